@@ -1,4 +1,46 @@
-export async function main(argv: string[]): Promise<number> {
-  console.log('hello', argv.slice(2));
-  return 0;
+// Entry of the `dtload` command: parse, run, map every failure to one clear line and the contract's exit code.
+import { CommanderError } from 'commander';
+import { isDingTalkError } from '../core/dingtalk';
+import { SheetError } from '../core/sheets';
+import { hintFor } from '../../shared/errcodes';
+import { createContext, type CliContext } from './context';
+import { CliError, EXIT } from './errors';
+import { buildProgram } from './program';
+
+export async function main(argv: string[], ctx: CliContext = createContext()): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    return reportFailure(e, ctx);
+  }
+}
+
+function reportFailure(e: unknown, ctx: CliContext): number {
+  const say = (line: string): void => void ctx.stderr.write(`dtload: ${line}\n`);
+  if (e instanceof CommanderError) {
+    // Help and version exit 0; a usage error has already been printed by commander.
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof CliError) {
+    say(e.message);
+    return e.exitCode;
+  }
+  if (e instanceof SheetError) {
+    say(e.message);
+    return EXIT.usage;
+  }
+  if (isDingTalkError(e)) {
+    say(`${e.message}. ${hintFor(e.errcode)}`);
+    return e.retryClass === 'job-fatal' || e.retryClass === 'token' ? EXIT.fatal : EXIT.rowsFailed;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR')) {
+    say(`cannot access ${err.path ?? 'a file'}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : 'is a directory'}`);
+    return EXIT.usage;
+  }
+  say(`unexpected error: ${err?.message ?? String(e)}`);
+  if (ctx.env.DTLOAD_DEBUG) ctx.stderr.write(`${err?.stack ?? ''}\n`);
+  return EXIT.rowsFailed;
 }

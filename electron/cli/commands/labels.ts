@@ -1,0 +1,31 @@
+// `dtload labels [--json]`: the label groups and their labels with ids.
+import type { Command } from 'commander';
+import { argbToHex } from '../../../shared/colors';
+import { listAllLabelGroups } from '../../core/export';
+import type { CliContext } from '../context';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('labels')
+    .description('print label groups and their labels with ids')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const conn = await ctx.connect(cmd);
+      try {
+        const groups = await listAllLabelGroups(conn.client);
+        if (opts.json) {
+          ctx.stdout.write(JSON.stringify(groups.map((g) => ({ ...g, colorHex: argbToHex(g.color) }))) + '\n');
+          return;
+        }
+        const lines: string[] = [];
+        for (const g of groups) {
+          lines.push(`${g.name}  (${argbToHex(g.color)}, ${g.labels.length} labels)`);
+          for (const l of g.labels) lines.push(`  ${String(l.id).padEnd(12)} ${l.name}`);
+        }
+        lines.push(`${groups.length} label groups in ${conn.label}`);
+        ctx.stdout.write(lines.join('\n') + '\n');
+      } finally {
+        await conn.close();
+      }
+    });
+}

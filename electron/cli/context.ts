@@ -1,0 +1,93 @@
+// What every command shares: the global options, the connection to DingTalk (or the sandbox), the data dir.
+import type { Command } from 'commander';
+import { createDingTalkClient, type DingTalkClient } from '../core/dingtalk';
+import { createScheduler } from '../core/engine';
+import { defaultDataDir } from '../core/paths';
+import { startSandbox, type Sandbox } from '../core/sandbox';
+import { CliError } from './errors';
+
+export const DEFAULT_BASE_URL = 'https://oapi.dingtalk.io';
+export const MAINLAND_BASE_URL = 'https://oapi.dingtalk.com';
+
+export interface GlobalOptions {
+  sandbox: boolean;
+  baseUrl?: string;
+  maxQps: number;
+  dataDir?: string;
+}
+
+export interface Connection {
+  /** Calls go through the engine's scheduler: rate-limited, transient errors retried. */
+  client: DingTalkClient;
+  /** Says where we are connected, never with a secret. */
+  label: string;
+  sandbox?: Sandbox;
+  close(): Promise<void>;
+}
+
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  globals(cmd: Command): GlobalOptions;
+  dataDir(cmd: Command): string;
+  connect(cmd: Command): Promise<Connection>;
+}
+
+export function createContext(
+  env: NodeJS.ProcessEnv = process.env,
+  io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WriteStream } = {},
+): CliContext {
+  const globals = (cmd: Command): GlobalOptions => {
+    const o = cmd.optsWithGlobals<{ sandbox?: boolean; baseUrl?: string; maxQps?: string; dataDir?: string }>();
+    const maxQps = o.maxQps === undefined ? 20 : Number(o.maxQps);
+    if (!Number.isFinite(maxQps) || maxQps <= 0 || maxQps > 1000) {
+      throw new CliError(`--max-qps must be a number between 1 and 1000, got "${o.maxQps}"`);
+    }
+    return { sandbox: Boolean(o.sandbox), baseUrl: o.baseUrl ?? env.DTLOAD_BASE_URL, maxQps, dataDir: o.dataDir };
+  };
+
+  return {
+    env,
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    globals,
+    dataDir: (cmd) => globals(cmd).dataDir ?? defaultDataDir(env),
+    async connect(cmd) {
+      const g = globals(cmd);
+      const scheduler = createScheduler({ maxQps: g.maxQps });
+      if (g.sandbox) {
+        const sandbox = await startSandbox({ port: 0 });
+        const client = createDingTalkClient({
+          baseUrl: sandbox.baseUrl,
+          appKey: sandbox.appKey,
+          appSecret: sandbox.appSecret,
+        }).withScheduler(scheduler);
+        return { client, sandbox, label: 'the sandbox organisation', close: () => sandbox.close() };
+      }
+      const appKey = env.DTLOAD_APP_KEY;
+      const appSecret = env.DTLOAD_APP_SECRET;
+      if (!appKey || !appSecret) {
+        throw new CliError(
+          'Set DTLOAD_APP_KEY and DTLOAD_APP_SECRET in the environment (the secret is never taken as an argument), or use --sandbox.',
+        );
+      }
+      const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL);
+      const client = createDingTalkClient({ baseUrl, appKey, appSecret }).withScheduler(scheduler);
+      return { client, label: `${new URL(baseUrl).host} as app ${appKey}`, close: async () => {} };
+    },
+  };
+}
+
+export function normaliseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CliError(`--base-url "${raw}" is not a URL (e.g. ${DEFAULT_BASE_URL})`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new CliError(`--base-url must be http(s), got "${url.protocol}"`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}

@@ -1,0 +1,13 @@
+// Exit codes of the `dtload` contract (cli-contract.md).
+export const EXIT = { ok: 0, rowsFailed: 1, usage: 2, fatal: 3, interrupted: 130 } as const;
+
+/** A problem the user can fix (bad option, bad file): one clear line, exit 2, nothing sent. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,66 @@
+// Export every external contact to xlsx or csv, streaming: one page of contacts in memory at a time.
+import type { Contact, LabelGroup } from '../../../shared/domain';
+import type { DingTalkClient } from '../dingtalk';
+import { createSheetWriter } from '../sheets';
+import { contactColumns } from './contact-columns';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export function formatFromPath(path: string): ExportFormat | undefined {
+  const ext = path.toLowerCase().split('.').pop();
+  return ext === 'xlsx' || ext === 'csv' ? ext : undefined;
+}
+
+export async function listAllLabelGroups(client: DingTalkClient): Promise<LabelGroup[]> {
+  const groups: LabelGroup[] = [];
+  for await (const g of client.listLabelGroups()) groups.push(g);
+  return groups;
+}
+
+/** Write contacts (any iterable) with labels as names; used by export and by the delete backup. */
+export async function writeContactsFile(opts: {
+  path: string;
+  groups: readonly LabelGroup[];
+  contacts: AsyncIterable<Contact> | Iterable<Contact>;
+  sheetName?: string;
+  onProgress?: (done: number) => void;
+}): Promise<number> {
+  const layout = contactColumns(opts.groups);
+  const writer = await createSheetWriter(opts.path, {
+    headers: layout.headers,
+    sheetName: opts.sheetName ?? 'Contacts',
+    columnWidths: layout.headers.map((h) => (h === 'user_id' || h === 'mobile' ? 18 : h === 'address' ? 30 : 16)),
+  });
+  let n = 0;
+  try {
+    for await (const c of opts.contacts) {
+      await writer.addRow(layout.toCells(c));
+      n++;
+      opts.onProgress?.(n);
+    }
+  } finally {
+    await writer.close();
+  }
+  return n;
+}
+
+export interface ExportResult {
+  path: string;
+  contacts: number;
+  labelGroups: number;
+}
+
+export async function exportContacts(opts: {
+  client: DingTalkClient;
+  path: string;
+  onProgress?: (done: number) => void;
+}): Promise<ExportResult> {
+  const groups = await listAllLabelGroups(opts.client);
+  const contacts = await writeContactsFile({
+    path: opts.path,
+    groups,
+    contacts: opts.client.listContacts(),
+    onProgress: opts.onProgress,
+  });
+  return { path: opts.path, contacts, labelGroups: groups.length };
+}
