@@ -1,0 +1,555 @@
+// The one contract between the UI and the backend: every method and event, declared once.
+// Electron main (ipcMain.handle 'dtload:<method>'), the preload bridge, web mode (WebSocket) and the
+// renderer's `api` object are all typed from these interfaces. No Node, DOM or Electron imports here.
+import type { FieldChange, JobProgress, JobState, RetryClass, RowAction, RowResult } from './domain';
+
+// ---------------------------------------------------------------------------------------------
+// Common
+// ---------------------------------------------------------------------------------------------
+
+export type Language = 'en' | 'zh';
+
+/** A file the backend holds (an opened sheet, an upload, or an output it wrote). Opaque to the UI. */
+export interface FileRef {
+  fileId: string;
+  /** Display name, e.g. "contacts.xlsx". */
+  name: string;
+  size: number;
+}
+
+/** An error as it reaches the UI: every failure is explained from the errcode catalogue. */
+export interface ErrorInfo {
+  /** What kind of failure: a DingTalk errcode, a bad payload, a missing connection... */
+  kind: 'dingtalk' | 'bad-request' | 'not-connected' | 'not-found' | 'unsupported' | 'conflict' | 'internal';
+  /** DingTalk errcode or dtload's own code ('network', 'timeout', 'credentials', ...), when there is one. */
+  errcode?: number | string;
+  endpoint?: string;
+  retryClass?: RetryClass;
+  /** One line: what went wrong (in the UI language). */
+  meaning: string;
+  /** One line: what the admin can do about it. */
+  solution: string;
+}
+
+/** What every call answers on the wire (IPC and WebSocket); the renderer's api unwraps it. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** What the host can do; the renderer adapts (upload vs native dialog, "secrets kept in memory"). */
+export interface Capabilities {
+  host: 'electron' | 'web';
+  /** Native open/save dialogs: in web mode the api adapter uses a file input and browser downloads. */
+  nativeDialogs: boolean;
+  /** Whether "remember" keeps credentials across restarts (Electron safeStorage). */
+  secretsPersist: boolean;
+  /** Why secrets do not persist (web mode: memory only; or OS encryption unavailable). */
+  secretsNote?: string;
+  /** The built-in sandbox organisation can be connected to. */
+  sandboxAvailable: boolean;
+  version: string;
+  platform: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection and organisation
+// ---------------------------------------------------------------------------------------------
+
+export type Region = 'mainland' | 'international' | 'custom';
+
+export const REGION_BASE_URLS: Readonly<Record<Exclude<Region, 'custom'>, string>> = {
+  mainland: 'https://oapi.dingtalk.com',
+  international: 'https://oapi.dingtalk.io',
+};
+
+export interface ConnectArgs {
+  region: Region;
+  /** Required when region is 'custom' (http(s) URL). */
+  baseUrl?: string;
+  appKey: string;
+  appSecret: string;
+  /** Keep the credentials (encrypted by the OS) for the next start. */
+  remember: boolean;
+}
+
+/** What the UI may know about the connection. Never the secret or the token. */
+export interface ConnectionInfo {
+  connected: boolean;
+  sandbox: boolean;
+  region: Region | 'sandbox';
+  baseUrl: string;
+  /** The first characters of the app key followed by "…". */
+  appKeyPrefix: string;
+  /** "Connected as dingab… (sandbox)"-style line. */
+  label: string;
+  /** Credentials are stored for the next start. */
+  remembered: boolean;
+  connectedAt: string;
+}
+
+export type TestConnectionArgs = Omit<ConnectArgs, 'remember'> | undefined;
+
+export interface TestConnectionResult {
+  ok: boolean;
+  latencyMs: number;
+  /** On failure: the catalogue's explanation of what DingTalk answered. */
+  error?: ErrorInfo;
+}
+
+export interface LabelView {
+  id: number;
+  name: string;
+}
+
+export interface LabelGroupView {
+  name: string;
+  /** Signed ARGB integer as DingTalk sends it. */
+  color: number;
+  /** CSS colour "#rrggbb" decoded from `color`. */
+  colorHex: string;
+  labels: LabelView[];
+}
+
+export interface OrgSummary {
+  contactCount: number;
+  labelGroups: LabelGroupView[];
+  fetchedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export and template
+// ---------------------------------------------------------------------------------------------
+
+export type OutputFormat = 'xlsx' | 'csv';
+
+export interface ExportArgs {
+  format: OutputFormat;
+}
+
+export interface ExportProgress {
+  exportId: string;
+  phase: 'labels' | 'contacts' | 'writing' | 'done' | 'failed';
+  done: number;
+  /** Unknown until DingTalk's last page is read. */
+  total: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import: sheet, mapping, plan
+// ---------------------------------------------------------------------------------------------
+
+export interface OpenSheetArgs {
+  fileId: string;
+  /** Sheet name; default the first sheet (xlsx). */
+  sheet?: string;
+  /** 1-based header row; default the detected one. */
+  headerRow?: number;
+}
+
+export interface SheetPreview {
+  file: FileRef;
+  sheets: string[];
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  /** The first rows after the header row, as text, for the preview table. */
+  rows: Array<{ row: number; cells: string[] }>;
+}
+
+/** Mapping: column header → target. A target is a field name from shared/fields.ts, 'labels',
+ * 'group:<label group name>' (cells hold labels of that group) or '' (ignore the column). */
+export type ColumnMapping = Record<string, string>;
+
+export interface MappingTarget {
+  value: string;
+  label: string;
+  kind: 'field' | 'labels' | 'label-group';
+  /** Read-only through update (mobile, state_code, email): used for matching and create only. */
+  readOnlyOnUpdate?: boolean;
+}
+
+export interface AutoMapArgs {
+  fileId: string;
+  sheet?: string;
+  headerRow?: number;
+}
+
+export interface MappingResult {
+  mapping: ColumnMapping;
+  /** Headers no target matched: they are ignored unless mapped by hand. */
+  unmapped: string[];
+  /** Everything a column can map to (fields, labels, this org's label groups). */
+  targets: MappingTarget[];
+}
+
+export interface ImportOptions {
+  match: 'user_id' | 'mobile';
+  labels: 'replace' | 'add' | 'remove';
+  blank: 'keep' | 'clear';
+  /** Rows matching no contact that have a mobile are created. */
+  create: boolean;
+}
+
+export interface PlanImportArgs {
+  fileId: string;
+  sheet?: string;
+  headerRow?: number;
+  mapping: ColumnMapping;
+  options: ImportOptions;
+}
+
+export interface PlanDeleteArgs {
+  fileId: string;
+  sheet?: string;
+  headerRow?: number;
+}
+
+export interface PlanCounts {
+  rows: number;
+  create: number;
+  update: number;
+  delete: number;
+  unchanged: number;
+  invalid: number;
+}
+
+export interface PlanSummary {
+  planId: string;
+  kind: 'import' | 'delete';
+  file: FileRef;
+  counts: PlanCounts;
+  /** Rows with warnings (not blocking). */
+  warnings: number;
+  /** Columns that are neither mapped nor known, reported and ignored. */
+  ignoredColumns: string[];
+}
+
+export type PlanFilter = 'all' | 'changed' | 'unchanged' | 'invalid' | 'create' | 'update' | 'delete';
+
+export interface PageArgs {
+  offset: number;
+  /** 1..500 */
+  limit: number;
+}
+
+export interface PlanRowsArgs extends PageArgs {
+  planId: string;
+  filter: PlanFilter;
+}
+
+export interface PlanRowView {
+  /** Sheet row number. */
+  row: number;
+  userId?: string;
+  action: RowAction;
+  name?: string;
+  company?: string;
+  changes: FieldChange[];
+  errors: string[];
+  warnings: string[];
+}
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  items: T[];
+}
+
+export interface PlanRowsPage extends Page<PlanRowView> {
+  counts: PlanCounts;
+}
+
+export interface ApplyPlanArgs {
+  planId: string;
+}
+
+export interface ApplyDeleteArgs {
+  planId: string;
+  /** Must equal the plan's number of deletions: the UI's "type the number to confirm". */
+  confirmCount: number;
+}
+
+export interface ApplyDeleteResult {
+  jobId: string;
+  /** Backup of every contact about to be deleted, written before the first delete call. */
+  backup: FileRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs and reports
+// ---------------------------------------------------------------------------------------------
+
+export interface JobArgs {
+  jobId: string;
+}
+
+export interface JobSummary {
+  jobId: string;
+  kind: 'import' | 'delete' | 'retry';
+  state: JobState;
+  /** Source sheet's name when known. */
+  source?: string;
+  createdAt: string;
+  finishedAt?: string;
+  total: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  /** Interrupted (app closed, crash) or paused: can be resumed without repeating finished rows. */
+  resumable: boolean;
+}
+
+export interface JobFinished {
+  jobId: string;
+  state: JobState;
+  summary: JobSummary;
+  /** Why a job stopped (job-fatal condition), explained. */
+  error?: ErrorInfo;
+}
+
+export type ReportFilter = 'all' | 'ok' | 'failed' | 'skipped';
+
+export interface ReportRowsArgs extends PageArgs {
+  jobId: string;
+  filter: ReportFilter;
+}
+
+export interface ReportRowView {
+  row: number;
+  kind: RowResult['kind'];
+  userId?: string;
+  status: RowResult['status'];
+  attempts: number;
+  errcode?: number | string;
+  errmsg?: string;
+  /** From the errcode catalogue, in the UI language. */
+  meaning?: string;
+  solution?: string;
+}
+
+export interface ReportFileArgs {
+  jobId: string;
+  format: OutputFormat | 'json';
+}
+
+export interface FailedRowsArgs {
+  jobId: string;
+  format: OutputFormat;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files, recent files, settings
+// ---------------------------------------------------------------------------------------------
+
+export type FilePurpose = 'sheet' | 'mapping';
+
+export interface OpenDialogArgs {
+  purpose: FilePurpose;
+}
+
+export interface UploadArgs {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface SaveFileArgs {
+  fileId: string;
+  /** Name offered in the save dialog / download; default the file's own name. */
+  suggestedName?: string;
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  /** Where it was saved (Electron); undefined for browser downloads. */
+  path?: string;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface Settings {
+  language: Language;
+  /** Upper bound on calls per second per endpoint (1..40). */
+  maxQps: number;
+}
+
+export interface SaveMappingArgs {
+  mapping: ColumnMapping;
+  name?: string;
+}
+
+export interface FileArgs {
+  fileId: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods and events
+// ---------------------------------------------------------------------------------------------
+
+/** Every call the UI can make. Each takes at most one argument object and answers a promise. */
+export interface Methods {
+  getCapabilities(): Promise<Capabilities>;
+
+  // Connection
+  connect(args: ConnectArgs): Promise<ConnectionInfo>;
+  connectSandbox(): Promise<ConnectionInfo>;
+  /** Tries credentials (or the current connection when no args) without keeping them. */
+  testConnection(args?: TestConnectionArgs): Promise<TestConnectionResult>;
+  getConnection(): Promise<ConnectionInfo | null>;
+  /** `forget` also removes stored credentials. */
+  disconnect(args?: { forget?: boolean }): Promise<void>;
+
+  // Organisation
+  getOrgSummary(args?: { refresh?: boolean }): Promise<OrgSummary>;
+
+  // Export and template
+  exportContacts(args: ExportArgs): Promise<FileRef>;
+  downloadTemplate(): Promise<FileRef>;
+
+  // Files (in web mode the api adapter implements openFileDialog/saveFile with upload/download)
+  openFileDialog(args: OpenDialogArgs): Promise<FileRef | null>;
+  uploadFile(args: UploadArgs): Promise<FileRef>;
+  saveFile(args: SaveFileArgs): Promise<SaveFileResult>;
+  listRecentFiles(): Promise<RecentFile[]>;
+  openRecentFile(args: { path: string }): Promise<FileRef>;
+  clearRecentFiles(): Promise<void>;
+
+  // Import
+  openSheet(args: OpenSheetArgs): Promise<SheetPreview>;
+  autoMap(args: AutoMapArgs): Promise<MappingResult>;
+  saveMapping(args: SaveMappingArgs): Promise<FileRef>;
+  loadMapping(args: FileArgs): Promise<ColumnMapping>;
+  planImport(args: PlanImportArgs): Promise<PlanSummary>;
+  getPlanRows(args: PlanRowsArgs): Promise<PlanRowsPage>;
+  applyPlan(args: ApplyPlanArgs): Promise<{ jobId: string }>;
+
+  // Delete
+  planDelete(args: PlanDeleteArgs): Promise<PlanSummary>;
+  applyDelete(args: ApplyDeleteArgs): Promise<ApplyDeleteResult>;
+
+  // Jobs
+  listJobs(): Promise<JobSummary[]>;
+  getJob(args: JobArgs): Promise<JobSummary>;
+  pauseJob(args: JobArgs): Promise<void>;
+  /** Resumes a paused job, or an interrupted one from its journal. */
+  resumeJob(args: JobArgs): Promise<{ jobId: string }>;
+  cancelJob(args: JobArgs): Promise<void>;
+  getReportRows(args: ReportRowsArgs): Promise<Page<ReportRowView>>;
+  exportReport(args: ReportFileArgs): Promise<FileRef>;
+  exportFailedRows(args: FailedRowsArgs): Promise<FileRef>;
+  /** A new job with only the failed rows of `jobId`. */
+  retryFailedRows(args: JobArgs): Promise<{ jobId: string }>;
+
+  // Settings
+  getSettings(): Promise<Settings>;
+  updateSettings(args: Partial<Settings>): Promise<Settings>;
+}
+
+/** Every event the backend pushes. */
+export interface Events {
+  /** Coalesced: at most a few per second per job, and always the final state. */
+  'job:progress': JobProgress;
+  'job:finished': JobFinished;
+  'export:progress': ExportProgress;
+  'connection:changed': ConnectionInfo | null;
+  /** Jobs found interrupted at start: the UI offers to resume them. */
+  'jobs:interrupted': JobSummary[];
+  /** A file opened from outside (OS "open with", dock drop, recent documents menu). */
+  'file:opened': FileRef;
+}
+
+export type MethodName = keyof Methods;
+export type EventName = keyof Events;
+export type MethodArgs<K extends MethodName> = Parameters<Methods[K]>[0];
+export type MethodResult<K extends MethodName> = Awaited<ReturnType<Methods[K]>>;
+
+export const METHOD_NAMES = [
+  'getCapabilities',
+  'connect',
+  'connectSandbox',
+  'testConnection',
+  'getConnection',
+  'disconnect',
+  'getOrgSummary',
+  'exportContacts',
+  'downloadTemplate',
+  'openFileDialog',
+  'uploadFile',
+  'saveFile',
+  'listRecentFiles',
+  'openRecentFile',
+  'clearRecentFiles',
+  'openSheet',
+  'autoMap',
+  'saveMapping',
+  'loadMapping',
+  'planImport',
+  'getPlanRows',
+  'applyPlan',
+  'planDelete',
+  'applyDelete',
+  'listJobs',
+  'getJob',
+  'pauseJob',
+  'resumeJob',
+  'cancelJob',
+  'getReportRows',
+  'exportReport',
+  'exportFailedRows',
+  'retryFailedRows',
+  'getSettings',
+  'updateSettings',
+] as const satisfies readonly MethodName[];
+
+export const EVENT_NAMES = [
+  'job:progress',
+  'job:finished',
+  'export:progress',
+  'connection:changed',
+  'jobs:interrupted',
+  'file:opened',
+] as const satisfies readonly EventName[];
+
+// Compile-time exhaustiveness: a method or event missing from the arrays names itself in the error
+// ("Type 'true' is not assignable to type '{ missing: "cancelJob"; }'").
+type AllListed<All, Listed> = [Exclude<All, Listed>] extends [never]
+  ? true
+  : { missing: Exclude<All, Listed> };
+const methodsListed: AllListed<MethodName, (typeof METHOD_NAMES)[number]> = true;
+const eventsListed: AllListed<EventName, (typeof EVENT_NAMES)[number]> = true;
+void methodsListed;
+void eventsListed;
+
+/** IPC channel of a method (Electron). */
+export const channelOf = (method: MethodName): string => `dtload:${method}`;
+/** IPC channel on which events are sent to the window. */
+export const EVENT_CHANNEL = 'dtload:event';
+
+export type Unsubscribe = () => void;
+
+/** What the preload exposes as `window.dtload`: the methods, each answering an Envelope, and `on`. */
+export type Bridge = {
+  [K in MethodName]: (args: MethodArgs<K>) => Promise<Envelope<MethodResult<K>>>;
+} & {
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): Unsubscribe;
+};
+
+/** Web mode wire messages (WebSocket, JSON). */
+export interface WireCall {
+  id: number;
+  method: MethodName;
+  args?: unknown;
+}
+export interface WireReply {
+  id: number;
+  result: Envelope<unknown>;
+}
+export interface WireEvent {
+  event: EventName;
+  payload: unknown;
+}
+
+export const isMethodName = (x: unknown): x is MethodName =>
+  typeof x === 'string' && (METHOD_NAMES as readonly string[]).includes(x);
