@@ -1,7 +1,26 @@
 // The one contract between the UI and the backend: every method and event, declared once.
 // Electron main (ipcMain.handle 'dtload:<method>'), the preload bridge, web mode (WebSocket) and the
 // renderer's `api` object are all typed from these interfaces. No Node, DOM or Electron imports here.
-import type { FieldChange, JobProgress, JobState, RetryClass, RowAction, RowResult } from './domain';
+import type { JobProgress, JobState, RetryClass, RowResult } from './domain';
+import type {
+  ImportOptions,
+  ImportSummary,
+  MappingFile,
+  MappingResult,
+  MappingTarget,
+  PlannedRow,
+} from './import-types';
+
+export type {
+  ColumnMapping,
+  ContactFieldKey,
+  ImportOptions,
+  ImportSummary,
+  MappingFile,
+  MappingResult,
+  MappingTarget,
+  PlannedRow,
+} from './import-types';
 
 // ---------------------------------------------------------------------------------------------
 // Common
@@ -150,18 +169,17 @@ export interface SheetPreview {
   sheet: string;
   headerRow: number;
   headers: string[];
-  /** The first rows after the header row, as text, for the preview table. */
+  /** The first rows of the sheet, including those above and at the header row (to let the admin pick it). */
   rows: Array<{ row: number; cells: string[] }>;
 }
 
-/** Mapping: column header → target. A target is a field name from shared/fields.ts, 'labels',
- * 'group:<label group name>' (cells hold labels of that group) or '' (ignore the column). */
-export type ColumnMapping = Record<string, string>;
-
-export interface MappingTarget {
-  value: string;
+/** Something a column can map to, for the mapping editor's drop-down. */
+export interface TargetOption {
+  target: MappingTarget;
+  /** Stable key: the field name, 'labels', 'ignore' or 'group:<name>'. */
+  key: string;
   label: string;
-  kind: 'field' | 'labels' | 'label-group';
+  kind: 'field' | 'labels' | 'label-group' | 'ignore';
   /** Read-only through update (mobile, state_code, email): used for matching and create only. */
   readOnlyOnUpdate?: boolean;
 }
@@ -170,29 +188,25 @@ export interface AutoMapArgs {
   fileId: string;
   sheet?: string;
   headerRow?: number;
+  /** A mapping file's content (see loadMapping): decides for the headers it names. */
+  mapping?: MappingFile;
 }
 
-export interface MappingResult {
-  mapping: ColumnMapping;
-  /** Headers no target matched: they are ignored unless mapped by hand. */
-  unmapped: string[];
-  /** Everything a column can map to (fields, labels, this org's label groups). */
-  targets: MappingTarget[];
-}
-
-export interface ImportOptions {
-  match: 'user_id' | 'mobile';
-  labels: 'replace' | 'add' | 'remove';
-  blank: 'keep' | 'clear';
-  /** Rows matching no contact that have a mobile are created. */
-  create: boolean;
+export interface MappingView {
+  /** Per column: header, target, how it was chosen, suggestions for unrecognised ones. */
+  result: MappingResult;
+  /** The same as header → target, ready to edit and pass to planImport. */
+  mapping: MappingFile;
+  /** Everything a column can map to (fields, labels, this org's label groups, ignore). */
+  targets: TargetOption[];
 }
 
 export interface PlanImportArgs {
   fileId: string;
   sheet?: string;
   headerRow?: number;
-  mapping: ColumnMapping;
+  /** header → target; headers not named are ignored. */
+  mapping: MappingFile;
   options: ImportOptions;
 }
 
@@ -202,14 +216,7 @@ export interface PlanDeleteArgs {
   headerRow?: number;
 }
 
-export interface PlanCounts {
-  rows: number;
-  create: number;
-  update: number;
-  delete: number;
-  unchanged: number;
-  invalid: number;
-}
+export type PlanCounts = ImportSummary;
 
 export interface PlanSummary {
   planId: string;
@@ -220,6 +227,8 @@ export interface PlanSummary {
   warnings: number;
   /** Columns that are neither mapped nor known, reported and ignored. */
   ignoredColumns: string[];
+  /** Mapping problems (duplicate targets...) the admin should see. */
+  mappingWarnings: string[];
 }
 
 export type PlanFilter = 'all' | 'changed' | 'unchanged' | 'invalid' | 'create' | 'update' | 'delete';
@@ -235,17 +244,8 @@ export interface PlanRowsArgs extends PageArgs {
   filter: PlanFilter;
 }
 
-export interface PlanRowView {
-  /** Sheet row number. */
-  row: number;
-  userId?: string;
-  action: RowAction;
-  name?: string;
-  company?: string;
-  changes: FieldChange[];
-  errors: string[];
-  warnings: string[];
-}
+/** One sheet row of a plan: action, field diff (labels by name), errors and warnings, original cells. */
+export type PlanRowView = PlannedRow;
 
 export interface Page<T> {
   total: number;
@@ -376,7 +376,7 @@ export interface Settings {
 }
 
 export interface SaveMappingArgs {
-  mapping: ColumnMapping;
+  mapping: MappingFile;
   name?: string;
 }
 
@@ -418,9 +418,9 @@ export interface Methods {
 
   // Import
   openSheet(args: OpenSheetArgs): Promise<SheetPreview>;
-  autoMap(args: AutoMapArgs): Promise<MappingResult>;
+  autoMap(args: AutoMapArgs): Promise<MappingView>;
   saveMapping(args: SaveMappingArgs): Promise<FileRef>;
-  loadMapping(args: FileArgs): Promise<ColumnMapping>;
+  loadMapping(args: FileArgs): Promise<MappingFile>;
   planImport(args: PlanImportArgs): Promise<PlanSummary>;
   getPlanRows(args: PlanRowsArgs): Promise<PlanRowsPage>;
   applyPlan(args: ApplyPlanArgs): Promise<{ jobId: string }>;
