@@ -1,0 +1,130 @@
+// Reads the current state of the contacts a sheet names, with as few calls as possible.
+import pLimit from 'p-limit';
+import type { Contact, LabelGroup } from '../../../shared/domain';
+import type { ImportOptions, ImportPlan } from '../../../shared/import-types';
+import { mobileKey } from './row-intent';
+
+/** What planning needs from the DingTalk client (electron/core/dingtalk DingTalkClient satisfies it). */
+export interface ImportClient {
+  listLabelGroups(): AsyncIterable<LabelGroup> | Promise<LabelGroup[]>;
+  listContacts(): AsyncIterable<Contact>;
+  getContact(userId: string): Promise<Contact>;
+}
+
+/** All label groups, whichever shape the client answers with. */
+export async function readLabelGroups(client: Pick<ImportClient, 'listLabelGroups'>): Promise<LabelGroup[]> {
+  const res = client.listLabelGroups();
+  if (Symbol.asyncIterator in res) {
+    const out: LabelGroup[] = [];
+    for await (const g of res) out.push(g);
+    return out;
+  }
+  return await res;
+}
+
+/** `list` pages hold at most 100 contacts. */
+export const LIST_PAGE_SIZE = 100;
+/** Parallel `get`s; the client's scheduler still caps calls per second. */
+export const GET_CONCURRENCY = 8;
+
+/** Errcodes `get` answers for an id that names no contact. */
+const NOT_FOUND = new Set(['33012', '40003', '60121']);
+
+export function isNotFound(e: unknown): boolean {
+  const code = (e as { errcode?: unknown } | null)?.errcode;
+  return code !== undefined && NOT_FOUND.has(String(code));
+}
+
+export interface CurrentState {
+  /** Match key → contact, for the keys found. */
+  found: Map<string, Contact>;
+  reads: ImportPlan['reads'];
+}
+
+export type FetchProgress = (done: number, total?: number) => void;
+
+/**
+ * Contacts by user_id. `list` costs one call per 100 contacts of the whole organisation, `get` one per
+ * row; the organisation's size is unknown until the list ends, so list page by page and switch to
+ * `get` for the ids still missing once the pages read outnumber them (never more than twice the
+ * cheaper way). A single id is fetched with `get` straight away.
+ */
+export async function fetchByUserIds(
+  client: ImportClient,
+  ids: ReadonlySet<string>,
+  onProgress?: FetchProgress,
+): Promise<CurrentState> {
+  const found = new Map<string, Contact>();
+  const reads: CurrentState['reads'] = { get: 0, listContacts: 0, strategy: 'none' };
+  if (ids.size === 0) return { found, reads };
+  const missing = new Set(ids);
+  if (ids.size > 1) {
+    reads.strategy = 'list';
+    let seen = 0;
+    let finished = true;
+    for await (const c of client.listContacts()) {
+      seen++;
+      if (missing.delete(c.userid)) found.set(c.userid, c);
+      if (seen % LIST_PAGE_SIZE === 0) {
+        onProgress?.(found.size, ids.size);
+        const pages = seen / LIST_PAGE_SIZE;
+        if (missing.size === 0 || pages >= missing.size) {
+          finished = false;
+          break;
+        }
+      }
+    }
+    reads.listContacts = Math.floor(seen / LIST_PAGE_SIZE) + (finished ? 1 : 0);
+    if (finished) {
+      onProgress?.(found.size, ids.size);
+      return { found, reads };
+    }
+    if (missing.size === 0) return { found, reads };
+    reads.strategy = 'list+get';
+  } else reads.strategy = 'get';
+
+  const limit = pLimit(GET_CONCURRENCY);
+  await Promise.all(
+    [...missing].map((id) =>
+      limit(async () => {
+        reads.get++;
+        try {
+          const c = await client.getContact(id);
+          found.set(id, c);
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
+        onProgress?.(found.size, ids.size);
+      }),
+    ),
+  );
+  return { found, reads };
+}
+
+/** Contacts by `state_code mobile` key: only the paged list can answer that. */
+export async function fetchByMobiles(
+  client: ImportClient,
+  keys: ReadonlySet<string>,
+  options: ImportOptions,
+  onProgress?: FetchProgress,
+): Promise<CurrentState & { duplicates: Map<string, string[]> }> {
+  const found = new Map<string, Contact>();
+  const duplicates = new Map<string, string[]>();
+  let seen = 0;
+  for await (const c of client.listContacts()) {
+    seen++;
+    if (!c.mobile) continue;
+    const key = mobileKey(c.mobile, c.state_code, options);
+    if (!keys.has(key)) continue;
+    const prev = found.get(key);
+    if (prev) duplicates.set(key, [...(duplicates.get(key) ?? [prev.userid]), c.userid]);
+    else found.set(key, c);
+    if (seen % LIST_PAGE_SIZE === 0) onProgress?.(found.size, keys.size);
+  }
+  onProgress?.(found.size, keys.size);
+  return {
+    found,
+    duplicates,
+    reads: { get: 0, listContacts: Math.floor(seen / LIST_PAGE_SIZE) + 1, strategy: 'list' },
+  };
+}

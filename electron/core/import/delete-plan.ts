@@ -1,0 +1,77 @@
+// planDelete: a sheet of user_ids → who would be deleted (name, company); unknown ids are invalid.
+import type { RowOp } from '../../../shared/domain';
+import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
+import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
+import type { ImportClient } from './current';
+import { fetchByUserIds, readLabelGroups } from './current';
+import { autoMap, indexColumns } from './mapping';
+import type { MappingFile } from '../../../shared/import-types';
+import { checkMapping, summarise, type SheetSource } from './plan';
+import { cellAt } from './row-intent';
+import { ImportInputError } from './mapping-file';
+
+export interface PlanDeleteArgs {
+  source: SheetSource;
+  client: ImportClient;
+  mapping?: MappingFile;
+  onProgress?: (p: ImportPlanProgress) => void;
+}
+
+export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
+  const { source, client, onProgress } = args;
+  const headers = source.info.headers;
+  const labelGroups = await readLabelGroups(client);
+  const mapping = autoMap(headers, labelGroups, args.mapping);
+  checkMapping(
+    mapping,
+    labelGroups.map((g) => g.name),
+    DEFAULT_IMPORT_OPTIONS,
+  );
+  const idCol = indexColumns(mapping).fields.get('user_id');
+
+  const rows: PlannedRow[] = [];
+  const firstRow = new Map<string, number>();
+  for await (const { row, cells } of source.rows()) {
+    if (cells.every((c) => (c ?? '').trim() === '')) continue;
+    const id = cellAt(cells, idCol);
+    const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
+    if (id === '') planned.errors.push('user_id is empty');
+    else if (firstRow.has(id)) planned.errors.push(`user_id "${id}" is also on row ${firstRow.get(id)}`);
+    else {
+      firstRow.set(id, row);
+      planned.userId = id;
+    }
+    rows.push(planned);
+    if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
+  }
+  if (rows.length === 0) throw new ImportInputError('The sheet has a header row but no data rows.');
+
+  const current = await fetchByUserIds(client, new Set(firstRow.keys()), (done, total) =>
+    onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) }),
+  );
+  const ops: RowOp[] = [];
+  for (const planned of rows) {
+    if (planned.errors.length > 0) continue;
+    const c = current.found.get(planned.userId!);
+    if (!c) {
+      planned.errors.push(`no contact has user_id "${planned.userId}"`);
+      continue;
+    }
+    planned.action = 'delete';
+    planned.name = c.name;
+    if (c.company_name) planned.company = c.company_name;
+    planned.seq = ops.length;
+    ops.push({ seq: ops.length, row: planned.row, kind: 'delete', userId: c.userid });
+  }
+  onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
+  return {
+    kind: 'delete',
+    headers,
+    headerRow: source.info.headerRow ?? 1,
+    mapping,
+    rows,
+    ops,
+    summary: summarise(rows),
+    reads: current.reads,
+  };
+}

@@ -1,0 +1,117 @@
+// Label names ↔ ids. Names are unique within a group, not across groups ("Other" may be in two), so a
+// bare name that several groups hold must be written `Group/Label`.
+import { LIST_SEPARATORS } from '../../../shared/fields';
+import type { LabelGroup } from '../../../shared/domain';
+
+export interface LabelRef {
+  id: number;
+  name: string;
+  group: string;
+}
+
+export type Resolved = { ok: true; label: LabelRef } | { ok: false; error: string };
+
+const fold = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export class LabelIndex {
+  readonly byId = new Map<number, LabelRef>();
+  private readonly byName = new Map<string, LabelRef[]>();
+  private readonly byFoldedName = new Map<string, LabelRef[]>();
+  /** fold(group) → group name, exact group names kept as given. */
+  private readonly groups = new Map<string, LabelGroup>();
+
+  constructor(readonly labelGroups: readonly LabelGroup[]) {
+    for (const g of labelGroups) {
+      if (!this.groups.has(fold(g.name))) this.groups.set(fold(g.name), g);
+      for (const l of g.labels) {
+        const ref: LabelRef = { id: l.id, name: l.name, group: g.name };
+        this.byId.set(l.id, ref);
+        push(this.byName, l.name, ref);
+        push(this.byFoldedName, fold(l.name), ref);
+      }
+    }
+  }
+
+  /** Ids of every label in a group (for `replace` within a group column). */
+  groupIds(group: string): Set<number> {
+    const g = this.groups.get(fold(group));
+    return new Set(g ? g.labels.map((l) => l.id) : []);
+  }
+
+  /** The name shown for a label id: bare when unique, `Group/Label` when the bare name is shared. */
+  display(id: number): string {
+    const ref = this.byId.get(id);
+    if (!ref) return `#${id}`;
+    return (this.byName.get(ref.name)?.length ?? 0) > 1 ? `${ref.group}/${ref.name}` : ref.name;
+  }
+
+  /**
+   * Resolves one name. In a group column (`group` set) only that group's labels count; in a `labels`
+   * column any group's, and a name several groups hold is ambiguous unless written `Group/Label`.
+   */
+  resolve(raw: string, group?: string): Resolved {
+    const name = raw.trim();
+    const candidates = this.candidates(name, group);
+    if (candidates.length === 1) return { ok: true, label: candidates[0]! };
+    if (candidates.length > 1) {
+      const options = candidates.map((c) => `"${c.group}/${c.name}"`);
+      return {
+        ok: false,
+        error: `"${name}" is in ${candidates.length} groups: write ${options.slice(0, -1).join(', ')} or ${options.at(-1)}`,
+      };
+    }
+    const where = group ? ` in group "${group}"` : '';
+    const near = this.nearNames(name, group);
+    return {
+      ok: false,
+      error:
+        `Unknown label "${name}"${where}` +
+        (near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : ''),
+    };
+  }
+
+  private candidates(name: string, group?: string): LabelRef[] {
+    const inGroup = (refs: LabelRef[] | undefined): LabelRef[] =>
+      (refs ?? []).filter((r) => group === undefined || fold(r.group) === fold(group));
+    let found = inGroup(this.byName.get(name));
+    if (found.length === 0) found = inGroup(this.byFoldedName.get(fold(name)));
+    if (found.length > 0) return found;
+    // `Group/Label`: try every slash, since label names may themselves hold a slash.
+    for (let i = name.indexOf('/'); i > 0; i = name.indexOf('/', i + 1)) {
+      const g = name.slice(0, i).trim();
+      const l = name.slice(i + 1).trim();
+      if (group !== undefined && fold(g) !== fold(group)) continue;
+      const grp = this.groups.get(fold(g));
+      if (!grp) continue;
+      const exact = grp.labels.find((x) => x.name === l) ?? grp.labels.find((x) => fold(x.name) === fold(l));
+      if (exact) return [{ id: exact.id, name: exact.name, group: grp.name }];
+    }
+    return [];
+  }
+
+  private nearNames(name: string, group?: string): string[] {
+    const f = fold(name);
+    const out: string[] = [];
+    for (const [n, refs] of this.byFoldedName) {
+      const rs = refs.filter((r) => group === undefined || fold(r.group) === fold(group));
+      if (rs.length === 0) continue;
+      if (f.length >= 2 && (n.includes(f) || f.includes(n))) out.push(...rs.map((r) => this.display(r.id)));
+      if (out.length >= 3) break;
+    }
+    return [...new Set(out)].slice(0, 3);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+/** Splits a label or id-list cell by the contract's separators, dropping blanks. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,157 @@
+// Merge: the contact sent to `update` is the full current contact with the sheet's changes merged in
+// (update replaces the whole contact, dingtalk-api.md), never only the sheet's columns.
+import type { Contact, ContactCreate, ContactUpdate, FieldChange } from '../../../shared/domain';
+import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
+import type { LabelIndex } from './labels';
+import type { FieldValue, RowIntent } from './row-intent';
+import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
+
+const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
+const READ_ONLY = ['mobile', 'state_code', 'email'] as const;
+const LISTS = ['share_user_ids', 'share_dept_ids'] as const;
+
+export interface MergeResult<B> {
+  body: B;
+  changes: FieldChange[];
+  errors: string[];
+  warnings: string[];
+}
+
+function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+function labelNames(ids: readonly number[], labels: LabelIndex): string[] {
+  return ids.map((id) => labels.display(id));
+}
+
+/** Plans an update of `current`. `changes` empty ⇒ the row is unchanged and sends nothing. */
+export function mergeUpdate(
+  current: Contact,
+  intent: RowIntent,
+  labels: LabelIndex,
+  _options?: ImportOptions,
+): MergeResult<ContactUpdate> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const changes: FieldChange[] = [];
+  const body: ContactUpdate = {
+    user_id: current.userid,
+    name: current.name,
+    follower_user_id: current.follower_user_id,
+    label_ids: [...(current.label_ids ?? [])],
+  };
+  for (const f of ['title', 'company_name', 'address', 'remark'] as const) {
+    if (current[f] !== undefined) body[f] = current[f];
+  }
+  if (current.share_dept_ids !== undefined) body.share_dept_ids = [...current.share_dept_ids];
+  if (current.share_user_ids !== undefined) body.share_user_ids = [...current.share_user_ids];
+
+  const sheetUserId = intent.fields.user_id;
+  if (typeof sheetUserId === 'string' && sheetUserId !== current.userid) {
+    errors.push(
+      `user_id "${sheetUserId}" is not the contact this row matches (${current.userid}, ${current.name})`,
+    );
+  }
+
+  for (const f of UPDATABLE_STRINGS) {
+    const v = intent.fields[f];
+    if (v === undefined) continue;
+    const after = v === null ? '' : (v as string);
+    const before = current[f] ?? '';
+    if (after === before) continue;
+    if (after === '' && (f === 'name' || f === 'follower_user_id')) {
+      errors.push(`${f} cannot be cleared: DingTalk requires it`);
+      continue;
+    }
+    body[f] = after;
+    changes.push({ field: f, before, after });
+  }
+
+  for (const f of LISTS) {
+    const v = intent.fields[f];
+    if (v === undefined) continue;
+    const after = (v ?? []) as (string | number)[];
+    const before = (current[f] ?? []) as (string | number)[];
+    if (sameSet(before, after)) continue;
+    (body as unknown as Record<string, unknown>)[f] = [...after];
+    changes.push({ field: f, before: [...before], after: [...after] });
+  }
+
+  // Read-only through update: a differing value is shown, never silently dropped.
+  for (const f of READ_ONLY) {
+    const v = intent.fields[f];
+    if (typeof v !== 'string' || v === '') continue;
+    const cur = current[f];
+    if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
+    const norm = f === 'mobile' ? normMobile : f === 'state_code' ? normStateCode : (s: string) => s.trim();
+    if (norm(cur ?? '') !== norm(v)) {
+      warnings.push(
+        `${f} "${v}" differs from DingTalk's "${cur ?? ''}" but cannot be changed through update; it is left as it is`,
+      );
+    }
+  }
+
+  const labelIds = applyLabelEdits(body.label_ids, intent.labelEdits, labels);
+  if (!sameSet(labelIds, body.label_ids)) {
+    changes.push({
+      field: 'labels',
+      before: labelNames(body.label_ids, labels),
+      after: labelNames(labelIds, labels),
+    });
+    body.label_ids = labelIds;
+  }
+
+  errors.push(...validateBody(body));
+  return { body, changes, errors: [...intent.errors, ...errors], warnings };
+}
+
+/** Plans a create from the row alone (`--create`): create's required fields must all be there. */
+export function mergeCreate(
+  intent: RowIntent,
+  labels: LabelIndex,
+  options: ImportOptions,
+): MergeResult<ContactCreate> {
+  const errors: string[] = [];
+  const f = intent.fields;
+  const str = (k: ContactFieldKey): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
+  const body: ContactCreate = {
+    name: str('name'),
+    follower_user_id: str('follower_user_id'),
+    label_ids: applyLabelEdits([], intent.labelEdits, labels),
+    mobile: str('mobile'),
+    state_code: str('state_code') || options.defaultStateCode || '86',
+  };
+  for (const k of ['email', 'title', 'company_name', 'address', 'remark'] as const)
+    if (str(k)) body[k] = str(k);
+  if (Array.isArray(f.share_user_ids) && f.share_user_ids.length)
+    body.share_user_ids = f.share_user_ids as string[];
+  if (Array.isArray(f.share_dept_ids) && f.share_dept_ids.length)
+    body.share_dept_ids = f.share_dept_ids as number[];
+  if (!body.mobile) errors.push('mobile is required to create a contact');
+  errors.push(...validateBody(body));
+  const changes: FieldChange[] = [];
+  for (const [k, v] of Object.entries(body) as [string, FieldValue][]) {
+    if (k === 'label_ids')
+      changes.push({ field: 'labels', before: [], after: labelNames(v as number[], labels) });
+    else changes.push({ field: k, before: Array.isArray(v) ? [] : '', after: v });
+  }
+  return { body, changes, errors: [...intent.errors, ...errors], warnings: [] };
+}
+
+/** Checks a body against what DingTalk requires before any call is made. */
+export function validateBody(body: ContactUpdate | ContactCreate): string[] {
+  const errors: string[] = [];
+  if (!body.name.trim()) errors.push('name is required');
+  if (!body.follower_user_id.trim()) errors.push('follower_user_id (owner) is required');
+  if (body.label_ids.length === 0)
+    errors.push('at least one label is required (DingTalk answers 60204 otherwise)');
+  for (const k of ['label_ids', 'share_dept_ids', 'share_user_ids'] as const) {
+    const n = body[k]?.length ?? 0;
+    if (n > MAX_IDS)
+      errors.push(`${k === 'label_ids' ? 'labels' : k}: ${n} ids, DingTalk takes at most ${MAX_IDS}`);
+  }
+  return errors;
+}

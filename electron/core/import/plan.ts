@@ -1,0 +1,214 @@
+// planImport: sheet → plan. Reads the sheet once (the plan rows are its only in-memory copy), reads
+// current state with as few calls as possible, then merges, validates and diffs each row. No writes.
+import type { RowOp } from '../../../shared/domain';
+import type {
+  ImportOptions,
+  ImportPlan,
+  ImportPlanProgress,
+  ImportSummary,
+  MappingFile,
+  MappingResult,
+  PlannedRow,
+} from '../../../shared/import-types';
+import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
+import type { ImportClient } from './current';
+import { fetchByMobiles, fetchByUserIds, readLabelGroups } from './current';
+import { LabelIndex } from './labels';
+import { autoMap, indexColumns } from './mapping';
+import { ImportInputError } from './mapping-file';
+import { mergeCreate, mergeUpdate } from './merge';
+import { cellAt, readIntent, rowKey } from './row-intent';
+
+export interface SheetRow {
+  row: number;
+  cells: string[];
+}
+
+/** What planning reads from a sheet; `openSheet()` of electron/core/sheets returns a compatible object. */
+export interface SheetSource {
+  info: { headers: string[]; headerRow?: number };
+  rows(): AsyncIterable<SheetRow>;
+}
+
+export interface PlanImportArgs {
+  source: SheetSource;
+  /** A loaded mapping file; headers it names take its targets, the rest are auto-mapped. */
+  mapping?: MappingFile;
+  options?: Partial<ImportOptions>;
+  client: ImportClient;
+  onProgress?: (p: ImportPlanProgress) => void;
+}
+
+const isBlankRow = (cells: readonly string[]): boolean => cells.every((c) => (c ?? '').trim() === '');
+
+export function summarise(rows: readonly PlannedRow[]): ImportSummary {
+  const s: ImportSummary = { rows: rows.length, create: 0, update: 0, delete: 0, unchanged: 0, invalid: 0 };
+  for (const r of rows) s[r.action]++;
+  return s;
+}
+
+/** Checks the mapping against the label groups and the match key; throws ImportInputError. */
+export function checkMapping(
+  mapping: MappingResult,
+  groupNames: readonly string[],
+  options: ImportOptions,
+): void {
+  const known = new Set(groupNames.map((g) => g.trim().toLowerCase()));
+  for (const c of mapping.columns) {
+    if (typeof c.target === 'object' && !known.has(c.target.group.trim().toLowerCase())) {
+      throw new ImportInputError(
+        `Column "${c.header}" is mapped to label group "${c.target.group}", which the organisation does not have (groups: ${groupNames.join(', ')}).`,
+      );
+    }
+  }
+  const mapped = new Set(mapping.columns.map((c) => (typeof c.target === 'string' ? c.target : 'labels')));
+  const key = options.match === 'mobile' ? 'mobile' : 'user_id';
+  if (!mapped.has(key)) {
+    const headers = mapping.columns.map((c) => c.header).filter(Boolean);
+    throw new ImportInputError(
+      `The sheet has no ${key} column to match contacts by (headers: ${headers.join(', ') || 'none'}).` +
+        (key === 'user_id' && mapped.has('mobile') ? ' Use --match mobile to match by mobile.' : ''),
+    );
+  }
+}
+
+export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
+  const options: ImportOptions = { ...DEFAULT_IMPORT_OPTIONS, ...args.options };
+  const { source, client, onProgress } = args;
+  const headers = source.info.headers;
+  onProgress?.({ phase: 'labels', done: 0 });
+  const labelGroups = await readLabelGroups(client);
+  const labels = new LabelIndex(labelGroups);
+  const mapping = autoMap(headers, labelGroups, args.mapping);
+  checkMapping(
+    mapping,
+    labelGroups.map((g) => g.name),
+    options,
+  );
+  const cols = indexColumns(mapping);
+
+  // Pass 1, streaming: keep each row once, find match keys and duplicates.
+  const rows: PlannedRow[] = [];
+  const keys: string[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  for await (const { row, cells } of source.rows()) {
+    if (isBlankRow(cells)) continue;
+    const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
+    const key = rowKey(cells, cols, options);
+    const first = key === '' ? undefined : firstRowOfKey.get(key);
+    if (first !== undefined) {
+      planned.errors.push(
+        `${options.match === 'mobile' ? 'mobile' : 'user_id'} ${display(key)} is also on row ${first}`,
+      );
+      keys.push('');
+    } else {
+      if (key !== '') firstRowOfKey.set(key, row);
+      keys.push(key);
+    }
+    rows.push(planned);
+    if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
+  }
+  if (rows.length === 0) throw new ImportInputError('The sheet has a header row but no data rows.');
+  onProgress?.({ phase: 'reading', done: rows.length, total: rows.length });
+
+  // Current state of the matched contacts.
+  const wanted = new Set(firstRowOfKey.keys());
+  const progress = (done: number, total?: number): void =>
+    onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
+  let duplicates = new Map<string, string[]>();
+  let current;
+  if (options.match === 'mobile') {
+    const r = await fetchByMobiles(client, wanted, options, progress);
+    duplicates = r.duplicates;
+    current = r;
+  } else current = await fetchByUserIds(client, wanted, progress);
+
+  // Pass 2: merge, validate, diff.
+  const ops: RowOp[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const planned = rows[i]!;
+    const key = keys[i]!;
+    const intent = readIntent(planned.cells, cols, options, labels, headers);
+    const contact = key === '' ? undefined : current.found.get(key);
+    if (planned.errors.length > 0) {
+      planned.errors.push(...intent.errors);
+    } else if (contact) {
+      if (duplicates.has(key)) {
+        planned.errors.push(
+          `${display(key)} belongs to several contacts (${duplicates.get(key)!.join(', ')}); match by user_id`,
+        );
+      }
+      const m = mergeUpdate(contact, intent, labels, options);
+      planned.userId = contact.userid;
+      planned.name = m.body.name;
+      if (m.body.company_name) planned.company = m.body.company_name;
+      planned.errors.push(...m.errors);
+      planned.warnings.push(...m.warnings);
+      planned.changes = m.changes;
+      if (planned.errors.length === 0) {
+        if (m.changes.length === 0) planned.action = 'unchanged';
+        else {
+          planned.action = 'update';
+          planned.seq = ops.length;
+          ops.push({
+            seq: ops.length,
+            row: planned.row,
+            kind: 'update',
+            userId: contact.userid,
+            body: m.body,
+          });
+        }
+      }
+    } else if (
+      options.create &&
+      cellAt(planned.cells, cols.fields.get('mobile')) !== '' &&
+      (options.match === 'mobile' || key === '')
+    ) {
+      const m = mergeCreate(intent, labels, options);
+      planned.name = m.body.name || undefined;
+      if (m.body.company_name) planned.company = m.body.company_name;
+      planned.errors.push(...m.errors);
+      planned.changes = m.changes;
+      if (planned.errors.length === 0) {
+        planned.action = 'create';
+        planned.seq = ops.length;
+        ops.push({ seq: ops.length, row: planned.row, kind: 'create', body: m.body });
+      }
+    } else {
+      planned.errors.push(...intent.errors);
+      planned.errors.push(notFoundMessage(key, options));
+    }
+    if (planned.name === undefined) delete planned.name;
+    // Invalid rows keep their diff: it shows what would change once the errors are fixed.
+    if (planned.errors.length > 0) planned.action = 'invalid';
+    if ((i + 1) % 5000 === 0) onProgress?.({ phase: 'planning', done: i + 1, total: rows.length });
+  }
+  onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
+  return {
+    kind: 'import',
+    headers,
+    headerRow: source.info.headerRow ?? 1,
+    mapping,
+    rows,
+    ops,
+    summary: summarise(rows),
+    reads: current.reads,
+  };
+}
+
+function display(key: string): string {
+  return key.includes(' ') ? `+${key}` : `"${key}"`;
+}
+
+function notFoundMessage(key: string, options: ImportOptions): string {
+  if (key === '') {
+    const what = options.match === 'mobile' ? 'mobile' : 'user_id';
+    return options.create
+      ? `no ${what} to match and no mobile to create a contact with`
+      : `${what} is empty` +
+          (options.match === 'user_id' ? ' (use --create with a mobile to add new contacts)' : '');
+  }
+  return options.match === 'mobile'
+    ? `no contact has mobile ${display(key)}` + (options.create ? '' : ' (use --create to add it)')
+    : `no contact has user_id ${display(key)}`;
+}

@@ -1,0 +1,149 @@
+// One sheet row read as what the admin asks for: field values, label edits, the match key. Pure: no
+// calls. Run twice per row (key first while streaming, the rest after current state is read) so the
+// only in-memory copy of a sheet is the plan's rows.
+import { CONTACT_FIELDS } from '../../../shared/fields';
+import type { FieldKind } from '../../../shared/fields';
+import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
+import type { LabelIndex } from './labels';
+import { splitList } from './labels';
+import type { ColumnIndex } from './mapping';
+
+/** DingTalk takes at most 20 ids per list (label_ids, share_dept_ids, share_user_ids). */
+export const MAX_IDS = 20;
+/** Longest name accepted before sending (DingTalk answers 60112 for invalid names). */
+export const MAX_NAME_LENGTH = 64;
+
+export type FieldValue = string | string[] | number[];
+
+export interface LabelEdit {
+  /** Column header, for messages. */
+  header: string;
+  /** `undefined`: all groups (a `labels` column); otherwise that group only. */
+  group?: string;
+  mode: 'replace' | 'add' | 'remove';
+  ids: number[];
+}
+
+export interface RowIntent {
+  /** null = clear (blank cell with `--blank clear`). Absent = keep. */
+  fields: Partial<Record<ContactFieldKey, FieldValue | null>>;
+  labelEdits: LabelEdit[];
+  errors: string[];
+}
+
+const KIND = new Map<string, FieldKind>(CONTACT_FIELDS.map((f) => [f.field, f.kind]));
+/** Fields that identify a contact: a blank cell never clears them. */
+const NEVER_CLEARED = new Set<string>(['user_id', 'mobile', 'state_code', 'email']);
+
+export const normMobile = (s: string): string => s.trim().replace(/[\s\-()]/g, '');
+export const normStateCode = (s: string): string => s.trim().replace(/^\+/, '');
+
+export function cellAt(cells: readonly string[], index: number | undefined): string {
+  return index === undefined ? '' : (cells[index] ?? '').trim();
+}
+
+/** The match key of a row: user_id, or `state_code mobile` (state code defaulted). '' when blank. */
+export function rowKey(cells: readonly string[], cols: ColumnIndex, options: ImportOptions): string {
+  if (options.match === 'user_id') return cellAt(cells, cols.fields.get('user_id'));
+  return mobileKey(
+    cellAt(cells, cols.fields.get('mobile')),
+    cellAt(cells, cols.fields.get('state_code')),
+    options,
+  );
+}
+
+export function mobileKey(mobile: string, stateCode: string | undefined, options: ImportOptions): string {
+  const m = normMobile(mobile);
+  if (m === '') return '';
+  return `${normStateCode(stateCode ?? '') || options.defaultStateCode || '86'} ${m}`;
+}
+
+export function readIntent(
+  cells: readonly string[],
+  cols: ColumnIndex,
+  options: ImportOptions,
+  labels: LabelIndex,
+  headers: readonly string[],
+): RowIntent {
+  const errors: string[] = [];
+  const fields: RowIntent['fields'] = {};
+  for (const [field, index] of cols.fields) {
+    const raw = cellAt(cells, index);
+    if (raw === '') {
+      if (options.blank === 'clear' && !NEVER_CLEARED.has(field)) fields[field as ContactFieldKey] = null;
+      continue;
+    }
+    const kind = KIND.get(field) ?? 'string';
+    if (kind === 'string') {
+      let v = raw;
+      if (field === 'mobile') {
+        v = normMobile(raw);
+        if (!/^\+?\d{3,20}$/.test(v)) errors.push(`mobile "${raw}" is not a phone number`);
+      } else if (field === 'state_code') {
+        v = normStateCode(raw);
+        if (!/^\d{1,4}$/.test(v)) errors.push(`state_code "${raw}" is not a country code (for example 86)`);
+      } else if (field === 'email' && !/^[^\s@]+@[^\s@]+$/.test(v)) {
+        errors.push(`email "${raw}" is not an email address`);
+      } else if (field === 'name' && [...v].length > MAX_NAME_LENGTH) {
+        errors.push(`name is longer than ${MAX_NAME_LENGTH} characters`);
+      }
+      fields[field as ContactFieldKey] = v;
+      continue;
+    }
+    const items = splitList(raw);
+    if (kind === 'number-list') {
+      const bad = items.filter((x) => !/^\d+$/.test(x));
+      if (bad.length) errors.push(`${field}: ${bad.map((b) => `"${b}"`).join(', ')} is not a numeric id`);
+      fields[field as ContactFieldKey] = [...new Set(items.filter((x) => /^\d+$/.test(x)).map(Number))];
+    } else {
+      fields[field as ContactFieldKey] = [...new Set(items)];
+    }
+  }
+
+  const labelEdits: LabelEdit[] = [];
+  const labelColumn = (index: number, group: string | undefined): void => {
+    const raw = cellAt(cells, index);
+    const header = headers[index] ?? '';
+    if (raw === '') {
+      // A blank label cell keeps labels, except `--blank clear` with `--labels replace` (empty the scope).
+      if (options.blank === 'clear' && options.labels === 'replace') {
+        labelEdits.push({ header, ...(group !== undefined ? { group } : {}), mode: 'replace', ids: [] });
+      }
+      return;
+    }
+    const ids: number[] = [];
+    for (const name of splitList(raw)) {
+      const r = labels.resolve(name, group);
+      if (r.ok) {
+        if (!ids.includes(r.label.id)) ids.push(r.label.id);
+      } else errors.push(r.error);
+    }
+    labelEdits.push({ header, ...(group !== undefined ? { group } : {}), mode: options.labels, ids });
+  };
+  // The all-groups column first, so group columns refine what it set.
+  if (cols.labels !== undefined) labelColumn(cols.labels, undefined);
+  for (const [group, index] of cols.groups) labelColumn(index, group);
+  return { fields, labelEdits, errors };
+}
+
+/** Applies label edits to a current set of ids (order kept: current first, new ones appended). */
+export function applyLabelEdits(
+  current: readonly number[],
+  edits: readonly LabelEdit[],
+  labels: LabelIndex,
+): number[] {
+  let ids = [...new Set(current)];
+  for (const e of edits) {
+    if (e.mode === 'replace') {
+      const scope = e.group === undefined ? null : labels.groupIds(e.group);
+      ids = ids.filter((id) => scope !== null && !scope.has(id));
+      for (const id of e.ids) if (!ids.includes(id)) ids.push(id);
+    } else if (e.mode === 'add') {
+      for (const id of e.ids) if (!ids.includes(id)) ids.push(id);
+    } else {
+      const drop = new Set(e.ids);
+      ids = ids.filter((id) => !drop.has(id));
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,18 @@
+export {
+  buildJsonReport,
+  reportRow,
+  reportRows,
+  failureText,
+  INVALID_HINT,
+  type JsonReport,
+  type ReportRow,
+  type ReportMode,
+} from './report-rows';
+export {
+  writeReport,
+  writeFailedRows,
+  reportFormat,
+  type ReportArgs,
+  type ReportFormat,
+} from './write-report';
+export { REPORT_COLUMNS, ERROR_COLUMN } from '../import/mapping';

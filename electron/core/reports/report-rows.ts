@@ -1,0 +1,124 @@
+// One report line per plan row: the plan's action joined with the engine's result for that row.
+import type { FieldChange, RowAction, RowResult, RowStatus } from '../../../shared/domain';
+import { hintFor } from '../../../shared/errcodes';
+import type { ImportPlan, ImportSummary, PlannedRow } from '../../../shared/import-types';
+
+export type ReportMode = 'dry-run' | 'apply';
+
+export interface ReportRow {
+  row: number;
+  userId: string | null;
+  action: RowAction;
+  status: RowStatus;
+  errcode: number | string | null;
+  errmsg: string | null;
+  hint: string | null;
+  attempts: number;
+  changes: FieldChange[];
+}
+
+export interface JsonReport {
+  jobId: string | null;
+  mode: ReportMode;
+  summary: ImportSummary & { ok: number; failed: number };
+  rows: ReportRow[];
+}
+
+export const INVALID_HINT = 'Fix the row in the sheet and import it again; nothing was sent for it.';
+
+/** Results by seq; rows of a plan that has not run (dry run) have none. */
+export function resultsBySeq(results: readonly RowResult[] | undefined): Map<number, RowResult> {
+  return new Map((results ?? []).map((r) => [r.seq, r]));
+}
+
+export function reportRow(p: PlannedRow, mode: ReportMode, result: RowResult | undefined): ReportRow {
+  const base = {
+    row: p.row,
+    userId: p.userId ?? result?.userId ?? null,
+    action: p.action,
+    changes: p.changes,
+  };
+  const warnings = p.warnings.length ? p.warnings.join('; ') : null;
+  if (p.action === 'invalid') {
+    return {
+      ...base,
+      status: 'skipped',
+      errcode: null,
+      errmsg: p.errors.join('; '),
+      hint: INVALID_HINT,
+      attempts: 0,
+    };
+  }
+  if (p.seq === undefined) {
+    // Unchanged: already as the sheet asks, nothing to send.
+    return {
+      ...base,
+      status: mode === 'apply' ? 'ok' : 'planned',
+      errcode: null,
+      errmsg: null,
+      hint: warnings,
+      attempts: 0,
+    };
+  }
+  if (mode === 'dry-run' || !result) {
+    return {
+      ...base,
+      status: mode === 'apply' ? 'skipped' : 'planned',
+      errcode: null,
+      errmsg: mode === 'apply' ? 'not run: the job stopped before this row' : null,
+      hint: warnings,
+      attempts: 0,
+    };
+  }
+  const failed = result.status === 'failed';
+  const errcode = result.errcode ?? null;
+  return {
+    ...base,
+    status: result.status,
+    errcode,
+    errmsg: result.errmsg ?? null,
+    hint: failed ? (result.hint ?? (errcode !== null ? hintFor(errcode) : null)) : (result.hint ?? warnings),
+    attempts: result.attempts,
+  };
+}
+
+export function* reportRows(
+  plan: ImportPlan,
+  mode: ReportMode,
+  results?: readonly RowResult[],
+): Generator<{ planned: PlannedRow; report: ReportRow }> {
+  const bySeq = resultsBySeq(results);
+  for (const p of plan.rows) {
+    yield { planned: p, report: reportRow(p, mode, p.seq === undefined ? undefined : bySeq.get(p.seq)) };
+  }
+}
+
+export function buildJsonReport(args: {
+  plan: ImportPlan;
+  mode: ReportMode;
+  jobId?: string;
+  results?: readonly RowResult[];
+}): JsonReport {
+  const rows = [...reportRows(args.plan, args.mode, args.results)].map((r) => r.report);
+  return {
+    jobId: args.jobId ?? null,
+    mode: args.mode,
+    summary: {
+      ...args.plan.summary,
+      ok: rows.filter((r) => r.status === 'ok').length,
+      failed: rows.filter((r) => r.status === 'failed').length,
+    },
+    rows,
+  };
+}
+
+/** The failure text of a row for the failed-rows file, or undefined when the row did not fail. */
+export function failureText(r: ReportRow): string | undefined {
+  if (r.action === 'invalid') return r.errmsg ?? 'invalid';
+  if (r.status === 'failed' || (r.status === 'skipped' && r.errmsg)) {
+    return [r.errcode !== null ? `[${r.errcode}]` : '', r.errmsg ?? '', r.hint ? `— ${r.hint}` : '']
+      .filter(Boolean)
+      .join(' ');
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+// Report files: JSON (the contract's shape), or xlsx/csv with the original cells followed by action,
+// status, errcode, errmsg and hint; and the failed-rows file that imports again once fixed.
+import { writeFile } from 'node:fs/promises';
+import type { RowResult } from '../../../shared/domain';
+import type { ImportPlan } from '../../../shared/import-types';
+import { ERROR_COLUMN, REPORT_COLUMNS } from '../import/mapping';
+import { createSheetWriter } from '../sheets';
+import type { ReportMode } from './report-rows';
+import { buildJsonReport, failureText, reportRows } from './report-rows';
+
+export type ReportFormat = 'json' | 'xlsx' | 'csv';
+
+export function reportFormat(path: string): ReportFormat | undefined {
+  const ext = path.toLowerCase().split('.').pop();
+  return ext === 'json' || ext === 'xlsx' || ext === 'csv' ? ext : undefined;
+}
+
+export interface ReportArgs {
+  plan: ImportPlan;
+  mode: ReportMode;
+  jobId?: string;
+  results?: readonly RowResult[];
+}
+
+/** Cells aligned with the headers (short rows padded, so the appended columns line up). */
+const aligned = (cells: readonly string[], width: number): string[] =>
+  Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? '');
+
+export async function writeReport(path: string, args: ReportArgs): Promise<void> {
+  const format = reportFormat(path);
+  if (!format) throw new Error(`The report file must end in .json, .xlsx or .csv: ${path}`);
+  if (format === 'json') {
+    await writeFile(path, JSON.stringify(buildJsonReport(args), null, 2) + '\n', 'utf8');
+    return;
+  }
+  const width = args.plan.headers.length;
+  const writer = await createSheetWriter(path, {
+    headers: [...args.plan.headers, ...REPORT_COLUMNS],
+    sheetName: 'Report',
+  });
+  try {
+    for (const { planned, report } of reportRows(args.plan, args.mode, args.results)) {
+      await writer.addRow([
+        ...aligned(planned.cells, width),
+        report.action,
+        report.status,
+        report.errcode === null ? '' : String(report.errcode),
+        report.errmsg ?? '',
+        report.hint ?? '',
+      ]);
+    }
+  } finally {
+    await writer.close();
+  }
+}
+
+/**
+ * The rows that failed or were invalid, with the original headers and cells plus an `error` column
+ * (which the import ignores). Returns how many rows it holds; writes nothing when there are none.
+ */
+export async function writeFailedRows(path: string, args: ReportArgs): Promise<number> {
+  const width = args.plan.headers.length;
+  let writer: Awaited<ReturnType<typeof createSheetWriter>> | undefined;
+  let n = 0;
+  try {
+    for (const { planned, report } of reportRows(args.plan, args.mode, args.results)) {
+      const text = failureText(report);
+      if (text === undefined) continue;
+      writer ??= await createSheetWriter(path, {
+        headers: [...args.plan.headers, ERROR_COLUMN],
+        sheetName: 'Failed rows',
+      });
+      await writer.addRow([...aligned(planned.cells, width).slice(0, width), text]);
+      n++;
+    }
+  } finally {
+    await writer?.close();
+  }
+  return n;
+}
