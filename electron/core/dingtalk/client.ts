@@ -1,0 +1,192 @@
+// The DingTalk extcontact client: typed endpoints over one request path, a shared token cache,
+// and a scheduler hook through which the engine applies its rate limits and retries.
+import type { Contact, ContactCreate, ContactUpdate, Endpoint, LabelGroup } from '../../../shared/domain';
+import { DingTalkError, isDingTalkError } from './errors';
+import { createRedactor } from './redact';
+import { toContact, toLabelGroup } from './shapes';
+import { TokenCache, type IssuedToken } from './token';
+import { send, type Json, type Transport } from './transport';
+
+export interface CallScheduler {
+  run<T>(endpoint: Endpoint, attempt: () => Promise<T>): Promise<T>;
+}
+
+export interface DingTalkClientOptions {
+  baseUrl: string;
+  appKey: string;
+  appSecret: string;
+  /** Per request (default 15000). */
+  timeoutMs?: number;
+  /** Default globalThis.fetch; the sandbox offers an in-process one for benchmarks. */
+  fetch?: typeof fetch;
+  /** Default: run each attempt once, no retries (retries and rate limits are the engine's). */
+  scheduler?: CallScheduler;
+  /** Renew the token this long before it expires (default 300). */
+  tokenRenewMarginSeconds?: number;
+  now?: () => number;
+}
+
+export interface DingTalkClient {
+  readonly baseUrl: string;
+  /** Fetches a token; throws DingTalkError 'credentials' when the key or secret is refused. */
+  checkCredentials(): Promise<void>;
+  /** All pages, 100 per page. */
+  listLabelGroups(): AsyncIterable<LabelGroup>;
+  /** All pages, 100 per page by default; each page is one scheduler.run('list', ...). */
+  listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact>;
+  getContact(userId: string): Promise<Contact>;
+  updateContact(c: ContactUpdate): Promise<void>;
+  /** Returns the new contact's userid. */
+  createContact(c: ContactCreate): Promise<string>;
+  deleteContact(userId: string): Promise<void>;
+  /** Same token cache and transport; calls go through `s`. */
+  withScheduler(s: CallScheduler): DingTalkClient;
+}
+
+/** gettoken answers these when the app key or secret is wrong. */
+const CREDENTIAL_ERRCODES = new Set<number | string>([40089]);
+const PAGE_SIZE = 100;
+
+export const immediateScheduler: CallScheduler = { run: (_endpoint, attempt) => attempt() };
+
+interface Core {
+  baseUrl: string;
+  transport: Transport;
+  tokens: TokenCache;
+}
+
+export function createDingTalkClient(opts: DingTalkClientOptions): DingTalkClient {
+  const baseUrl = opts.baseUrl.trim().replace(/\/+$/, '');
+  new URL(baseUrl); // a malformed base URL is a configuration error: fail now, not per call
+  const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  let tokens: TokenCache | undefined;
+  const transport: Transport = {
+    fetch: fetchImpl,
+    timeoutMs: opts.timeoutMs ?? 15_000,
+    redact: createRedactor(() => [opts.appSecret, opts.appKey, ...(tokens?.secrets() ?? [])]),
+  };
+  tokens = new TokenCache(
+    () => fetchToken({ baseUrl, transport, tokens: tokens as TokenCache }, opts.appKey, opts.appSecret),
+    opts.tokenRenewMarginSeconds ?? 300,
+    opts.now ?? Date.now,
+  );
+  return buildClient({ baseUrl, transport, tokens }, opts.scheduler ?? immediateScheduler);
+}
+
+async function fetchToken(core: Core, appKey: string, appSecret: string): Promise<IssuedToken> {
+  const q = new URLSearchParams({ appkey: appKey, appsecret: appSecret });
+  let answer: Json;
+  try {
+    answer = await send(core.transport, 'gettoken', `${core.baseUrl}/gettoken?${q}`, { method: 'GET' });
+  } catch (e) {
+    if (isDingTalkError(e) && CREDENTIAL_ERRCODES.has(e.errcode))
+      throw new DingTalkError({
+        endpoint: 'gettoken',
+        errcode: 'credentials',
+        errmsg: `${e.errcode} ${e.errmsg}`,
+      });
+    throw e;
+  }
+  const value = answer.access_token;
+  const expiresIn = Number(answer.expires_in ?? 7200);
+  if (typeof value !== 'string' || value === '')
+    throw new DingTalkError({
+      endpoint: 'gettoken',
+      errcode: 'non-json',
+      errmsg: 'gettoken answered no access_token',
+    });
+  return { value, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200 };
+}
+
+function buildClient(core: Core, scheduler: CallScheduler): DingTalkClient {
+  const post = (endpoint: Endpoint, body: Json, token: string): Promise<Json> =>
+    send(
+      core.transport,
+      endpoint,
+      `${core.baseUrl}/topapi/extcontact/${endpoint}?access_token=${encodeURIComponent(token)}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    );
+
+  /**
+   * One attempt: a token errcode drops the token, fetches a new one once and retries once; a fresh
+   * token refused again is job-fatal ('token-refused'). Kept inside the attempt so the engine's
+   * scheduler only ever sees definite outcomes.
+   */
+  const attempt = async (endpoint: Endpoint, body: Json): Promise<Json> => {
+    const token = await core.tokens.get();
+    try {
+      return await post(endpoint, body, token);
+    } catch (e) {
+      if (!isDingTalkError(e) || e.retryClass !== 'token') throw e;
+      core.tokens.drop(token);
+    }
+    const fresh = await core.tokens.get();
+    try {
+      return await post(endpoint, body, fresh);
+    } catch (e) {
+      if (!isDingTalkError(e) || e.retryClass !== 'token') throw e;
+      core.tokens.drop(fresh);
+      throw new DingTalkError({
+        endpoint,
+        errcode: 'token-refused',
+        errmsg: `A fresh access_token was refused as well (${e.errcode} ${e.errmsg})`,
+      });
+    }
+  };
+  const call = (endpoint: Endpoint, body: Json): Promise<Json> =>
+    scheduler.run(endpoint, () => attempt(endpoint, body));
+
+  async function* paged<T>(
+    endpoint: 'list' | 'listlabelgroups',
+    size: number,
+    map: (raw: unknown) => T,
+  ): AsyncIterable<T> {
+    for (let offset = 0; ; offset += size) {
+      const answer = await call(endpoint, { size, offset });
+      const results = Array.isArray(answer.results) ? (answer.results as unknown[]) : [];
+      for (const r of results) yield map(r);
+      // A short page is the last; a page longer than asked means paging was ignored: stop, do not loop.
+      if (results.length !== size) return;
+    }
+  }
+
+  return {
+    baseUrl: core.baseUrl,
+    async checkCredentials() {
+      await scheduler.run('gettoken', () => core.tokens.refresh());
+    },
+    listLabelGroups: () => paged('listlabelgroups', PAGE_SIZE, toLabelGroup),
+    listContacts(opts) {
+      const size = opts?.pageSize ?? PAGE_SIZE;
+      if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
+      return paged('list', size, toContact);
+    },
+    async getContact(userId) {
+      const answer = await call('get', { user_id: userId });
+      return toContact(answer.result);
+    },
+    async updateContact(c) {
+      await call('update', { contact: c });
+    },
+    async createContact(c) {
+      const answer = await call('create', { contact: c });
+      const userid = answer.userid ?? answer.user_id ?? (answer.result as Json | undefined)?.userid;
+      if (typeof userid !== 'string' || userid === '')
+        throw new DingTalkError({
+          endpoint: 'create',
+          errcode: 'non-json',
+          errmsg: 'create answered no userid',
+          sent: true,
+        });
+      return userid;
+    },
+    async deleteContact(userId) {
+      await call('delete', { user_id: userId });
+    },
+    withScheduler: (s) => buildClient(core, s),
+  };
+}

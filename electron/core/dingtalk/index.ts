@@ -1,0 +1,9 @@
+// The DingTalk extcontact client.
+export {
+  createDingTalkClient,
+  immediateScheduler,
+  type CallScheduler,
+  type DingTalkClient,
+  type DingTalkClientOptions,
+} from './client';
+export { DingTalkError, isDingTalkError, type DingTalkErrorInit, type TransportErrcode } from './errors';

@@ -1,0 +1,5 @@
+// The sandbox organisation: a faithful local DingTalk extcontact API for demos, tests and benchmarks.
+export { startSandbox, type SandboxHandle } from './server';
+export { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
+export { SANDBOX_STAFF, SANDBOX_DEPTS, seedLabelGroups, seedContacts, userIdFor } from './seed-data';
+export type { Sandbox, SandboxFaults, SandboxLimits, SandboxOptions, WriteLogEntry } from './types';

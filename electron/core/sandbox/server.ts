@@ -1,0 +1,124 @@
+// startSandbox: the organisation served over HTTP on 127.0.0.1, and the same handler as an
+// in-process fetch (no socket) for benchmarks.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Answer } from './answers';
+import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
+import { Organisation, type IncomingCall } from './organisation';
+import type { Sandbox, SandboxOptions } from './types';
+
+/** Extra controls a test may use beyond the Sandbox contract. */
+export interface SandboxHandle extends Sandbox {
+  setLatency(ms: number): void;
+}
+
+const NO_SERVER_BASE_URL = 'http://sandbox.invalid';
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const org = new Organisation(opts);
+  const server = opts.listen === false ? undefined : await listen(org, opts.port ?? 0);
+  const baseUrl = server ? `http://127.0.0.1:${(server.address() as AddressInfo).port}` : NO_SERVER_BASE_URL;
+  return {
+    baseUrl,
+    appKey: SANDBOX_APP_KEY,
+    appSecret: SANDBOX_APP_SECRET,
+    fetch: inProcessFetch(org),
+    contacts: () => org.contacts(),
+    labelGroups: () => org.labelGroups(),
+    getContactById: (id) => org.getContactById(id),
+    writeLog: org.writeLog,
+    callCounts: () => org.callCounts(),
+    throttledCount: () => org.throttledCount(),
+    setFaults: (f) => org.setFaults(f),
+    setLimits: (l) => org.setLimits(l),
+    setLatency: (ms) => org.setLatency(ms),
+    expireTokens: () => org.expireTokens(),
+    close: () => (server ? closeServer(server) : Promise.resolve()),
+  };
+}
+
+function listen(org: Organisation, port: number): Promise<Server> {
+  const server = createServer((req, res) => void serve(org, req, res));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function serve(org: Organisation, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const answer = await org.handle({
+      method: req.method ?? 'GET',
+      url: new URL(req.url ?? '/', 'http://127.0.0.1'),
+      contentType: req.headers['content-type'] ?? '',
+      bodyText: Buffer.concat(chunks).toString('utf8'),
+    });
+    if (res.destroyed) return;
+    if (answer.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    const { status, type, text } = render(answer);
+    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  } catch {
+    if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
+  }
+}
+
+function render(answer: Exclude<Answer, { kind: 'drop' }>): { status: number; type: string; text: string } {
+  return answer.kind === 'json'
+    ? { status: answer.status, type: 'application/json;charset=utf-8', text: JSON.stringify(answer.body) }
+    : { status: answer.status, type: 'text/html;charset=utf-8', text: answer.html };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** What undici throws when the peer closes the socket before answering. */
+function socketClosedError(): TypeError {
+  const cause = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+  return new TypeError('fetch failed', { cause });
+}
+
+/** A fetch that reaches the organisation directly: same answers, drops and latency, no socket. */
+function inProcessFetch(org: Organisation): typeof fetch {
+  return async (input, init) => {
+    const req = new Request(input, init);
+    const signal = req.signal;
+    signal.throwIfAborted();
+    const call: IncomingCall = {
+      method: req.method,
+      url: new URL(req.url),
+      contentType: req.headers.get('content-type') ?? '',
+      bodyText: await req.text(),
+    };
+    const answer = await abortable(org.handle(call), signal);
+    if (answer.kind === 'drop') throw socketClosedError();
+    const { status, type, text } = render(answer);
+    return new Response(text, { status, headers: { 'content-type': type } });
+  };
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
