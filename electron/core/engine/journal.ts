@@ -1,0 +1,351 @@
+// The job journal: <dataDir>/jobs/<id>/plan.ndjson (the plan, written and synced before any call) and
+// journal.ndjson (append-only: a header, one record per run, "window" marks, one record per finished row,
+// an end record per run). Appends are batched and fdatasync'ed, so a crash loses at most the rows of the
+// last unsynced batch, and the window marks tell a resume which unrecorded rows may have been sent.
+// Nothing here ever holds a token or secret: meta is redacted before it is written.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobState, RowOp, RowResult } from '../../../shared/domain';
+import { jobsDir } from '../paths';
+import type { FatalInfo, JobMeta, JobRecord, JobSummary } from './types';
+
+export const JOURNAL_FILE = 'journal.ndjson';
+export const PLAN_FILE = 'plan.ndjson';
+const LOCK_FILE = 'lock';
+
+export interface HeaderRecord {
+  t: 'header';
+  v: 1;
+  jobId: string;
+  meta: JobMeta;
+  total: number;
+  createdAt: string;
+}
+export interface RunRecord {
+  t: 'run';
+  at: string;
+  pid: number;
+  resumed: boolean;
+  maxQps: number | null;
+  concurrency: number;
+}
+/** Every row with seq < upTo may have been sent in the current run. */
+export interface WindowRecord {
+  t: 'window';
+  upTo: number;
+}
+export type RowRecord = { t: 'row' } & RowResult;
+export interface EndRecord {
+  t: 'end';
+  at: string;
+  state: JobState;
+  summary: { total: number; ok: number; failed: number; skipped: number };
+  fatal?: FatalInfo;
+}
+export type JournalRecord = HeaderRecord | RunRecord | WindowRecord | RowRecord | EndRecord;
+
+/** A sortable job id: UTC date and time, then 4 random hex digits (20261121-174501-ab12). */
+export function newJobId(at: Date = new Date()): string {
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const date = `${at.getUTCFullYear()}${p(at.getUTCMonth() + 1)}${p(at.getUTCDate())}`;
+  const time = `${p(at.getUTCHours())}${p(at.getUTCMinutes())}${p(at.getUTCSeconds())}`;
+  return `${date}-${time}-${randomBytes(2).toString('hex')}`;
+}
+
+const JOB_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+export class JobNotFoundError extends Error {
+  constructor(readonly jobId: string) {
+    super(`no job "${jobId}" in the data dir`);
+    this.name = 'JobNotFoundError';
+  }
+}
+
+export function jobDir(dataDir: string, jobId: string): string {
+  if (!JOB_ID_RE.test(jobId) || jobId.includes('..')) throw new JobNotFoundError(jobId);
+  return join(jobsDir(dataDir), jobId);
+}
+
+const SECRET_KEY = /secret|token|password|passwd|credential/i;
+
+/** A deep copy of `value` with every secret-looking key's value replaced. */
+export function redactSecrets<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        out[k] = SECRET_KEY.test(k) ? '[redacted]' : walk(x);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/** Appends records in batches; `flush()` writes what is buffered and waits for the disk. */
+export class JournalWriter {
+  private buffer: string[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(private readonly fh: FileHandle) {}
+
+  static async open(path: string): Promise<JournalWriter> {
+    const fh = await open(path, 'a+');
+    // A crash can leave a torn last line: start on a fresh line so the next record stays whole.
+    const { size } = await fh.stat();
+    if (size > 0) {
+      const { buffer } = await fh.read(Buffer.alloc(1), 0, 1, size - 1);
+      if (buffer[0] !== 0x0a) await fh.write('\n');
+    }
+    return new JournalWriter(fh);
+  }
+
+  append(record: JournalRecord): void {
+    if (this.closed) throw new Error('journal is closed');
+    this.buffer.push(JSON.stringify(record));
+  }
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Writes the buffered records and fdatasyncs; flushes are serialised, so awaiting one awaits all before it. */
+  flush(): Promise<void> {
+    const lines = this.buffer;
+    this.buffer = [];
+    this.chain = this.chain.then(async () => {
+      if (lines.length === 0) return;
+      await this.fh.write(lines.join('\n') + '\n');
+      await this.fh.datasync();
+    });
+    return this.chain;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    await this.fh.close();
+  }
+}
+
+async function writeSynced(path: string, chunks: Iterable<string>): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    let batch: string[] = [];
+    for (const c of chunks) {
+      batch.push(c);
+      if (batch.length >= 5000) {
+        await fh.write(batch.join(''));
+        batch = [];
+      }
+    }
+    if (batch.length) await fh.write(batch.join(''));
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
+
+/** Creates the job's directory, its plan file and the journal header, all on disk before any call. */
+export async function createJobFiles(
+  dataDir: string,
+  jobId: string,
+  meta: JobMeta,
+  plan: RowOp[],
+): Promise<HeaderRecord> {
+  const dir = jobDir(dataDir, jobId);
+  await mkdir(jobsDir(dataDir), { recursive: true });
+  await mkdir(dir); // fails if the job exists: never mix two plans in one journal
+  await writeSynced(
+    join(dir, PLAN_FILE),
+    (function* () {
+      for (const op of plan) yield JSON.stringify(op) + '\n';
+    })(),
+  );
+  const header: HeaderRecord = {
+    t: 'header',
+    v: 1,
+    jobId,
+    meta: redactSecrets(meta),
+    total: plan.length,
+    createdAt: new Date().toISOString(),
+  };
+  await writeSynced(join(dir, JOURNAL_FILE), [JSON.stringify(header) + '\n']);
+  return header;
+}
+
+export interface JournalState {
+  header: HeaderRecord;
+  /** Latest result per seq. */
+  results: Map<number, RowResult>;
+  /** The highest window mark of the last run: rows below it without a final result may have been sent. */
+  lastWindow: number;
+  /** The end record of the last run, if that run ended. */
+  end?: EndRecord;
+  runs: number;
+}
+
+/** Parses a journal; a torn line (a crash mid-write) is skipped. */
+export function parseJournal(text: string): JournalState {
+  const lines = text.split('\n');
+  let header: HeaderRecord | undefined;
+  const results = new Map<number, RowResult>();
+  let window = 0;
+  let end: EndRecord | undefined;
+  let runs = 0;
+  for (const line of lines) {
+    if (!line) continue;
+    let rec: JournalRecord;
+    try {
+      rec = JSON.parse(line) as JournalRecord;
+    } catch {
+      continue; // the torn tail of a crash: that row was not recorded, so it is not done
+    }
+    switch (rec.t) {
+      case 'header':
+        header = rec;
+        break;
+      case 'run':
+        runs++;
+        end = undefined;
+        window = 0;
+        break;
+      case 'window':
+        window = Math.max(window, rec.upTo);
+        break;
+      case 'row': {
+        const { t: _t, ...result } = rec;
+        results.set(result.seq, result);
+        break;
+      }
+      case 'end':
+        end = rec;
+        break;
+    }
+  }
+  if (!header) throw new Error('journal has no header');
+  return { header, results, lastWindow: window, end, runs };
+}
+
+export async function readJournal(dataDir: string, jobId: string): Promise<JournalState> {
+  const dir = jobDir(dataDir, jobId);
+  let text: string;
+  try {
+    text = await readFile(join(dir, JOURNAL_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new JobNotFoundError(jobId);
+    throw e;
+  }
+  return parseJournal(text);
+}
+
+export async function readPlan(dataDir: string, jobId: string): Promise<RowOp[]> {
+  const text = await readFile(join(jobDir(dataDir, jobId), PLAN_FILE), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as RowOp);
+}
+
+// A lock file holds the pid of the process running the job, so a job still running elsewhere is not
+// taken for an interrupted one, and not resumed twice.
+export async function writeLock(dataDir: string, jobId: string): Promise<void> {
+  await writeFile(join(jobDir(dataDir, jobId), LOCK_FILE), String(process.pid));
+}
+
+export async function removeLock(dataDir: string, jobId: string): Promise<void> {
+  await rm(join(jobDir(dataDir, jobId), LOCK_FILE), { force: true });
+}
+
+/** The pid of another live process running the job, or undefined. */
+export async function runningPid(dataDir: string, jobId: string): Promise<number | undefined> {
+  let pid: number;
+  try {
+    pid = Number(await readFile(join(jobDir(dataDir, jobId), LOCK_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  if (pid === process.pid) return pid;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
+}
+
+function stateOf(j: JournalState, running: boolean): JobState {
+  if (j.end) return j.end.state;
+  return running ? 'running' : 'interrupted';
+}
+
+function counts(results: Iterable<RowResult>): { ok: number; failed: number; skipped: number } {
+  let ok = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const r of results) {
+    if (r.status === 'ok') ok++;
+    else if (r.status === 'failed') failed++;
+    else skipped++;
+  }
+  return { ok, failed, skipped };
+}
+
+export async function summarizeJob(dataDir: string, jobId: string): Promise<JobSummary> {
+  const j = await readJournal(dataDir, jobId);
+  const running = !j.end && (await runningPid(dataDir, jobId)) !== undefined;
+  const c = counts(j.results.values());
+  return {
+    jobId,
+    state: stateOf(j, running),
+    meta: j.header.meta,
+    total: j.header.total,
+    done: c.ok + c.failed,
+    ...c,
+    createdAt: j.header.createdAt,
+    endedAt: j.end?.at,
+    fatal: j.end?.fatal,
+  };
+}
+
+/** Every job in the data dir, newest first. A job without an end record is 'running' or 'interrupted'. */
+export async function listJobs(dataDir: string): Promise<JobSummary[]> {
+  let names: string[];
+  try {
+    names = await readdir(jobsDir(dataDir));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const out: JobSummary[] = [];
+  for (const name of names.sort().reverse()) {
+    if (!JOB_ID_RE.test(name)) continue;
+    try {
+      out.push(await summarizeJob(dataDir, name));
+    } catch {
+      // A directory without a readable journal is not a job (or was created and never started).
+    }
+  }
+  return out;
+}
+
+export async function readJob(dataDir: string, jobId: string): Promise<JobRecord> {
+  const j = await readJournal(dataDir, jobId);
+  const plan = await readPlan(dataDir, jobId);
+  const running = !j.end && (await runningPid(dataDir, jobId)) !== undefined;
+  return {
+    jobId,
+    meta: j.header.meta,
+    plan,
+    results: [...j.results.values()].sort((a, b) => a.seq - b.seq),
+    state: stateOf(j, running),
+    fatal: j.end?.fatal,
+  };
+}

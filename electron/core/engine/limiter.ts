@@ -1,0 +1,171 @@
+// Per-endpoint adaptive rate limiter. Each endpoint (DingTalk counts limits per org + app + endpoint) gets
+// a lane that spaces calls evenly at its current rate: no bursts, so a server counting calls per second
+// never sees more than the rate. A throttle errcode halves the lane's rate at once (multiplicative decrease)
+// and remembers a ceiling just under the rate that was refused; the rate then climbs back additively to the
+// ceiling, and the ceiling itself creeps back up to maxQps, so the lane settles just under the real limit.
+import type { Endpoint } from '../../../shared/domain';
+
+/** Errcodes that mean "too many calls" (dingtalk-api.md, rate limits). */
+export const THROTTLE_ERRCODES: ReadonlySet<number | string> = new Set([
+  90018, 90006, 90005, 90002, 90019, 88,
+]);
+
+export const isThrottleErrcode = (errcode: number | string): boolean => THROTTLE_ERRCODES.has(errcode);
+
+export interface LimiterOptions {
+  /** Upper bound in calls per second per endpoint; never exceeded. Infinity or 0: no limit. */
+  maxQps: number;
+  /** Floor of the adaptive rate (default 1/s). */
+  minQps?: number;
+  /** Factor applied to the rate on a throttle (default 0.5). */
+  decrease?: number;
+  /** Additive increase in calls/s per second while under the learned ceiling (default maxQps / 5). */
+  increasePerSecond?: number;
+  /** How fast the learned ceiling creeps back to maxQps, calls/s per second (default maxQps / 60). */
+  ceilingRecoveryPerSecond?: number;
+  now?: () => number;
+}
+
+export interface LaneState {
+  endpoint: Endpoint;
+  rate: number;
+  ceiling: number;
+  waiting: number;
+}
+
+class Lane {
+  rate: number;
+  ceiling: number;
+  private lastGrow: number;
+  private lastDecrease = -Infinity;
+  private nextAt = 0;
+  private readonly queue: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly endpoint: Endpoint,
+    private readonly o: Required<Omit<LimiterOptions, 'now'>> & { now: () => number },
+  ) {
+    this.rate = o.maxQps;
+    this.ceiling = o.maxQps;
+    this.lastGrow = o.now();
+  }
+
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  acquire(): Promise<void> {
+    const now = this.o.now();
+    this.grow(now);
+    if (this.queue.length === 0 && now >= this.nextAt) {
+      this.take(now);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.queue.push(resolve);
+      this.arm(now);
+    });
+  }
+
+  onThrottle(): number {
+    const now = this.o.now();
+    this.grow(now);
+    // Calls already in flight were paced at the old rate; one decrease per second is enough.
+    if (now - this.lastDecrease < 1000) return this.rate;
+    this.lastDecrease = now;
+    this.ceiling = Math.max(this.o.minQps, Math.min(this.ceiling, this.rate * 0.95));
+    this.rate = Math.max(this.o.minQps, this.rate * this.o.decrease);
+    // Re-space from now at the new rate.
+    this.nextAt = Math.max(this.nextAt, now + 1000 / this.rate);
+    return this.rate;
+  }
+
+  private take(now: number): void {
+    // Timers fire a little late: keep the schedule if we are less than 1 ms behind it, else start from now.
+    const base = now - this.nextAt <= 1 && this.nextAt > 0 ? Math.max(this.nextAt, now - 1) : now;
+    this.nextAt = base + 1000 / this.rate;
+  }
+
+  private arm(now: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.pump(), Math.max(0, Math.ceil(this.nextAt - now)));
+  }
+
+  private pump(): void {
+    this.timer = undefined;
+    const now = this.o.now();
+    this.grow(now);
+    if (this.queue.length > 0 && now >= this.nextAt) {
+      this.take(now);
+      this.queue.shift()!();
+    }
+    if (this.queue.length > 0) this.arm(now);
+  }
+
+  private grow(now: number): void {
+    const dt = Math.max(0, now - this.lastGrow) / 1000;
+    this.lastGrow = now;
+    if (dt === 0) return;
+    if (this.ceiling < this.o.maxQps) {
+      this.ceiling = Math.min(this.o.maxQps, this.ceiling + this.o.ceilingRecoveryPerSecond * dt);
+    }
+    if (this.rate < this.ceiling)
+      this.rate = Math.min(this.ceiling, this.rate + this.o.increasePerSecond * dt);
+  }
+}
+
+export class RateLimiter {
+  private readonly lanes = new Map<Endpoint, Lane>();
+  private readonly o: Required<Omit<LimiterOptions, 'now'>> & { now: () => number };
+  readonly unlimited: boolean;
+
+  constructor(opts: LimiterOptions) {
+    const maxQps = opts.maxQps > 0 ? opts.maxQps : Infinity;
+    this.unlimited = !Number.isFinite(maxQps);
+    const minQps = Math.min(opts.minQps ?? 1, maxQps);
+    this.o = {
+      maxQps,
+      minQps,
+      decrease: opts.decrease ?? 0.5,
+      increasePerSecond: opts.increasePerSecond ?? Math.max(0.5, maxQps / 5),
+      ceilingRecoveryPerSecond: opts.ceilingRecoveryPerSecond ?? Math.max(0.05, maxQps / 60),
+      now: opts.now ?? (() => performance.now()),
+    };
+  }
+
+  private lane(endpoint: Endpoint): Lane {
+    let lane = this.lanes.get(endpoint);
+    if (!lane) {
+      lane = new Lane(endpoint, this.o);
+      this.lanes.set(endpoint, lane);
+    }
+    return lane;
+  }
+
+  /** Resolves when a call to `endpoint` may be sent. */
+  acquire(endpoint: Endpoint): Promise<void> {
+    if (this.unlimited) return Promise.resolve();
+    return this.lane(endpoint).acquire();
+  }
+
+  /** A throttle errcode came back from `endpoint`: slow that endpoint down. Returns its new rate. */
+  onThrottle(endpoint: Endpoint): number {
+    if (this.unlimited) return Infinity;
+    return this.lane(endpoint).onThrottle();
+  }
+
+  rate(endpoint: Endpoint): number {
+    if (this.unlimited) return Infinity;
+    return this.lane(endpoint).rate;
+  }
+
+  lanesState(): LaneState[] {
+    return [...this.lanes.values()].map((l) => ({
+      endpoint: l.endpoint,
+      rate: l.rate,
+      ceiling: l.ceiling,
+      waiting: l.waiting,
+    }));
+  }
+}
