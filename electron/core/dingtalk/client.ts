@@ -59,25 +59,32 @@ export function createDingTalkClient(opts: DingTalkClientOptions): DingTalkClien
   const baseUrl = opts.baseUrl.trim().replace(/\/+$/, '');
   new URL(baseUrl); // a malformed base URL is a configuration error: fail now, not per call
   const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
-  let tokens: TokenCache | undefined;
+  // The redactor needs the tokens the cache will hold, and the cache needs the transport: tie them late.
+  const seenTokens: { cache?: TokenCache } = {};
   const transport: Transport = {
     fetch: fetchImpl,
     timeoutMs: opts.timeoutMs ?? 15_000,
-    redact: createRedactor(() => [opts.appSecret, opts.appKey, ...(tokens?.secrets() ?? [])]),
+    redact: createRedactor(() => [opts.appSecret, opts.appKey, ...(seenTokens.cache?.secrets() ?? [])]),
   };
-  tokens = new TokenCache(
-    () => fetchToken({ baseUrl, transport, tokens: tokens as TokenCache }, opts.appKey, opts.appSecret),
+  const tokens: TokenCache = new TokenCache(
+    () => fetchToken(baseUrl, transport, opts.appKey, opts.appSecret),
     opts.tokenRenewMarginSeconds ?? 300,
     opts.now ?? Date.now,
   );
+  seenTokens.cache = tokens;
   return buildClient({ baseUrl, transport, tokens }, opts.scheduler ?? immediateScheduler);
 }
 
-async function fetchToken(core: Core, appKey: string, appSecret: string): Promise<IssuedToken> {
+async function fetchToken(
+  baseUrl: string,
+  transport: Transport,
+  appKey: string,
+  appSecret: string,
+): Promise<IssuedToken> {
   const q = new URLSearchParams({ appkey: appKey, appsecret: appSecret });
   let answer: Json;
   try {
-    answer = await send(core.transport, 'gettoken', `${core.baseUrl}/gettoken?${q}`, { method: 'GET' });
+    answer = await send(transport, 'gettoken', `${baseUrl}/gettoken?${q}`, { method: 'GET' });
   } catch (e) {
     if (isDingTalkError(e) && CREDENTIAL_ERRCODES.has(e.errcode))
       throw new DingTalkError({
