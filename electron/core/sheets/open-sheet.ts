@@ -1,0 +1,111 @@
+// openSheet: one entry point for xlsx and CSV. Finds the sheet and header row with a short first pass, then
+// every rows()/preview() call streams the file again from the start; nothing is held in memory.
+import { basename, extname } from 'node:path';
+import { csvRows, detectCsvFormat } from './csv-reader';
+import { HEADER_SCAN_ROWS, detectHeaderIndex, distinctHeaders, isBlank, trimTrailing } from './headers';
+import type { RawRow } from './raw-row';
+import { SheetError } from './sheet-error';
+import { sniffFile } from './sniff';
+import type { OpenOptions, SheetInfo, SheetRow, SheetSource } from './types';
+import { xlsxRows, type XlsxMeta } from './xlsx-reader';
+
+/** Non-blank rows only. */
+async function* nonBlank(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow> {
+  for await (const r of rows) if (!isBlank(r.cells)) yield r;
+}
+
+/** Reads non-blank rows until `enough` says stop (the underlying stream is closed on return). */
+async function collect(rows: AsyncIterable<RawRow>, enough: (got: RawRow[]) => boolean): Promise<RawRow[]> {
+  const got: RawRow[] = [];
+  for await (const r of nonBlank(rows)) {
+    got.push(r);
+    if (enough(got)) break;
+  }
+  return got;
+}
+
+const align = (cells: string[], width: number): string[] =>
+  cells.length === width ? cells : Array.from({ length: width }, (_, i) => cells[i] ?? '');
+
+export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
+  const kind = await sniffFile(path);
+  let raw: () => AsyncIterable<RawRow>;
+  let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
+  let head: RawRow[];
+  const wanted = opts.headerRow;
+  // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
+  const enough = (got: RawRow[]): boolean =>
+    wanted !== undefined ? got.some((r) => r.row > wanted) : got.length > HEADER_SCAN_ROWS;
+
+  if (kind === 'csv') {
+    const format = await detectCsvFormat(path);
+    raw = () => csvRows(path, format);
+    const name = basename(path, extname(path));
+    if (opts.sheet !== undefined && opts.sheet !== name) {
+      throw new SheetError(
+        'no-sheet',
+        `${path} is a CSV file: it has one sheet, "${name}", not "${opts.sheet}"`,
+      );
+    }
+    info = { format: 'csv', sheets: [name], sheet: name, ...format };
+    head = await collect(raw(), enough);
+  } else {
+    const meta: XlsxMeta = { sheets: [] };
+    head = await collect(xlsxRows(path, opts.sheet, meta), enough);
+    const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
+    raw = () => xlsxRows(path, sheet, { sheets: [] });
+    info = { format: 'xlsx', sheets: meta.sheets, sheet };
+  }
+
+  const where = info.format === 'xlsx' ? `sheet "${info.sheet}" of ${path}` : path;
+  if (head.length === 0) {
+    throw new SheetError(
+      'empty',
+      info.format === 'xlsx' && opts.sheet === undefined
+        ? `${path} has no data in any sheet`
+        : `${where} is empty`,
+    );
+  }
+
+  let headerIndex: number;
+  if (wanted !== undefined) {
+    headerIndex = head.findIndex((r) => r.row === wanted);
+    if (headerIndex < 0) {
+      const last = head[head.length - 1]!.row;
+      throw new SheetError(
+        wanted > last ? 'header-only' : 'empty',
+        wanted > last
+          ? `${where} has no rows after row ${last}; row ${wanted} cannot be the header`
+          : `Row ${wanted} of ${where} is blank; pick another header row`,
+      );
+    }
+  } else {
+    headerIndex = detectHeaderIndex(head.map((r) => r.cells));
+  }
+  const headerRow = head[headerIndex]!;
+  const headers = distinctHeaders(trimTrailing(headerRow.cells));
+  if (headerIndex === head.length - 1) {
+    throw new SheetError('header-only', `${where} has a header row (row ${headerRow.row}) but no data rows`);
+  }
+
+  const fullInfo: SheetInfo = { ...info, headerRow: headerRow.row, headers };
+  const width = headers.length;
+
+  return {
+    info: fullInfo,
+    async *rows(): AsyncGenerator<SheetRow> {
+      for await (const r of raw()) {
+        if (r.row <= headerRow.row) continue;
+        const cells = align(r.cells, width);
+        if (isBlank(cells)) continue;
+        yield { row: r.row, cells };
+      }
+    },
+    async preview(n: number): Promise<SheetRow[]> {
+      if (n <= 0) return [];
+      const rows = await collect(raw(), (got) => got.length >= n);
+      const widest = Math.max(0, ...rows.map((r) => trimTrailing(r.cells).length));
+      return rows.map((r) => ({ row: r.row, cells: align(r.cells, widest) }));
+    },
+  };
+}

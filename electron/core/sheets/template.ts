@@ -1,0 +1,74 @@
+// writeTemplate: a blank import workbook. Drop-downs read their values from a hidden "Lists" sheet because
+// inline list validations are capped at 255 characters (a few dozen label names).
+import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './formula-guard';
+import { writeFailure } from './open-output';
+import type { TemplateOptions } from './types';
+import { safeSheetName } from './xlsx-writer';
+
+/** Rows 2..TEMPLATE_ROWS of a list column get the drop-down. */
+export const TEMPLATE_ROWS = 5000;
+export const LISTS_SHEET = 'Lists';
+export const INSTRUCTIONS_SHEET = 'Instructions';
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** exceljs supports range validations (one sqref, not 5000 cells) but its typings only expose per-cell ones. */
+const rangeValidations = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+
+export async function writeTemplate(path: string, opts: TemplateOptions): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheetName = safeSheetName(opts.sheetName, 'Contacts');
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
+  sheet.columns = opts.headers.map((h) => ({ width: Math.min(40, Math.max(12, h.length * 2 + 4)) }));
+  const header = sheet.addRow(opts.headers.map(neutraliseFormula));
+  header.font = { bold: true };
+  const notes = opts.notes ?? {};
+  opts.headers.forEach((h, i) => {
+    if (notes[h]) header.getCell(i + 1).note = notes[h];
+  });
+
+  const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
+  instructions.columns = [{ width: 24 }, { width: 80 }];
+  instructions.addRow(['Column', 'How to fill it']).font = { bold: true };
+  for (const h of opts.headers) instructions.addRow([neutraliseFormula(h), notes[h] ?? '']);
+  instructions.addRow([]);
+  instructions.addRow([
+    `Fill in "${sheetName}" from row 2. Columns with a drop-down only accept listed values.`,
+  ]);
+
+  const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  opts.lists.forEach((list, i) => {
+    const col = opts.headers.indexOf(list.header) + 1;
+    if (col === 0) throw new Error(`writeTemplate: list for unknown header "${list.header}"`);
+    if (list.values.length === 0) return;
+    const listCol = columnLetter(i + 1);
+    list.values.forEach((v, r) => {
+      lists.getCell(`${listCol}${r + 1}`).value = v;
+    });
+    const letter = columnLetter(col);
+    rangeValidations(sheet).add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${LISTS_SHEET}'!$${listCol}$1:$${listCol}$${list.values.length}`],
+      showErrorMessage: true,
+      errorStyle: 'error',
+      errorTitle: list.header,
+      error: 'Pick a value from the list.',
+    });
+  });
+
+  try {
+    await workbook.xlsx.writeFile(path);
+  } catch (e) {
+    throw writeFailure(path, e);
+  }
+}

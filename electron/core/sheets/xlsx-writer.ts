@@ -1,0 +1,62 @@
+// xlsx writer: exceljs' streaming WorkbookWriter, each row committed as it is added, so exports of any size
+// use constant memory. Bold, frozen, filterable header; formula guard on every string.
+import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './formula-guard';
+import { openOutput, writeFailure } from './open-output';
+import type { SheetCell, SheetWriter, SheetWriterOptions } from './types';
+
+/** Excel forbids : \ / ? * [ ] in sheet names and caps them at 31 characters. */
+export function safeSheetName(name: string | undefined, fallback = 'Sheet1'): string {
+  const cleaned = (name ?? '')
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31);
+  return cleaned || fallback;
+}
+
+export function xlsxValue(value: SheetCell): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return neutraliseFormula(String(value));
+}
+
+export async function createXlsxWriter(path: string, opts: SheetWriterOptions): Promise<SheetWriter> {
+  const out = await openOutput(path);
+  let failure: Error | undefined;
+  out.on('error', (e) => (failure ??= writeFailure(path, e)));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const n = opts.headers.length;
+  const sheet = workbook.addWorksheet(safeSheetName(opts.sheetName), {
+    views:
+      opts.freezeHeader === false
+        ? []
+        : [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
+  if (opts.autoFilter !== false && n > 0)
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
+  if (opts.columnWidths) sheet.columns = opts.columnWidths.map((width) => ({ width }));
+  const header = sheet.addRow(opts.headers.map((h) => xlsxValue(h)));
+  header.font = { bold: true };
+  header.commit();
+
+  return {
+    addRow(cells) {
+      if (failure) throw failure;
+      sheet.addRow(cells.map(xlsxValue)).commit();
+    },
+    async close() {
+      if (failure) throw failure;
+      sheet.commit();
+      try {
+        await workbook.commit();
+      } catch (e) {
+        throw failure ?? writeFailure(path, e);
+      }
+      if (failure) throw failure;
+    },
+  };
+}
