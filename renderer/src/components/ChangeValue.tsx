@@ -1,0 +1,25 @@
+// One side of a field change, shown as the admin thinks of it: label chips, id lists, or plain text.
+import { Typography } from 'antd';
+import { LabelChips } from './LabelChips';
+
+/** Fields whose values are label names (the plan shows labels by name). */
+export function isLabelField(field: string): boolean {
+  return field === 'labels' || field === 'label_ids' || field.startsWith('group:');
+}
+
+export function ChangeValue({
+  field,
+  value,
+  side,
+}: {
+  field: string;
+  value: unknown;
+  side: 'before' | 'after';
+}) {
+  const empty =
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  if (empty) return <Typography.Text type="secondary">∅</Typography.Text>;
+  if (isLabelField(field) && Array.isArray(value)) return <LabelChips names={value.map(String)} />;
+  const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  return <span className={side === 'before' ? 'dt-before' : 'dt-after'}>{text}</span>;
+}

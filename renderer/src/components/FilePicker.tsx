@@ -1,0 +1,80 @@
+// Pick a spreadsheet: click for the host's open dialog (native in Electron, a file input in the browser) or drop one.
+import { InboxOutlined } from '@ant-design/icons';
+import { Spin, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { api, type FileRef } from '../api';
+import { useI18n } from '../i18n';
+import { ErrorExplain } from './ErrorExplain';
+
+interface Props {
+  onPicked: (file: FileRef) => void | Promise<void>;
+  testId?: string;
+}
+
+export function FilePicker({ onPicked, testId = 'file-drop' }: Props) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (name: string, get: () => Promise<FileRef | null>) => {
+    setError(null);
+    setBusy(name);
+    try {
+      const file = await get();
+      if (file) await onPicked(file);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div>
+      <Spin
+        spinning={busy !== null}
+        description={busy ? t('import.file.reading', { name: busy }) : undefined}
+      >
+        <div
+          role="button"
+          tabIndex={0}
+          data-testid={testId}
+          onClick={() => void run('…', () => api.openFileDialog({ purpose: 'sheet' }))}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              void run('…', () => api.openFileDialog({ purpose: 'sheet' }));
+            }
+          }}
+        >
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            multiple={false}
+            showUploadList={false}
+            openFileDialogOnClick={false}
+            beforeUpload={(file) => {
+              void run(file.name, async () =>
+                api.uploadFile({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) }),
+              );
+              return false;
+            }}
+            style={{ padding: '24px 0' }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('import.file.drop')}</p>
+            <Typography.Paragraph type="secondary" style={{ maxWidth: 520, margin: '0 auto' }}>
+              {t('import.file.hint')}
+            </Typography.Paragraph>
+          </Upload.Dragger>
+        </div>
+      </Spin>
+      {error !== null && (
+        <div style={{ marginTop: 16 }}>
+          <ErrorExplain error={error} onClose={() => setError(null)} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// How a job ended: a summary, the failed rows with errcode, meaning and fix, and what to do next.
+import { DownloadOutlined, RedoOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useRemote } from '../lib/useRemote';
+import { api, type ErrorInfo, type JobSummary, type ReportRowView } from '../api';
+import { useI18n } from '../i18n';
+import { ErrorExplain } from './ErrorExplain';
+import { useSaveFile } from './useSaveFile';
+
+interface Props {
+  summary: JobSummary;
+  error?: ErrorInfo;
+  /** Called with the new job's id after "retry failed rows". */
+  onRetry?: (jobId: string) => void;
+  extra?: ReactNode;
+}
+
+export function JobReport({ summary, error, onRetry, extra }: Props) {
+  const { t } = useI18n();
+  const saveFile = useSaveFile();
+  const [page, setPage] = useState({ current: 1, size: 100 });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const { jobId } = summary;
+  const key = summary.failed > 0 ? JSON.stringify([jobId, page.current, page.size]) : null;
+  const {
+    data,
+    loading,
+    error: rowsError,
+  } = useRemote(key, () =>
+    api.getReportRows({ jobId, filter: 'failed', offset: (page.current - 1) * page.size, limit: page.size }),
+  );
+  const rows = data?.items ?? [];
+  const total = data?.total ?? 0;
+
+  const act = async (name: string, run: () => Promise<unknown>) => {
+    setBusy(name);
+    setActionError(null);
+    try {
+      await run();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const columns = useMemo<TableColumnsType<ReportRowView>>(
+    () => [
+      { title: t('common.row'), dataIndex: 'row', width: 70 },
+      {
+        title: t('contacts.col.userId'),
+        dataIndex: 'userId',
+        width: 170,
+        render: (v?: string) => <span className="dt-mono">{v ?? '—'}</span>,
+      },
+      {
+        title: t('common.errcode'),
+        dataIndex: 'errcode',
+        width: 110,
+        render: (v?: number | string) =>
+          v === undefined ? (
+            '—'
+          ) : (
+            <Tag color="red" data-testid="report-errcode">
+              {String(v)}
+            </Tag>
+          ),
+      },
+      {
+        title: t('common.meaning'),
+        key: 'meaning',
+        width: 300,
+        render: (_, r) => (
+          <div>
+            <div>{r.meaning ?? '—'}</div>
+            {r.errmsg && r.errmsg !== r.meaning && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('report.message')}: {r.errmsg}
+              </Typography.Text>
+            )}
+          </div>
+        ),
+      },
+      { title: t('common.fix'), dataIndex: 'solution', width: 320, render: (v?: string) => v ?? '—' },
+    ],
+    [t],
+  );
+
+  const ok = summary.failed === 0 && summary.state === 'done';
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="job-report">
+      <Card>
+        <Result
+          style={{ padding: '16px 0 8px' }}
+          status={ok ? 'success' : summary.state === 'failed' ? 'error' : 'warning'}
+          title={
+            <span data-testid="report-title">
+              {ok
+                ? t('report.title.ok', { count: summary.total })
+                : t('report.title.failed', { failed: summary.failed, count: summary.total })}
+            </span>
+          }
+          subTitle={t('report.subtitle', {
+            ok: summary.ok,
+            failed: summary.failed,
+            skipped: summary.skipped,
+          })}
+          extra={
+            <Space wrap style={{ justifyContent: 'center' }}>
+              {summary.failed > 0 && (
+                <Button
+                  type="primary"
+                  icon={<DownloadOutlined />}
+                  loading={busy === 'failed'}
+                  onClick={() =>
+                    void act('failed', () => saveFile(() => api.exportFailedRows({ jobId, format: 'xlsx' })))
+                  }
+                  data-testid="export-failed"
+                >
+                  {t('report.exportFailed')}
+                </Button>
+              )}
+              {summary.failed > 0 && onRetry && (
+                <Button
+                  icon={<RedoOutlined />}
+                  loading={busy === 'retry'}
+                  onClick={() =>
+                    void act('retry', async () => onRetry((await api.retryFailedRows({ jobId })).jobId))
+                  }
+                  data-testid="retry-failed"
+                >
+                  {t('report.retryFailed')}
+                </Button>
+              )}
+              <Button
+                loading={busy === 'report'}
+                onClick={() =>
+                  void act('report', () => saveFile(() => api.exportReport({ jobId, format: 'xlsx' })))
+                }
+                data-testid="export-report"
+              >
+                {t('report.exportReport')}
+              </Button>
+              {extra}
+            </Space>
+          }
+        />
+        {error && <ErrorExplain error={error} />}
+        {rowsError !== null && <ErrorExplain error={rowsError} />}
+        {actionError !== null && <ErrorExplain error={actionError} onClose={() => setActionError(null)} />}
+      </Card>
+      {summary.failed > 0 && (
+        <Card title={t('report.failedRows')}>
+          <Table<ReportRowView>
+            data-testid="failed-rows"
+            size="small"
+            virtual
+            rowKey="row"
+            loading={loading}
+            columns={columns}
+            dataSource={rows}
+            scroll={{ x: 970, y: 360 }}
+            pagination={{
+              current: page.current,
+              pageSize: page.size,
+              total,
+              showSizeChanger: true,
+              pageSizeOptions: [100, 200, 500],
+              hideOnSinglePage: true,
+              onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+            }}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,228 @@
+// Column → field mapping (auto-mapped, editable), save/load a mapping file, and the import options.
+import { FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Form, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import {
+  api,
+  type ImportOptions,
+  type MappingFile,
+  type MappingTarget,
+  type MappingView,
+  type SheetPreview,
+} from '../../api';
+import { useI18n } from '../../i18n';
+import { ErrorExplain } from '../ErrorExplain';
+import { useSaveFile } from '../useSaveFile';
+
+interface Props {
+  preview: SheetPreview;
+  auto: MappingView;
+  mapping: MappingFile;
+  onMapping: (m: MappingFile) => void;
+  options: ImportOptions;
+  onOptions: (o: ImportOptions) => void;
+}
+
+interface MappingRow {
+  header: string;
+  index: number;
+  sample: string;
+}
+
+/** Is some column mapped to the field contacts are matched by? */
+export function hasMatchKey(mapping: MappingFile, options: ImportOptions): boolean {
+  return Object.values(mapping).includes(options.match);
+}
+
+/** The Select's value for a target: the same stable key the contract's TargetOption carries. */
+export function targetKey(target: MappingTarget | undefined): string {
+  if (target === undefined) return 'ignore';
+  return typeof target === 'string' ? target : `group:${target.group}`;
+}
+
+export function MappingStep({ preview, auto, mapping, onMapping, options, onOptions }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const saveFile = useSaveFile();
+  const [error, setError] = useState<unknown>(null);
+
+  const rows = useMemo<MappingRow[]>(
+    () =>
+      preview.headers.map((header, index) => ({
+        header,
+        index,
+        sample: preview.rows.map((r) => r.cells[index] ?? '').find((c) => c.trim() !== '') ?? '',
+      })),
+    [preview],
+  );
+
+  const selectOptions = useMemo(() => {
+    const kinds = [
+      { kind: 'field', label: t('import.mapping.field') },
+      { kind: 'labels', label: t('contacts.labels') },
+      { kind: 'label-group', label: t('contacts.groups') },
+    ] as const;
+    return [
+      { value: 'ignore', label: t('import.mapping.ignore') },
+      ...kinds
+        .map((k) => ({
+          label: k.label,
+          options: auto.targets
+            .filter((x) => x.kind === k.kind)
+            .map((x) => ({ value: x.key, label: x.label })),
+        }))
+        .filter((g) => g.options.length > 0),
+    ];
+  }, [auto.targets, t]);
+
+  const act = async (run: () => Promise<void>) => {
+    setError(null);
+    try {
+      await run();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const columns = [
+    { title: t('import.mapping.column'), dataIndex: 'header', width: 200, render: (h: string) => <b>{h}</b> },
+    {
+      title: t('import.mapping.sample'),
+      dataIndex: 'sample',
+      width: 220,
+      ellipsis: true,
+      render: (s: string) => <Typography.Text type="secondary">{s || '—'}</Typography.Text>,
+    },
+    {
+      title: t('import.mapping.field'),
+      key: 'target',
+      width: 320,
+      render: (_: unknown, r: MappingRow) => {
+        const value = targetKey(mapping[r.header]);
+        const isAuto = value !== 'ignore' && targetKey(auto.mapping[r.header]) === value;
+        return (
+          <Space>
+            <Select
+              data-testid={`map-${r.header}`}
+              aria-label={r.header}
+              style={{ width: 240 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              value={value}
+              options={selectOptions}
+              onChange={(key: string) => {
+                const target = auto.targets.find((x) => x.key === key)?.target ?? 'ignore';
+                onMapping({ ...mapping, [r.header]: target });
+              }}
+            />
+            {isAuto && <Tag color="blue">{t('import.mapping.auto')}</Tag>}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title={t('import.step.mapping')}
+        extra={
+          <Space>
+            <Button
+              size="small"
+              icon={<SaveOutlined />}
+              data-testid="mapping-save"
+              onClick={() =>
+                void act(async () => {
+                  if (await saveFile(() => api.saveMapping({ mapping })))
+                    void message.success(t('import.mapping.saved'));
+                })
+              }
+            >
+              {t('import.mapping.save')}
+            </Button>
+            <Button
+              size="small"
+              icon={<FolderOpenOutlined />}
+              data-testid="mapping-load"
+              onClick={() =>
+                void act(async () => {
+                  const file = await api.openFileDialog({ purpose: 'mapping' });
+                  if (!file) return;
+                  const loaded = await api.loadMapping({ fileId: file.fileId });
+                  const next = { ...mapping };
+                  for (const h of preview.headers) {
+                    const target = loaded[h];
+                    if (target !== undefined) next[h] = target;
+                  }
+                  onMapping(next);
+                  void message.success(t('import.mapping.loaded'));
+                })
+              }
+            >
+              {t('import.mapping.load')}
+            </Button>
+          </Space>
+        }
+      >
+        <Table<MappingRow>
+          data-testid="mapping-table"
+          size="small"
+          rowKey="index"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ y: 330 }}
+        />
+      </Card>
+      {!hasMatchKey(mapping, options) && (
+        <Alert type="warning" showIcon title={t('import.mapping.needKey')} />
+      )}
+      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+      <Card size="small" title={t('import.options')}>
+        <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }} style={{ maxWidth: 900 }}>
+          <Form.Item label={t('import.options.match')} style={{ marginBottom: 8 }}>
+            <Radio.Group
+              value={options.match}
+              onChange={(e) => onOptions({ ...options, match: e.target.value as ImportOptions['match'] })}
+              options={[
+                { value: 'user_id', label: t('import.options.match.user_id') },
+                { value: 'mobile', label: t('import.options.match.mobile') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('import.options.labels')} style={{ marginBottom: 8 }}>
+            <Radio.Group
+              value={options.labels}
+              onChange={(e) => onOptions({ ...options, labels: e.target.value as ImportOptions['labels'] })}
+              options={[
+                { value: 'replace', label: t('import.options.labels.replace') },
+                { value: 'add', label: t('import.options.labels.add') },
+                { value: 'remove', label: t('import.options.labels.remove') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('import.options.blank')} style={{ marginBottom: 8 }}>
+            <Radio.Group
+              value={options.blank}
+              onChange={(e) => onOptions({ ...options, blank: e.target.value as ImportOptions['blank'] })}
+              options={[
+                { value: 'keep', label: t('import.options.blank.keep') },
+                { value: 'clear', label: t('import.options.blank.clear') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item wrapperCol={{ offset: 6 }} style={{ marginBottom: 0 }}>
+            <Checkbox
+              checked={options.create}
+              onChange={(e) => onOptions({ ...options, create: e.target.checked })}
+              data-testid="option-create"
+            >
+              {t('import.options.create')}
+            </Checkbox>
+          </Form.Item>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,210 @@
+// Contacts: how many, the label groups in their colours, export (with progress) and the import template.
+import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { api, type ExportProgress, type OutputFormat } from '../api';
+import { ErrorExplain } from '../components/ErrorExplain';
+import { LabelChip } from '../components/LabelChips';
+import { RequireConnection } from '../components/RequireConnection';
+import { useSaveFile } from '../components/useSaveFile';
+import { useI18n } from '../i18n';
+import { useSession } from '../state/session';
+
+export function ContactsScreen() {
+  return (
+    <RequireConnection>
+      <Contacts />
+    </RequireConnection>
+  );
+}
+
+function Contacts() {
+  const { t } = useI18n();
+  const { org, orgError, refreshOrg } = useSession();
+  const { message } = App.useApp();
+  const saveFile = useSaveFile();
+  const [exporting, setExporting] = useState<OutputFormat | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [templateBusy, setTemplateBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [refreshing, setRefreshing] = useState(false);
+
+  useEffect(() => api.on('export:progress', setProgress), []);
+
+  const exportAll = async (format: OutputFormat) => {
+    setExporting(format);
+    setProgress(null);
+    setError(null);
+    try {
+      const saved = await saveFile(() => api.exportContacts({ format }));
+      if (saved) void message.success(t('contacts.export.done', { count: org?.contactCount ?? 0 }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const template = async () => {
+    setTemplateBusy(true);
+    setError(null);
+    try {
+      await saveFile(() => api.downloadTemplate());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setTemplateBusy(false);
+    }
+  };
+
+  const labelCount = org?.labelGroups.reduce((n, g) => n + g.labels.length, 0) ?? 0;
+  const total = progress?.total ?? org?.contactCount ?? null;
+  const percent = progress && total ? Math.min(100, Math.round((progress.done / total) * 100)) : 0;
+
+  return (
+    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('contacts.title')}
+        </Typography.Title>
+        <Button
+          icon={<ReloadOutlined />}
+          loading={refreshing}
+          onClick={() => {
+            setRefreshing(true);
+            void refreshOrg(true).finally(() => setRefreshing(false));
+          }}
+        >
+          {t('common.refresh')}
+        </Button>
+      </Space>
+
+      {orgError !== null && <ErrorExplain error={orgError} />}
+
+      <Row gutter={16}>
+        <Col span={8}>
+          <Card>
+            <Statistic
+              title={t('contacts.count')}
+              value={org?.contactCount ?? 0}
+              loading={!org}
+              valueStyle={{ fontWeight: 600 }}
+              data-testid="contacts-count"
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card>
+            <Statistic title={t('contacts.groups')} value={org?.labelGroups.length ?? 0} loading={!org} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card>
+            <Statistic title={t('contacts.labels')} value={labelCount} loading={!org} />
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={16} align="stretch">
+        <Col xs={24} lg={15}>
+          <Card title={t('contacts.groups')} style={{ height: '100%' }}>
+            <Typography.Paragraph type="secondary">{t('contacts.groups.help')}</Typography.Paragraph>
+            {!org ? (
+              <Skeleton active />
+            ) : org.labelGroups.length === 0 ? (
+              <Empty />
+            ) : (
+              <Space orientation="vertical" size={14} style={{ width: '100%' }} data-testid="label-groups">
+                {org.labelGroups.map((g) => (
+                  <div key={g.name} data-testid="label-group">
+                    <Space size={8} style={{ marginBottom: 6 }}>
+                      <span
+                        aria-hidden
+                        style={{
+                          width: 12,
+                          height: 12,
+                          borderRadius: 3,
+                          background: g.colorHex,
+                          display: 'inline-block',
+                        }}
+                      />
+                      <Typography.Text strong>{g.name}</Typography.Text>
+                      <Tag bordered={false} className="dt-mono">
+                        {g.colorHex}
+                      </Tag>
+                    </Space>
+                    <div>
+                      {g.labels.map((l) => (
+                        <LabelChip key={l.id} name={l.name} hex={g.colorHex} />
+                      ))}
+                    </div>
+                  </div>
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('contacts.export')}>
+              <Space wrap>
+                <Button
+                  type="primary"
+                  icon={<FileExcelOutlined />}
+                  loading={exporting === 'xlsx'}
+                  disabled={exporting !== null}
+                  onClick={() => void exportAll('xlsx')}
+                  data-testid="export-xlsx"
+                >
+                  {t('contacts.export.xlsx')}
+                </Button>
+                <Button
+                  icon={<FileTextOutlined />}
+                  loading={exporting === 'csv'}
+                  disabled={exporting !== null}
+                  onClick={() => void exportAll('csv')}
+                  data-testid="export-csv"
+                >
+                  {t('contacts.export.csv')}
+                </Button>
+              </Space>
+              {exporting && (
+                <div style={{ marginTop: 16 }} data-testid="export-progress">
+                  <Progress percent={percent} status="active" />
+                  <Typography.Text type="secondary">
+                    {t('contacts.export.running', { done: progress?.done ?? 0, total: total ?? '…' })}
+                  </Typography.Text>
+                </div>
+              )}
+            </Card>
+            <Card title={t('contacts.template')}>
+              <Typography.Paragraph type="secondary">{t('contacts.template.help')}</Typography.Paragraph>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={templateBusy}
+                onClick={() => void template()}
+                data-testid="download-template"
+              >
+                {t('contacts.template')}
+              </Button>
+            </Card>
+            {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,325 @@
+// The import wizard: file → sheet → columns → check → dry-run diff → apply → report.
+import { Alert, App, Button, Card, Space, Spin, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  api,
+  type ImportOptions,
+  type JobFinished,
+  type MappingFile,
+  type MappingView,
+  type PlanSummary,
+  type SheetPreview,
+} from '../api';
+import { ErrorExplain } from '../components/ErrorExplain';
+import { FilePicker } from '../components/FilePicker';
+import { JobProgressPanel } from '../components/JobProgressPanel';
+import { JobReport } from '../components/JobReport';
+import { countFor, PlanRowsTable } from '../components/PlanRowsTable';
+import { RequireConnection } from '../components/RequireConnection';
+import { MappingStep, hasMatchKey } from '../components/import/MappingStep';
+import { SheetStep } from '../components/import/SheetStep';
+import { useI18n, type MessageKey } from '../i18n';
+
+const STEPS = ['file', 'sheet', 'mapping', 'validate', 'diff', 'apply', 'report'] as const;
+type Step = (typeof STEPS)[number];
+
+const DEFAULT_OPTIONS: ImportOptions = { match: 'user_id', labels: 'replace', blank: 'keep', create: false };
+
+export function ImportScreen() {
+  return (
+    <RequireConnection>
+      <ImportWizard />
+    </RequireConnection>
+  );
+}
+
+function ImportWizard() {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const [step, setStep] = useState<Step>('file');
+  const [preview, setPreview] = useState<SheetPreview | null>(null);
+  const [auto, setAuto] = useState<MappingView | null>(null);
+  const [mapping, setMapping] = useState<MappingFile>({});
+  const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
+  const [plan, setPlan] = useState<PlanSummary | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [finished, setFinished] = useState<JobFinished | null>(null);
+  const [busy, setBusy] = useState<MessageKey | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (label: MessageKey, work: () => Promise<void>) => {
+    setBusy(label);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reset = () => {
+    setStep('file');
+    setPreview(null);
+    setAuto(null);
+    setMapping({});
+    setPlan(null);
+    setJobId(null);
+    setFinished(null);
+    setError(null);
+  };
+
+  const openSheet = (fileId: string, sheet?: string, headerRow?: number) =>
+    run('common.loading', async () => {
+      const p = await api.openSheet({ fileId, sheet, headerRow: headerRow || undefined });
+      setPreview(p);
+      setAuto(null);
+      setStep('sheet');
+    });
+
+  const toMapping = () =>
+    run('common.loading', async () => {
+      if (!preview) return;
+      const m = await api.autoMap({
+        fileId: preview.file.fileId,
+        sheet: preview.sheet,
+        headerRow: preview.headerRow,
+      });
+      setAuto(m);
+      setMapping(m.mapping);
+      setStep('mapping');
+    });
+
+  const buildPlan = () =>
+    run('import.plan.build', async () => {
+      if (!preview) return;
+      const summary = await api.planImport({
+        fileId: preview.file.fileId,
+        sheet: preview.sheet,
+        headerRow: preview.headerRow,
+        mapping,
+        options,
+      });
+      setPlan(summary);
+      setStep('validate');
+    });
+
+  const changes = plan ? countFor('changed', plan.counts) : 0;
+
+  const apply = () =>
+    modal.confirm({
+      title: t('import.diff.confirm.title', { count: changes }),
+      content: t('import.diff.confirm.text'),
+      okText: t('import.diff.apply', { count: changes }),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'apply-confirm' },
+      onOk: () =>
+        run('common.loading', async () => {
+          if (!plan) return;
+          const res = await api.applyPlan({ planId: plan.planId });
+          setFinished(null);
+          setJobId(res.jobId);
+          setStep('apply');
+        }),
+    });
+
+  const stepIndex = STEPS.indexOf(step);
+  return (
+    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('import.title')}
+      </Typography.Title>
+      <Steps
+        size="small"
+        current={stepIndex}
+        data-testid="import-steps"
+        items={STEPS.map((s) => ({ title: t(`import.step.${s}`) }))}
+      />
+      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+      <Spin spinning={busy !== null} description={busy ? t(busy) : undefined}>
+        {step === 'file' && (
+          <Card>
+            <FilePicker onPicked={(f) => openSheet(f.fileId)} />
+          </Card>
+        )}
+
+        {step === 'sheet' && preview && (
+          <Card
+            title={preview.file.name}
+            actions={[
+              <WizardNav key="nav" onBack={reset} onNext={() => void toMapping()} nextTestId="sheet-next" />,
+            ]}
+          >
+            <SheetStep
+              preview={preview}
+              loading={busy !== null}
+              onChange={(sheet, headerRow) => void openSheet(preview.file.fileId, sheet, headerRow)}
+            />
+          </Card>
+        )}
+
+        {step === 'mapping' && preview && auto && (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <MappingStep
+              preview={preview}
+              auto={auto}
+              mapping={mapping}
+              onMapping={setMapping}
+              options={options}
+              onOptions={setOptions}
+            />
+            <Card size="small">
+              <WizardNav
+                onBack={() => setStep('sheet')}
+                onNext={() => void buildPlan()}
+                nextLabel="import.plan.build"
+                nextDisabled={!hasMatchKey(mapping, options)}
+                nextTestId="mapping-next"
+              />
+            </Card>
+          </Space>
+        )}
+
+        {step === 'validate' && plan && (
+          <Card
+            actions={[
+              <WizardNav
+                key="nav"
+                onBack={() => setStep('mapping')}
+                onNext={() => setStep('diff')}
+                nextTestId="validate-next"
+              />,
+            ]}
+          >
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              {plan.counts.invalid === 0 ? (
+                <Alert
+                  type="success"
+                  showIcon
+                  data-testid="validate-summary"
+                  title={t('import.validate.allValid', { count: plan.counts.rows })}
+                />
+              ) : (
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="validate-summary"
+                  title={t('import.validate.someInvalid', {
+                    invalid: plan.counts.invalid,
+                    count: plan.counts.rows,
+                  })}
+                />
+              )}
+              {plan.ignoredColumns.length > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={`${t('import.mapping.ignore')}: ${plan.ignoredColumns.join(', ')}`}
+                />
+              )}
+              <PlanRowsTable
+                planId={plan.planId}
+                counts={plan.counts}
+                filters={['invalid', 'all']}
+                initialFilter={plan.counts.invalid > 0 ? 'invalid' : 'all'}
+                view="validate"
+                height={340}
+              />
+            </Space>
+          </Card>
+        )}
+
+        {step === 'diff' && plan && (
+          <Card
+            actions={[
+              <WizardNav
+                key="nav"
+                onBack={() => setStep('validate')}
+                onNext={apply}
+                nextLabel="import.diff.apply"
+                nextVars={{ count: changes }}
+                nextDisabled={changes === 0}
+                nextTestId="diff-apply"
+              />,
+            ]}
+          >
+            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              <Alert
+                type="info"
+                showIcon
+                title={t('import.diff.summary')}
+                description={changes === 0 ? t('import.diff.nothing') : undefined}
+              />
+              <PlanRowsTable
+                planId={plan.planId}
+                counts={plan.counts}
+                filters={['changed', 'unchanged', 'invalid', 'create', 'delete', 'all']}
+                initialFilter="changed"
+                view="diff"
+                height={360}
+              />
+            </Space>
+          </Card>
+        )}
+
+        {step === 'apply' && jobId && (
+          <JobProgressPanel
+            jobId={jobId}
+            onFinished={(f) => {
+              setFinished(f);
+              setStep('report');
+            }}
+          />
+        )}
+
+        {step === 'report' && finished && (
+          <JobReport
+            summary={finished.summary}
+            error={finished.error}
+            onRetry={(id) => {
+              setFinished(null);
+              setJobId(id);
+              setStep('apply');
+            }}
+            extra={
+              <Button onClick={reset} data-testid="new-import">
+                {t('report.newImport')}
+              </Button>
+            }
+          />
+        )}
+      </Spin>
+    </Space>
+  );
+}
+
+interface NavProps {
+  onBack: () => void;
+  onNext: () => void;
+  nextLabel?: MessageKey;
+  nextVars?: Record<string, number | string>;
+  nextDisabled?: boolean;
+  nextTestId: string;
+}
+
+function WizardNav({
+  onBack,
+  onNext,
+  nextLabel = 'common.next',
+  nextVars,
+  nextDisabled,
+  nextTestId,
+}: NavProps) {
+  const { t } = useI18n();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', padding: '0 24px' }}>
+      <Button onClick={onBack} data-testid="wizard-back">
+        {t('common.back')}
+      </Button>
+      <Button type="primary" onClick={onNext} disabled={nextDisabled} data-testid={nextTestId}>
+        {t(nextLabel, nextVars)}
+      </Button>
+    </div>
+  );
+}

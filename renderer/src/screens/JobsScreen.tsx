@@ -1,0 +1,202 @@
+// Job history: every import, delete and retry with its result; resume interrupted ones, open their reports.
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, type JobFinished, type JobSummary } from '../api';
+import type { JobProgress, JobState } from '../../../shared/domain';
+import { ErrorExplain } from '../components/ErrorExplain';
+import { JobProgressPanel } from '../components/JobProgressPanel';
+import { JobReport } from '../components/JobReport';
+import { useI18n, type MessageKey } from '../i18n';
+
+const STATE_COLOUR: Record<JobState, string> = {
+  running: 'processing',
+  paused: 'warning',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+  interrupted: 'warning',
+};
+
+const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
+  import: 'jobs.kind.import',
+  delete: 'jobs.kind.delete',
+  retry: 'report.retryFailed',
+};
+
+export function JobsScreen() {
+  const { t, lang } = useI18n();
+  const [jobs, setJobs] = useState<JobSummary[] | null>(null);
+  const [live, setLive] = useState<Record<string, JobProgress>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<{ jobId: string; finished?: JobFinished } | null>(null);
+
+  const load = useCallback(() => {
+    api.listJobs().then(
+      (list) => {
+        setJobs([...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+        setError(null);
+      },
+      (e: unknown) => setError(e),
+    );
+  }, []);
+
+  useEffect(() => {
+    load();
+    const offP = api.on('job:progress', (p) => setLive((m) => ({ ...m, [p.jobId]: p })));
+    const offF = api.on('job:finished', () => load());
+    return () => {
+      offP();
+      offF();
+    };
+  }, [load]);
+
+  const dateFmt = useMemo(
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+    [lang],
+  );
+
+  const columns: TableColumnsType<JobSummary> = [
+    {
+      title: t('jobs.col.started'),
+      dataIndex: 'createdAt',
+      width: 170,
+      render: (v: string) => dateFmt.format(new Date(v)),
+    },
+    {
+      title: t('jobs.col.kind'),
+      dataIndex: 'kind',
+      width: 130,
+      render: (k: JobSummary['kind']) => t(KIND_LABEL[k]),
+    },
+    { title: t('jobs.col.file'), dataIndex: 'source', ellipsis: true, render: (s?: string) => s ?? '—' },
+    {
+      title: t('jobs.col.state'),
+      key: 'state',
+      width: 120,
+      render: (_, j) => {
+        const state = live[j.jobId]?.state ?? j.state;
+        return <Tag color={STATE_COLOUR[state]}>{t(`apply.state.${state}`)}</Tag>;
+      },
+    },
+    {
+      title: t('jobs.col.result'),
+      key: 'result',
+      width: 260,
+      render: (_, j) => {
+        const p = live[j.jobId];
+        if (p && (p.state === 'running' || p.state === 'paused')) {
+          return <Progress size="small" percent={p.total ? Math.floor((p.done / p.total) * 100) : 0} />;
+        }
+        return (
+          <Space size={4}>
+            <Tag color="green">
+              {t('apply.ok')} {j.ok}
+            </Tag>
+            <Tag color={j.failed > 0 ? 'red' : 'default'}>
+              {t('apply.failed')} {j.failed}
+            </Tag>
+            <Typography.Text type="secondary">/ {j.total}</Typography.Text>
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('jobs.col.actions'),
+      key: 'actions',
+      width: 180,
+      render: (_, j) => (
+        <Space>
+          {j.resumable && (j.state === 'interrupted' || j.state === 'paused') && (
+            <Button
+              size="small"
+              type="primary"
+              data-testid={`job-resume-${j.jobId}`}
+              onClick={() =>
+                void api.resumeJob({ jobId: j.jobId }).then(
+                  (r) => setOpen({ jobId: r.jobId }),
+                  (e: unknown) => setError(e),
+                )
+              }
+            >
+              {t('jobs.resume')}
+            </Button>
+          )}
+          <Button
+            size="small"
+            onClick={() => setOpen({ jobId: j.jobId })}
+            data-testid={`job-open-${j.jobId}`}
+          >
+            {t('jobs.report')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('jobs.title')}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={load}>
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+      <Card>
+        <Table<JobSummary>
+          data-testid="jobs-table"
+          rowKey="jobId"
+          size="middle"
+          loading={jobs === null}
+          columns={columns}
+          dataSource={jobs ?? []}
+          locale={{ emptyText: <Empty description={t('jobs.empty')} /> }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        />
+      </Card>
+      <Drawer
+        open={open !== null}
+        size={980}
+        title={open?.jobId}
+        onClose={() => {
+          setOpen(null);
+          load();
+        }}
+        destroyOnHidden
+      >
+        {open && <JobDetail key={open.jobId} jobId={open.jobId} />}
+      </Drawer>
+    </Space>
+  );
+}
+
+/** A running job shows its progress; a finished one its report. */
+function JobDetail({ jobId: initial }: { jobId: string }) {
+  const [jobId, setJobId] = useState(initial);
+  const [finished, setFinished] = useState<JobFinished | null>(null);
+  if (!finished) return <JobProgressPanel jobId={jobId} onFinished={setFinished} />;
+  return (
+    <JobReport
+      summary={finished.summary}
+      error={finished.error}
+      onRetry={(id) => {
+        setFinished(null);
+        setJobId(id);
+      }}
+    />
+  );
+}

@@ -1,0 +1,70 @@
+// Who we are connected to, what the host can do, and the organisation's label groups: shared by every screen.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, type Capabilities, type ConnectionInfo, type OrgSummary } from '../api';
+import { useI18n } from '../i18n';
+
+interface SessionValue {
+  /** null while disconnected. */
+  session: ConnectionInfo | null;
+  capabilities: Capabilities | null;
+  /** Label groups and contact count of the connected organisation; null until loaded. */
+  org: OrgSummary | null;
+  orgError: unknown;
+  setSession: (info: ConnectionInfo | null) => void;
+  refreshOrg: (refresh?: boolean) => Promise<OrgSummary | null>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  const [session, setSessionState] = useState<ConnectionInfo | null>(null);
+  const [capabilities, setCapabilities] = useState<Capabilities | null>(null);
+  const [org, setOrg] = useState<OrgSummary | null>(null);
+  const [orgError, setOrgError] = useState<unknown>(null);
+
+  const refreshOrg = useCallback(async (refresh = false) => {
+    try {
+      const summary = await api.getOrgSummary({ refresh });
+      setOrg(summary);
+      setOrgError(null);
+      return summary;
+    } catch (e) {
+      setOrgError(e);
+      return null;
+    }
+  }, []);
+
+  const setSession = useCallback(
+    (info: ConnectionInfo | null) => {
+      const connected = info?.connected ? info : null;
+      setSessionState(connected);
+      if (connected) void refreshOrg(true);
+      else setOrg(null);
+    },
+    [refreshOrg],
+  );
+
+  useEffect(() => {
+    void api.getCapabilities().then(setCapabilities, () => undefined);
+    void api.getConnection().then(setSession, () => undefined);
+    return api.on('connection:changed', setSession);
+  }, [setSession]);
+
+  // The backend explains errors in the UI language: tell it whenever the language changes.
+  useEffect(() => {
+    void api.updateSettings({ language: lang === 'zh-CN' ? 'zh' : 'en' }).catch(() => undefined);
+  }, [lang]);
+
+  const value = useMemo(
+    () => ({ session, capabilities, org, orgError, setSession, refreshOrg }),
+    [session, capabilities, org, orgError, setSession, refreshOrg],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
