@@ -112,13 +112,19 @@ export function readIntent(
       return;
     }
     const ids: number[] = [];
+    let unresolved = false;
     for (const name of splitList(raw)) {
       const r = labels.resolve(name, group);
       if (r.ok) {
         if (!ids.includes(r.label.id)) ids.push(r.label.id);
-      } else errors.push(r.error);
+      } else {
+        errors.push(r.error);
+        unresolved = true;
+      }
     }
-    labelEdits.push({ header, ...(group !== undefined ? { group } : {}), mode: options.labels, ids });
+    // The row is invalid already; applying half a cell would only add noise (a spurious 60204).
+    if (!unresolved)
+      labelEdits.push({ header, ...(group !== undefined ? { group } : {}), mode: options.labels, ids });
   };
   // The all-groups column first, so group columns refine what it set.
   if (cols.labels !== undefined) labelColumn(cols.labels, undefined);

@@ -1,0 +1,100 @@
+// Real files through the real reader into plans, against the sandbox over loopback HTTP.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contact } from '../../shared/domain';
+import { planImport } from '../../electron/core/import';
+import { openSheet } from '../../electron/core/sheets';
+import { makeImportFixtures, type ImportFixtures } from './fixtures';
+import { startOrg, writes, type Org } from './org';
+
+let org: Org;
+let fx: ImportFixtures;
+let c: Contact[];
+
+beforeAll(async () => {
+  org = await startOrg(120);
+  c = org.sandbox.contacts();
+  fx = await makeImportFixtures(
+    await mkdtemp(join(tmpdir(), 'dtload-import-fx-')),
+    c,
+    org.sandbox.labelGroups(),
+  );
+});
+afterAll(() => org.sandbox.close());
+
+const plan = async (path: string, options = {}) =>
+  planImport({ source: await openSheet(path), client: org.client, options });
+
+describe('fixtures', () => {
+  it('reads a GB18030 CSV with Chinese headers and a Chinese label group', async () => {
+    const p = await plan(fx.gb18030Csv);
+    expect(p.mapping.unrecognised).toEqual([]);
+    expect(p.summary).toMatchObject({ rows: 1, update: 1, invalid: 0 });
+    const row = p.rows[0]!;
+    expect(row.userId).toBe(c[0]!.userid);
+    expect(row.changes.find((x) => x.field === 'name')).toEqual({
+      field: 'name',
+      before: c[0]!.name,
+      after: '王小明',
+    });
+    const industryGroup = org.sandbox.labelGroups().find((g) => g.name === '行业')!;
+    const kept = c[0]!.label_ids.filter((id) => !industryGroup.labels.some((l) => l.id === id));
+    const ids = (p.ops[0]!.kind === 'update' && p.ops[0]!.body.label_ids) || [];
+    expect(ids.slice().sort()).toEqual(
+      [...kept, industryGroup.labels.find((l) => l.name === fx.industry)!.id].sort(),
+    );
+    expect(row.changes.find((x) => x.field === 'labels')!.after).toContain(fx.industry);
+  });
+
+  it('reads a BOM CSV: the BOM does not hide the first header', async () => {
+    const p = await plan(fx.bomCsv);
+    expect(p.mapping.columns[0]!.target).toBe('user_id');
+    expect(p.rows[0]!.changes).toEqual(
+      c[1]!.title === 'Engineer' ? [] : [{ field: 'title', before: c[1]!.title ?? '', after: 'Engineer' }],
+    );
+  });
+
+  it('reads a quirky xlsx: title row, text ids, numeric mobile, multi-line label cells, rich text', async () => {
+    const p = await plan(fx.quirksXlsx);
+    expect(p.headerRow).toBe(2);
+    expect(p.mapping.unrecognised).toEqual(['Empty']);
+    expect(p.rows.map((r) => r.row)).toEqual([3, 5]);
+    expect(p.rows.map((r) => r.userId)).toEqual([c[2]!.userid, c[3]!.userid]);
+    expect(p.summary.invalid).toBe(0);
+    const src = (r: number) =>
+      p.rows[r]!.changes.find((x) => x.field === 'labels')?.after as string[] | undefined;
+    const after2 = src(0) ?? [];
+    expect(
+      after2.filter((n) => ['Website', 'Referral', 'Exhibition', 'Source/Other'].includes(n)).sort(),
+    ).toEqual(['Referral', 'Website']);
+    expect(p.rows[1]!.changes.find((x) => x.field === 'name')?.after).toBe('Rich Name');
+    // A number-typed mobile cell reads as its digits; it differs from DingTalk's, and update cannot change it.
+    expect(p.rows[0]!.warnings).toEqual([
+      `mobile "13912345678" differs from DingTalk's "${c[2]!.mobile}" but cannot be changed through update; it is left as it is`,
+    ]);
+  });
+
+  it('makes label edge cases invalid with messages that name the candidates', async () => {
+    const p = await plan(fx.labelsCsv);
+    const [shared, qualified, unknown, many, group] = p.rows;
+    expect(shared!.action).toBe('invalid');
+    expect(shared!.errors).toEqual(['"Other" is in 2 groups: write "Source/Other" or "Region/Other"']);
+    expect(qualified!.errors).toEqual([]);
+    expect(qualified!.action).toBe('update');
+    expect(unknown!.errors[0]).toMatch(/^Unknown label "Nonexistent"/);
+    expect(many!.errors).toEqual(['labels: 21 ids, DingTalk takes at most 20']);
+    expect(group!.errors).toEqual([]);
+    expect(p.summary.invalid).toBe(3);
+    expect(writes(org)).toBe(0);
+  });
+
+  it('makes the later rows of a duplicate key invalid, naming the first row', async () => {
+    const byId = await plan(fx.duplicatesCsv);
+    expect(byId.rows.map((r) => r.action)).toEqual(['update', 'update', 'invalid']);
+    expect(byId.rows[2]!.errors).toEqual([`user_id "${c[0]!.userid}" is also on row 2`]);
+    const byMobile = await plan(fx.duplicatesCsv, { match: 'mobile', create: true });
+    expect(byMobile.rows[1]!.errors).toEqual(['mobile +86 13700000001 is also on row 2']);
+  });
+});
