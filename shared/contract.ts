@@ -4,6 +4,7 @@
 import type { JobProgress, JobState, RetryClass, RowResult } from './domain';
 import type {
   ImportOptions,
+  ImportPhase,
   ImportSummary,
   MappingFile,
   MappingResult,
@@ -39,7 +40,16 @@ export interface FileRef {
 /** An error as it reaches the UI: every failure is explained from the errcode catalogue. */
 export interface ErrorInfo {
   /** What kind of failure: a DingTalk errcode, a bad payload, a missing connection... */
-  kind: 'dingtalk' | 'bad-request' | 'not-connected' | 'not-found' | 'unsupported' | 'conflict' | 'internal';
+  /** 'input': the admin's sheet or mapping file needs fixing; 'bad-request': the payload broke the contract. */
+  kind:
+    | 'dingtalk'
+    | 'input'
+    | 'bad-request'
+    | 'not-connected'
+    | 'not-found'
+    | 'unsupported'
+    | 'conflict'
+    | 'internal';
   /** DingTalk errcode or dtload's own code ('network', 'timeout', 'credentials', ...), when there is one. */
   errcode?: number | string;
   endpoint?: string;
@@ -217,6 +227,14 @@ export interface PlanDeleteArgs {
 }
 
 export type PlanCounts = ImportSummary;
+
+/** While a dry run reads the sheet and fetches the contacts it names. */
+export interface PlanProgress {
+  fileId: string;
+  phase: ImportPhase;
+  done: number;
+  total: number | null;
+}
 
 export interface PlanSummary {
   planId: string;
@@ -453,6 +471,7 @@ export interface Events {
   'job:progress': JobProgress;
   'job:finished': JobFinished;
   'export:progress': ExportProgress;
+  'plan:progress': PlanProgress;
   'connection:changed': ConnectionInfo | null;
   /** Jobs found interrupted at start: the UI offers to resume them. */
   'jobs:interrupted': JobSummary[];
@@ -507,6 +526,7 @@ export const EVENT_NAMES = [
   'job:progress',
   'job:finished',
   'export:progress',
+  'plan:progress',
   'connection:changed',
   'jobs:interrupted',
   'file:opened',

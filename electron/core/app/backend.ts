@@ -1,0 +1,291 @@
+// The backend: implements every contract method once, for the Electron main process and web mode.
+// It holds the connection (and the only copy of the secret), the files the UI works on, the dry-run
+// plans and the running jobs; the UI gets plain data and events, and every error explained.
+import { copyFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type {
+  Capabilities,
+  Envelope,
+  ErrorInfo,
+  FileRef,
+  FilePurpose,
+  JobSummary,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+  Methods,
+} from '../../../shared/contract';
+import { METHOD_NAMES } from '../../../shared/contract';
+import { isDingTalkError } from '../dingtalk';
+import { backupBeforeDelete } from '../import';
+import { AppError } from './app-error';
+import { createConnectionManager } from './connection';
+import type { BackendContext, Emit } from './context';
+import { createRedactor, toErrorInfo } from './errors';
+import { createFileStore } from './file-store';
+import { createJobs } from './jobs';
+import { createOrg } from './org';
+import { createPlans } from './plans';
+import { createRecentFiles } from './recent-files';
+import type { SecretStore } from './secret-store';
+import { createSettingsStore } from './settings';
+import { checkArgs } from './validate';
+
+/** Native dialogs, provided by the Electron shell. Web mode has none: its api adapter uploads/downloads. */
+export interface HostDialogs {
+  /** An absolute path the admin picked, or null when cancelled. */
+  openFile(purpose: FilePurpose): Promise<string | null>;
+  /** Where to save a file named `suggestedName`, or null when cancelled. */
+  saveFile(suggestedName: string): Promise<string | null>;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  emit: Emit;
+  host: 'electron' | 'web';
+  dialogs?: HostDialogs;
+  /** app.addRecentDocument in Electron. */
+  onRecentFile?: (path: string) => void;
+  version?: string;
+  /** Offer the built-in sandbox organisation (default true). */
+  sandboxAvailable?: boolean;
+  /** Seed size etc. of the sandbox organisation (tests use small ones). */
+  sandbox?: { contacts?: number; latencyMs?: number };
+}
+
+export interface Backend extends Methods {
+  /** Runs a method from an untrusted caller (IPC, WebSocket): checks, runs, answers an Envelope. */
+  dispatch(method: string, args: unknown): Promise<Envelope<unknown>>;
+  /** Explains any error as the UI sees it (secrets scrubbed). */
+  explain(e: unknown): Promise<ErrorInfo>;
+  /** Holds a file the OS handed us (open-with, dock drop) and records it as recent. */
+  openPath(path: string): Promise<FileRef>;
+  /** Jobs found interrupted (the app or machine stopped mid-job). */
+  interruptedJobs(): Promise<JobSummary[]>;
+  /** Settles once remembered credentials have been tried. */
+  ready: Promise<void>;
+  /** Interrupts running jobs (resumable) and stops the sandbox. */
+  close(): Promise<void>;
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const settings = createSettingsStore(opts.dataDir);
+  const files = createFileStore(opts.dataDir);
+  const recent = createRecentFiles(opts.dataDir, opts.onRecentFile);
+  const connection = createConnectionManager({
+    secrets: opts.secrets,
+    maxQps: async () => (await settings.get()).maxQps,
+    onChange: (info) => opts.emit('connection:changed', info),
+    sandbox: opts.sandbox,
+  });
+  const ctx: BackendContext = {
+    dataDir: opts.dataDir,
+    emit: opts.emit,
+    files,
+    recent,
+    settings,
+    connection,
+    lang: async () => (await settings.get()).language,
+  };
+  const redact = createRedactor(() => connection.secrets());
+  const explain = async (e: unknown): Promise<ErrorInfo> => toErrorInfo(e, await ctx.lang(), redact);
+  const org = createOrg(ctx);
+  const plans = createPlans(ctx, org.labelGroups);
+  const jobs = createJobs(ctx, explain);
+  const sandboxAvailable = opts.sandboxAvailable ?? true;
+
+  const ready = (async () => {
+    await files.sweep().catch(() => {});
+    await connection.restore();
+  })();
+
+  const holdPath = async (path: string): Promise<FileRef> => {
+    const f = await files.hold(path);
+    await recent.add(path, basename(path));
+    return files.toRef(f);
+  };
+
+  const impl: Methods = {
+    async getCapabilities(): Promise<Capabilities> {
+      const note = opts.secrets.unavailableReason();
+      return {
+        host: opts.host,
+        nativeDialogs: Boolean(opts.dialogs),
+        secretsPersist: opts.secrets.persistent && note === undefined,
+        ...(note ? { secretsNote: note } : {}),
+        sandboxAvailable,
+        version: opts.version ?? '0.0.0',
+        platform: process.platform,
+      };
+    },
+
+    async connect(args) {
+      await ready;
+      org.forget();
+      return connection.connect(args);
+    },
+    async connectSandbox() {
+      if (!sandboxAvailable)
+        throw new AppError('unsupported', 'The sandbox organisation is not available here.');
+      org.forget();
+      return connection.connectSandbox();
+    },
+    async testConnection(args) {
+      const started = Date.now();
+      try {
+        return await connection.test(args ?? undefined);
+      } catch (e) {
+        // A refused key, a wrong host, a missing permission: an answer to show, not a failure of the call.
+        if (!isDingTalkError(e) && !(e instanceof TypeError)) throw e;
+        return { ok: false, latencyMs: Date.now() - started, error: await explain(e) };
+      }
+    },
+    async getConnection() {
+      await ready;
+      const live = connection.current();
+      return live ? { ...live.info } : null;
+    },
+    async disconnect(args) {
+      org.forget();
+      await connection.disconnect(Boolean(args?.forget));
+    },
+
+    getOrgSummary: async (args) => org.summary(Boolean(args?.refresh)),
+    exportContacts: (args) => org.exportContacts(args),
+    downloadTemplate: () => org.template(),
+
+    async openFileDialog(args) {
+      if (!opts.dialogs)
+        throw new AppError('unsupported', 'No file dialogs here.', 'Upload the file instead.');
+      const path = await opts.dialogs.openFile(args.purpose);
+      if (!path) return null;
+      if (args.purpose === 'mapping') return files.toRef(await files.hold(path));
+      return holdPath(path);
+    },
+    uploadFile: async (args) => files.toRef(await files.upload(args.name, args.data)),
+    async saveFile(args) {
+      const f = files.get(args.fileId);
+      if (!opts.dialogs)
+        throw new AppError('unsupported', 'No save dialog here.', 'Download the file instead.');
+      const target = await opts.dialogs.saveFile(args.suggestedName ?? f.name);
+      if (!target) return { saved: false };
+      await copyFile(f.path, target);
+      return { saved: true, path: target };
+    },
+    listRecentFiles: () => recent.list(),
+    async openRecentFile(args) {
+      // The renderer may only name paths dtload itself recorded.
+      if (!(await recent.has(args.path)))
+        throw new AppError('not-found', 'That file is not in the recent list.');
+      return holdPath(args.path);
+    },
+    clearRecentFiles: () => recent.clear(),
+
+    openSheet: (args) => plans.openSheet(args),
+    autoMap: (args) => plans.autoMap(args),
+    saveMapping: (args) => plans.saveMapping(args),
+    loadMapping: (args) => plans.loadMapping(args.fileId),
+    planImport: (args) => plans.planImport(args),
+    getPlanRows: async (args) => plans.rows(args),
+    async applyPlan(args) {
+      const held = plans.get(args.planId);
+      if (held.plan.kind !== 'import') {
+        throw new AppError(
+          'conflict',
+          'A delete plan is applied with applyDelete (it makes a backup first).',
+        );
+      }
+      const jobId = await jobs.start(held.plan, {
+        kind: 'import',
+        source: held.file.name,
+        mode: 'apply',
+        options: { ...held.options },
+      });
+      plans.take(args.planId);
+      return { jobId };
+    },
+
+    planDelete: (args) => plans.planDelete(args),
+    async applyDelete(args) {
+      const held = plans.get(args.planId);
+      if (held.plan.kind !== 'delete') throw new AppError('conflict', 'That plan is not a delete plan.');
+      if (args.confirmCount !== held.plan.summary.delete) {
+        throw new AppError(
+          'conflict',
+          `The confirmation says ${args.confirmCount} but the plan deletes ${held.plan.summary.delete} contacts.`,
+          'Type the number of contacts to delete to confirm.',
+        );
+      }
+      const { client } = connection.require();
+      const backup = await backupBeforeDelete({ plan: held.plan, client, dataDir: opts.dataDir });
+      const jobId = await jobs.start(held.plan, {
+        kind: 'delete',
+        source: held.file.name,
+        mode: 'apply',
+        options: { backup: basename(backup.path) },
+      });
+      plans.take(args.planId);
+      return { jobId, backup: files.toRef(await files.hold(backup.path)) };
+    },
+
+    listJobs: () => jobs.list(),
+    getJob: (args) => jobs.get(args.jobId),
+    pauseJob: async (args) => jobs.pause(args.jobId),
+    resumeJob: async (args) => ({ jobId: await jobs.resume(args.jobId) }),
+    cancelJob: async (args) => jobs.cancel(args.jobId),
+    getReportRows: (args) => jobs.reportRows(args),
+    exportReport: (args) => jobs.exportReport(args),
+    exportFailedRows: (args) => jobs.exportFailedRows(args),
+    retryFailedRows: async (args) => ({ jobId: await jobs.retryFailed(args.jobId) }),
+
+    getSettings: () => settings.get(),
+    async updateSettings(args) {
+      const next = await settings.update(args);
+      return next;
+    },
+  };
+
+  // Every method checks its argument before running, whoever calls it.
+  const checked = {} as Record<MethodName, (args: unknown) => Promise<unknown>>;
+  for (const name of METHOD_NAMES) {
+    const fn = impl[name] as (args: unknown) => Promise<unknown>;
+    checked[name] = async (args: unknown) => {
+      checkArgs(name, args);
+      return fn(args);
+    };
+  }
+
+  const dispatch = async (method: string, args: unknown): Promise<Envelope<unknown>> => {
+    try {
+      if (!(METHOD_NAMES as readonly string[]).includes(method)) {
+        throw new AppError('bad-request', `Unknown method "${method.slice(0, 60)}".`);
+      }
+      return { ok: true, value: await checked[method as MethodName](args) };
+    } catch (e) {
+      return { ok: false, error: await explain(e) };
+    }
+  };
+
+  return {
+    ...(checked as unknown as Methods),
+    dispatch,
+    explain,
+    openPath: holdPath,
+    interruptedJobs: () => jobs.interrupted(),
+    ready,
+    async close() {
+      await jobs.interruptAll();
+      await connection.close();
+    },
+  };
+}
+
+/** Typed call helper for tests and hosts: `call(backend, 'openSheet', args)`. */
+export function call<K extends MethodName>(
+  b: Methods,
+  method: K,
+  args: MethodArgs<K>,
+): Promise<MethodResult<K>> {
+  return (b[method] as (a: MethodArgs<K>) => Promise<MethodResult<K>>)(args);
+}

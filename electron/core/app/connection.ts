@@ -1,0 +1,187 @@
+// The one live connection to DingTalk (or the sandbox). Holds the only copy of the app secret in the
+// backend; what leaves is ConnectionInfo: region, host, an app key prefix.
+import type { ConnectArgs, ConnectionInfo, Region, TestConnectionResult } from '../../../shared/contract';
+import { REGION_BASE_URLS } from '../../../shared/contract';
+import { createDingTalkClient, type DingTalkClient } from '../dingtalk';
+import { createScheduler } from '../engine';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { AppError } from './app-error';
+import type { SecretStore, StoredCredentials } from './secret-store';
+
+export interface Live {
+  /** Rate-limited, retrying client for real work. */
+  client: DingTalkClient;
+  info: ConnectionInfo;
+}
+
+export function resolveBaseUrl(region: Region, baseUrl?: string): string {
+  if (region !== 'custom') return REGION_BASE_URLS[region];
+  let url: URL;
+  try {
+    url = new URL((baseUrl ?? '').trim());
+  } catch {
+    throw new AppError(
+      'bad-request',
+      'The custom API address is not a URL.',
+      'Enter it like https://oapi.dingtalk.com',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new AppError('bad-request', 'The custom API address must start with https:// or http://.');
+  }
+  if (url.username || url.password || url.search) {
+    throw new AppError('bad-request', 'The custom API address must not hold credentials or a query string.');
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+export const appKeyPrefix = (appKey: string): string => `${appKey.slice(0, Math.min(6, appKey.length - 2))}…`;
+
+/** Gets a token, then reads one page of label groups: proves the key, the secret and the permission. */
+async function probe(client: DingTalkClient): Promise<void> {
+  await client.checkCredentials();
+  for await (const _group of client.listLabelGroups()) break;
+}
+
+export function createConnectionManager(opts: {
+  secrets: SecretStore;
+  maxQps: () => Promise<number>;
+  onChange: (info: ConnectionInfo | null) => void;
+  /** Options for the built-in sandbox organisation (tests seed it smaller). */
+  sandbox?: { contacts?: number; latencyMs?: number };
+}) {
+  let live: (Live & { secret: string }) | null = null;
+  let sandbox: Sandbox | null = null;
+  /** Every secret the backend has seen, so error texts can be scrubbed of them. */
+  const seenSecrets = new Set<string>();
+
+  const makeLive = async (
+    c: StoredCredentials,
+    extra: { sandbox: boolean; remembered: boolean },
+  ): Promise<Live & { secret: string }> => {
+    const raw = createDingTalkClient({ baseUrl: c.baseUrl, appKey: c.appKey, appSecret: c.appSecret });
+    await probe(raw);
+    const client = raw.withScheduler(createScheduler({ maxQps: await opts.maxQps() }));
+    const prefix = extra.sandbox ? c.appKey : appKeyPrefix(c.appKey);
+    const host = new URL(c.baseUrl).host;
+    return {
+      client,
+      secret: c.appSecret,
+      info: {
+        connected: true,
+        sandbox: extra.sandbox,
+        region: extra.sandbox ? 'sandbox' : c.region,
+        baseUrl: c.baseUrl,
+        appKeyPrefix: prefix,
+        label: extra.sandbox ? 'Connected to the sandbox organisation' : `Connected to ${host} as ${prefix}`,
+        remembered: extra.remembered,
+        connectedAt: new Date().toISOString(),
+      },
+    };
+  };
+
+  const set = (next: (Live & { secret: string }) | null): ConnectionInfo | null => {
+    live = next;
+    const info = next ? { ...next.info } : null;
+    opts.onChange(info);
+    return info;
+  };
+
+  return {
+    secrets: (): Iterable<string> => seenSecrets,
+    current: (): Live | null => live,
+    require(): Live {
+      if (!live) {
+        throw new AppError(
+          'not-connected',
+          'dtload is not connected to DingTalk.',
+          'Connect with your app key and secret, or try the sandbox.',
+        );
+      }
+      return live;
+    },
+
+    async connect(args: ConnectArgs): Promise<ConnectionInfo> {
+      seenSecrets.add(args.appSecret);
+      const creds: StoredCredentials = {
+        region: args.region,
+        baseUrl: resolveBaseUrl(args.region, args.baseUrl),
+        appKey: args.appKey.trim(),
+        appSecret: args.appSecret,
+      };
+      // Refuse "remember" before connecting, so the admin is not left believing it was kept.
+      const refused = args.remember ? opts.secrets.unavailableReason() : undefined;
+      if (refused && opts.secrets.persistent) {
+        throw new AppError(
+          'unsupported',
+          `dtload cannot remember these credentials: ${refused}`,
+          'Connect without "remember".',
+        );
+      }
+      const next = await makeLive(creds, { sandbox: false, remembered: false });
+      if (args.remember && !refused) {
+        await opts.secrets.save(creds);
+        next.info.remembered = true;
+      } else if (args.remember) {
+        // Memory-only store (web mode): kept for this run, and the UI says so via capabilities.
+        await opts.secrets.save(creds);
+      } else {
+        await opts.secrets.clear();
+      }
+      return set(next)!;
+    },
+
+    async connectSandbox(): Promise<ConnectionInfo> {
+      sandbox ??= await startSandbox({ port: 0, ...opts.sandbox });
+      seenSecrets.add(sandbox.appSecret);
+      const next = await makeLive(
+        { region: 'custom', baseUrl: sandbox.baseUrl, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
+        { sandbox: true, remembered: false },
+      );
+      return set(next)!;
+    },
+
+    /** Reconnects with remembered credentials at start; a failure leaves them stored and us disconnected. */
+    async restore(): Promise<ConnectionInfo | null> {
+      const c = await opts.secrets.load().catch(() => null);
+      if (!c) return null;
+      seenSecrets.add(c.appSecret);
+      try {
+        return set(await makeLive(c, { sandbox: false, remembered: opts.secrets.persistent }));
+      } catch {
+        return null;
+      }
+    },
+
+    async test(args: Omit<ConnectArgs, 'remember'> | undefined): Promise<TestConnectionResult> {
+      const started = Date.now();
+      let client: DingTalkClient;
+      if (args) {
+        seenSecrets.add(args.appSecret);
+        client = createDingTalkClient({
+          baseUrl: resolveBaseUrl(args.region, args.baseUrl),
+          appKey: args.appKey.trim(),
+          appSecret: args.appSecret,
+          timeoutMs: 10_000,
+        });
+      } else {
+        client = this.require().client;
+      }
+      await probe(client);
+      return { ok: true, latencyMs: Date.now() - started };
+    },
+
+    async disconnect(forget: boolean): Promise<void> {
+      if (forget) await opts.secrets.clear();
+      if (live) set(null);
+    },
+
+    async close(): Promise<void> {
+      live = null;
+      await sandbox?.close();
+      sandbox = null;
+    },
+  };
+}
+
+export type ConnectionManager = ReturnType<typeof createConnectionManager>;

@@ -1,0 +1,66 @@
+// Every failure that leaves the backend becomes an ErrorInfo: DingTalk errors are explained from the
+// errcode catalogue (meaning + fix), input problems keep their message, the rest is "internal".
+// Secrets are scrubbed from every text that goes out.
+import type { ErrorInfo, Language } from '../../../shared/contract';
+import { lookupErrcode } from '../../../shared/errcodes';
+import { isDingTalkError } from '../dingtalk';
+import { ImportInputError } from '../import';
+import { SheetError } from '../sheets';
+import { AppError } from './app-error';
+
+const TEXT = {
+  input: { en: 'Fix the file or the mapping, then try again.', zh: '请修正文件或映射后重试。' },
+  internal: {
+    en: 'Try again; if it persists, report it with the steps that led here.',
+    zh: '请重试；如持续出现，请附上操作步骤反馈。',
+  },
+  fileMissing: { en: 'The file could not be read', zh: '无法读取该文件' },
+  fileFix: {
+    en: 'Check that the file still exists and is not open elsewhere.',
+    zh: '请确认文件仍存在且未被占用。',
+  },
+} as const;
+
+/** Removes secrets and tokens from a text that may leave the backend. */
+export function createRedactor(secrets: () => Iterable<string>) {
+  return (text: string): string => {
+    let out = text.replace(/(access_token|appsecret|app_secret|appSecret)=([^&\s"']+)/gi, '$1=***');
+    for (const s of secrets()) if (s && s.length >= 4) out = out.split(s).join('***');
+    return out;
+  };
+}
+
+export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => string): ErrorInfo {
+  if (e instanceof AppError) {
+    return { kind: e.kind, meaning: redact(e.message), solution: redact(e.solution) };
+  }
+  if (isDingTalkError(e)) {
+    const entry = lookupErrcode(e.errcode);
+    const known = entry.meaning.en !== `DingTalk error ${e.errcode}`;
+    return {
+      kind: 'dingtalk',
+      errcode: e.errcode,
+      endpoint: e.endpoint,
+      retryClass: e.retryClass,
+      // An errcode the catalogue does not know: DingTalk's own errmsg is the best explanation there is.
+      meaning: redact(known || !e.errmsg ? entry.meaning[lang] : `${entry.meaning[lang]}: ${e.errmsg}`),
+      solution: entry.solution[lang],
+    };
+  }
+  if (e instanceof SheetError || e instanceof ImportInputError) {
+    return { kind: 'input', meaning: redact(e.message), solution: TEXT.input[lang] };
+  }
+  const err = e as NodeJS.ErrnoException | null;
+  if (
+    err &&
+    (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'EBUSY')
+  ) {
+    return {
+      kind: 'not-found',
+      meaning: `${TEXT.fileMissing[lang]} (${err.code})`,
+      solution: TEXT.fileFix[lang],
+    };
+  }
+  const message = err instanceof Error ? err.message : String(e);
+  return { kind: 'internal', meaning: redact(message), solution: TEXT.internal[lang] };
+}

@@ -1,0 +1,207 @@
+// Sheets, mappings and dry-run plans: open a file, map its columns, plan an import or a delete, page
+// through the plan. Plans live in memory until applied (then beside the job, see jobs.ts).
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type {
+  AutoMapArgs,
+  FileRef,
+  MappingView,
+  OpenSheetArgs,
+  PlanDeleteArgs,
+  PlanFilter,
+  PlanImportArgs,
+  PlanRowsArgs,
+  PlanRowsPage,
+  PlanSummary,
+  SaveMappingArgs,
+  SheetPreview,
+  TargetOption,
+} from '../../../shared/contract';
+import type { LabelGroup } from '../../../shared/domain';
+import { CONTACT_FIELDS } from '../../../shared/fields';
+import type {
+  ContactFieldKey,
+  ImportOptions,
+  ImportPlan,
+  ImportPlanProgress,
+  MappingFile,
+  PlannedRow,
+} from '../../../shared/import-types';
+import { autoMap, parseMapping, planDelete, planImport, saveMapping, ImportInputError } from '../import';
+import { openSheet } from '../sheets';
+import { notFound } from './app-error';
+import type { BackendContext } from './context';
+import type { HeldFile } from './file-store';
+
+const PREVIEW_ROWS = 20;
+
+export interface HeldPlan {
+  planId: string;
+  plan: ImportPlan;
+  file: HeldFile;
+  options: ImportOptions | null;
+  createdAt: string;
+}
+
+export function targetOptions(groups: readonly LabelGroup[]): TargetOption[] {
+  return [
+    ...CONTACT_FIELDS.map((f): TargetOption => ({
+      target: f.field as ContactFieldKey,
+      key: f.field,
+      label: f.field,
+      kind: 'field',
+      ...(f.readOnlyOnUpdate ? { readOnlyOnUpdate: true } : {}),
+    })),
+    { target: 'labels', key: 'labels', label: 'labels', kind: 'labels' },
+    ...groups.map((g): TargetOption => ({
+      target: { group: g.name },
+      key: `group:${g.name}`,
+      label: g.name,
+      kind: 'label-group',
+    })),
+    { target: 'ignore', key: 'ignore', label: 'ignore', kind: 'ignore' },
+  ];
+}
+
+const matches = (r: PlannedRow, filter: PlanFilter): boolean => {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'changed':
+      return r.action === 'create' || r.action === 'update' || r.action === 'delete';
+    default:
+      return r.action === filter;
+  }
+};
+
+/** Plans kept at once; older dry runs are dropped (each can hold a 100k-row sheet). */
+const MAX_PLANS = 8;
+
+export function createPlans(ctx: BackendContext, labelGroups: () => Promise<LabelGroup[]>) {
+  const plans = new Map<string, HeldPlan>();
+
+  const open = (file: HeldFile, args: { sheet?: string; headerRow?: number }) =>
+    openSheet(file.path, { sheet: args.sheet, headerRow: args.headerRow });
+
+  const keep = (held: HeldPlan): PlanSummary => {
+    plans.set(held.planId, held);
+    while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
+    const m = held.plan.mapping;
+    return {
+      planId: held.planId,
+      kind: held.plan.kind,
+      file: ctx.files.toRef(held.file),
+      counts: { ...held.plan.summary },
+      warnings: held.plan.rows.filter((r) => r.warnings.length > 0).length,
+      ignoredColumns: [...m.unrecognised],
+      mappingWarnings: [...m.warnings],
+    };
+  };
+
+  const planProgress = (fileId: string) => (p: ImportPlanProgress) =>
+    ctx.emit('plan:progress', { fileId, phase: p.phase, done: p.done, total: p.total ?? null });
+
+  return {
+    get(planId: string): HeldPlan {
+      const p = plans.get(planId);
+      if (!p) throw notFound('That dry run is no longer available.', 'Run the dry run again.');
+      return p;
+    },
+
+    async openSheet(args: OpenSheetArgs): Promise<SheetPreview> {
+      const file = ctx.files.get(args.fileId);
+      const src = await open(file, args);
+      const rows = await src.preview(PREVIEW_ROWS);
+      return {
+        file: ctx.files.toRef(file),
+        sheets: src.info.sheets,
+        sheet: src.info.sheet,
+        headerRow: src.info.headerRow,
+        headers: src.info.headers,
+        rows: rows.map((r) => ({ row: r.row, cells: r.cells })),
+      };
+    },
+
+    async autoMap(args: AutoMapArgs): Promise<MappingView> {
+      const file = ctx.files.get(args.fileId);
+      const src = await open(file, args);
+      const groups = ctx.connection.current() ? await labelGroups() : [];
+      const result = autoMap(src.info.headers, groups, args.mapping ? parseMapping(args.mapping) : undefined);
+      const mapping: MappingFile = Object.fromEntries(
+        result.columns.filter((c) => c.header.trim() !== '').map((c) => [c.header, c.target]),
+      );
+      return { result, mapping, targets: targetOptions(groups) };
+    },
+
+    async saveMapping(args: SaveMappingArgs): Promise<FileRef> {
+      const mapping = parseMapping(args.mapping);
+      const base = (args.name ?? 'dtload-mapping').replace(/\.json$/i, '');
+      const path = await ctx.files.outputPath(`${base}.json`);
+      await saveMapping(path, mapping);
+      return ctx.files.toRef(await ctx.files.hold(path));
+    },
+
+    async loadMapping(fileId: string): Promise<MappingFile> {
+      const file = ctx.files.get(fileId);
+      let data: unknown;
+      try {
+        data = JSON.parse((await readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''));
+      } catch {
+        throw new ImportInputError(`${file.name} is not a mapping file (JSON of column → field).`);
+      }
+      return parseMapping(data, file.name);
+    },
+
+    async planImport(args: PlanImportArgs): Promise<PlanSummary> {
+      const { client } = ctx.connection.require();
+      const file = ctx.files.get(args.fileId);
+      const plan = await planImport({
+        source: await open(file, args),
+        mapping: parseMapping(args.mapping),
+        options: args.options,
+        client,
+        onProgress: planProgress(file.fileId),
+      });
+      return keep({
+        planId: newPlanId(),
+        plan,
+        file,
+        options: args.options,
+        createdAt: new Date().toISOString(),
+      });
+    },
+
+    async planDelete(args: PlanDeleteArgs): Promise<PlanSummary> {
+      const { client } = ctx.connection.require();
+      const file = ctx.files.get(args.fileId);
+      const plan = await planDelete({
+        source: await open(file, args),
+        client,
+        onProgress: planProgress(file.fileId),
+      });
+      return keep({ planId: newPlanId(), plan, file, options: null, createdAt: new Date().toISOString() });
+    },
+
+    rows(args: PlanRowsArgs): PlanRowsPage {
+      const { plan } = this.get(args.planId);
+      const hits = args.filter === 'all' ? plan.rows : plan.rows.filter((r) => matches(r, args.filter));
+      return {
+        total: hits.length,
+        offset: args.offset,
+        items: hits.slice(args.offset, args.offset + args.limit),
+        counts: { ...plan.summary },
+      };
+    },
+
+    /** A plan is applied once: a second click must not send every write again. */
+    take(planId: string): HeldPlan {
+      const p = this.get(planId);
+      plans.delete(planId);
+      return p;
+    },
+  };
+}
+
+const newPlanId = (): string => `plan-${randomBytes(8).toString('hex')}`;
+
+export type Plans = ReturnType<typeof createPlans>;

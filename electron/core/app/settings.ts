@@ -1,0 +1,34 @@
+// The app's settings (language, max qps), kept in <dataDir>/settings.json.
+import { join } from 'node:path';
+import type { Settings } from '../../../shared/contract';
+import { readJson, writeJson } from './json-file';
+
+export const DEFAULT_SETTINGS: Settings = { language: 'en', maxQps: 20 };
+
+export function createSettingsStore(dataDir: string) {
+  const path = join(dataDir, 'settings.json');
+  let cache: Settings | undefined;
+
+  const sanitise = (raw: Partial<Settings>): Settings => ({
+    language: raw.language === 'zh' ? 'zh' : 'en',
+    maxQps:
+      typeof raw.maxQps === 'number' && raw.maxQps >= 1 && raw.maxQps <= 40
+        ? raw.maxQps
+        : DEFAULT_SETTINGS.maxQps,
+  });
+
+  return {
+    async get(): Promise<Settings> {
+      cache ??= sanitise(await readJson<Partial<Settings>>(path, {}));
+      return { ...cache };
+    },
+    async update(patch: Partial<Settings>): Promise<Settings> {
+      const next = sanitise({ ...(await this.get()), ...patch });
+      await writeJson(path, next);
+      cache = next;
+      return { ...next };
+    },
+  };
+}
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
