@@ -19,6 +19,11 @@ export interface LimiterOptions {
   minQps?: number;
   /** Factor applied to the rate on a throttle (default 0.5). */
   decrease?: number;
+  /**
+   * Calls are spaced 1/(rate·headroom) apart (default 0.98): servers count calls per fixed second and the
+   * network adds jitter, so aiming a hair under the limit avoids the throttles that would halve the rate.
+   */
+  headroom?: number;
   /** Additive increase in calls/s per second while under the learned ceiling (default maxQps / 5). */
   increasePerSecond?: number;
   /** How fast the learned ceiling creeps back to maxQps, calls/s per second (default maxQps / 60). */
@@ -49,6 +54,12 @@ class Lane {
     this.rate = o.maxQps;
     this.ceiling = o.maxQps;
     this.lastGrow = o.now();
+  }
+
+  /** The rate now (after the additive increase since the last look). */
+  current(): number {
+    this.grow(this.o.now());
+    return this.rate;
   }
 
   get waiting(): number {
@@ -84,7 +95,7 @@ class Lane {
   private take(now: number): void {
     // Timers fire a little late: keep the schedule if we are less than 1 ms behind it, else start from now.
     const base = now - this.nextAt <= 1 && this.nextAt > 0 ? Math.max(this.nextAt, now - 1) : now;
-    this.nextAt = base + 1000 / this.rate;
+    this.nextAt = base + 1000 / (this.rate * this.o.headroom);
   }
 
   private arm(now: number): void {
@@ -128,6 +139,7 @@ export class RateLimiter {
       maxQps,
       minQps,
       decrease: opts.decrease ?? 0.5,
+      headroom: opts.headroom ?? 0.98,
       increasePerSecond: opts.increasePerSecond ?? Math.max(0.5, maxQps / 5),
       ceilingRecoveryPerSecond: opts.ceilingRecoveryPerSecond ?? Math.max(0.05, maxQps / 60),
       now: opts.now ?? (() => performance.now()),
@@ -157,7 +169,7 @@ export class RateLimiter {
 
   rate(endpoint: Endpoint): number {
     if (this.unlimited) return Infinity;
-    return this.lane(endpoint).rate;
+    return this.lane(endpoint).current();
   }
 
   lanesState(): LaneState[] {
