@@ -62,7 +62,7 @@ export function createConnectionManager(opts: {
     const raw = createDingTalkClient({ baseUrl: c.baseUrl, appKey: c.appKey, appSecret: c.appSecret });
     await probe(raw);
     const client = raw.withScheduler(createScheduler({ maxQps: await opts.maxQps() }));
-    const prefix = extra.sandbox ? c.appKey : appKeyPrefix(c.appKey);
+    const prefix = appKeyPrefix(c.appKey);
     const host = new URL(c.baseUrl).host;
     return {
       client,
