@@ -1,0 +1,325 @@
+// `dtload import <file> [options]`: plan (dry run, the default) or --apply an import (cli-contract.md).
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { Command, Option } from 'commander';
+import type { FieldChange, RowOp } from '../../../shared/domain';
+import type {
+  ImportOptions,
+  ImportPlan,
+  ImportPlanProgress,
+  MappingFile,
+} from '../../../shared/import-types';
+import { startJob, type JobOutcome } from '../../core/engine';
+import { ImportInputError, loadMapping, planImport } from '../../core/import';
+import {
+  buildJsonReport,
+  reportFormat,
+  writeFailedRows,
+  writeReport,
+  type ReportMode,
+} from '../../core/reports';
+import { openSheet, type SheetSource } from '../../core/sheets';
+import type { CliContext, Connection } from '../context';
+import { CliError, EXIT } from '../errors';
+import { createProgress, type ProgressSink } from '../progress';
+
+/** Rows listed in the human dry-run output; the report holds them all. */
+const MAX_LISTED_ROWS = 50;
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('plan (dry run, the default) or --apply an import of a spreadsheet of contacts')
+    .argument('<file>', 'the spreadsheet, .xlsx or .csv')
+    .option('--sheet <name>', 'sheet to read (default: the first with data)')
+    .option(
+      '--mapping <file.json>',
+      'column → field mapping file (header → field | "labels" | {"group": name} | "ignore")',
+    )
+    .addOption(
+      new Option('--match <key>', 'match rows to contacts by')
+        .choices(['user_id', 'mobile'])
+        .default('user_id'),
+    )
+    .addOption(
+      new Option('--labels <mode>', 'replace, add to or remove from the labels')
+        .choices(['replace', 'add', 'remove'])
+        .default('replace'),
+    )
+    .addOption(
+      new Option('--blank <mode>', 'an empty cell keeps or clears the field')
+        .choices(['keep', 'clear'])
+        .default('keep'),
+    )
+    .option('--create', 'rows that match no contact and have a mobile are created')
+    .option('--apply', 'send the changes (without it: a dry run that sends nothing)')
+    .option('--report <file>', 'write a report: .xlsx, .csv or .json')
+    .option('--json', 'print NDJSON progress events and a summary on stdout')
+    .action(async (file: string, opts: ImportCommandOptions, cmd: Command) => {
+      process.exitCode = await runImport(file, opts, cmd, ctx);
+    });
+}
+
+interface ImportCommandOptions {
+  sheet?: string;
+  mapping?: string;
+  match: ImportOptions['match'];
+  labels: ImportOptions['labels'];
+  blank: ImportOptions['blank'];
+  create?: boolean;
+  apply?: boolean;
+  report?: string;
+  json?: boolean;
+}
+
+async function runImport(
+  file: string,
+  opts: ImportCommandOptions,
+  cmd: Command,
+  ctx: CliContext,
+): Promise<number> {
+  // Every input check comes before the first call: bad input exits 2 with nothing sent.
+  checkReportPath(opts.report);
+  let mapping: MappingFile | undefined;
+  if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
+  const source = await openSheet(file, opts.sheet ? { sheet: opts.sheet } : {});
+  const options: ImportOptions = {
+    match: opts.match,
+    labels: opts.labels,
+    blank: opts.blank,
+    create: Boolean(opts.create),
+  };
+  const conn = await ctx.connect(cmd);
+  try {
+    const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
+      asInputError(() => planImport({ source, mapping, options, client: conn.client, onProgress })),
+    );
+    return await finish({ ctx, cmd, conn, plan, file, source, opts, kind: 'import', meta: { ...options } });
+  } finally {
+    await conn.close();
+  }
+}
+
+export function checkReportPath(path: string | undefined): void {
+  if (path !== undefined && !reportFormat(path)) {
+    throw new CliError(`--report "${path}": the report file must end in .xlsx, .csv or .json`);
+  }
+}
+
+/** Input problems found while planning (no key column, unknown label group) exit 2 like bad options. */
+export async function asInputError<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof ImportInputError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+export async function withProgress<T>(
+  ctx: CliContext,
+  title: string,
+  json: boolean | undefined,
+  run: (onProgress: (p: ImportPlanProgress) => void) => Promise<T>,
+): Promise<T> {
+  const progress = createProgress(title, { json, stream: ctx.stderr as NodeJS.WriteStream, out: ctx.stdout });
+  try {
+    return await run((p) => progress.update({ done: p.done, total: p.total, extra: p.phase }));
+  } finally {
+    progress.finish();
+  }
+}
+
+export interface FinishArgs {
+  ctx: CliContext;
+  cmd: Command;
+  conn: Connection;
+  plan: ImportPlan;
+  file: string;
+  source: SheetSource;
+  opts: { apply?: boolean; report?: string; json?: boolean };
+  kind: 'import' | 'delete';
+  meta: Record<string, unknown>;
+  /** Runs after the plan is shown and before the job starts (the delete backup). */
+  beforeApply?: () => Promise<string | undefined>;
+}
+
+/** Shows the plan, applies it when asked, writes the reports, and answers the contract's exit code. */
+export async function finish(a: FinishArgs): Promise<number> {
+  const { ctx, plan, opts } = a;
+  const mode: ReportMode = opts.apply ? 'apply' : 'dry-run';
+  if (!opts.json) ctx.stdout.write(describePlan(plan, a.file, a.source, a.conn.label));
+
+  let outcome: JobOutcome | undefined;
+  let backup: string | undefined;
+  if (opts.apply && plan.ops.length > 0) {
+    backup = await a.beforeApply?.();
+    if (backup && !opts.json) ctx.stdout.write(`Backup of the contacts to delete: ${backup}\n`);
+    outcome = await runJob(a, plan.ops);
+  }
+
+  const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results };
+  if (opts.report) await writeReport(opts.report, reportArgs);
+  const failedPath = await failedRowsPath(a);
+  const failedRows = await writeFailedRows(failedPath, reportArgs);
+  const report = buildJsonReport(reportArgs);
+  const s = report.summary;
+
+  const interrupted = outcome?.state === 'interrupted';
+  const code = outcome?.fatal
+    ? EXIT.fatal
+    : interrupted
+      ? EXIT.interrupted
+      : s.invalid > 0 ||
+          s.failed > 0 ||
+          report.rows.some((r) => r.status === 'skipped' && r.action !== 'invalid')
+        ? EXIT.rowsFailed
+        : EXIT.ok;
+
+  if (opts.json) {
+    ctx.stdout.write(
+      JSON.stringify({
+        event: 'summary',
+        command: a.kind,
+        mode,
+        jobId: outcome?.jobId ?? null,
+        state: outcome?.state ?? null,
+        summary: s,
+        ...(outcome?.fatal ? { fatal: outcome.fatal } : {}),
+        reads: plan.reads,
+        unrecognisedColumns: plan.mapping.unrecognised,
+        report: opts.report ?? null,
+        failedRows: failedRows > 0 ? failedPath : null,
+        backup: backup ?? null,
+        exitCode: code,
+      }) + '\n',
+    );
+    return code;
+  }
+  const lines: string[] = [];
+  if (outcome) {
+    lines.push(
+      `Job ${outcome.jobId} ${outcome.state}: ${s.ok} ok, ${s.failed} failed` +
+        (s.invalid ? `, ${s.invalid} invalid rows not sent` : '') +
+        '.',
+    );
+    if (outcome.fatal)
+      lines.push(`Stopped: ${outcome.fatal.errmsg} (${outcome.fatal.errcode}). ${outcome.fatal.hint}`);
+    if (interrupted) lines.push(`Interrupted: finish it with \`dtload resume ${outcome.jobId}\`.`);
+    for (const r of report.rows.filter((x) => x.status === 'failed').slice(0, MAX_LISTED_ROWS)) {
+      lines.push(`  row ${r.row}: ${r.errcode} ${r.errmsg ?? ''}${r.hint ? ` — ${r.hint}` : ''}`);
+    }
+  } else if (opts.apply) {
+    lines.push('Nothing to send: every valid row is already as the sheet asks.');
+  } else {
+    lines.push(
+      `Dry run: nothing was sent.${plan.ops.length ? ' Run again with --apply to send these changes.' : ''}`,
+    );
+  }
+  if (opts.report) lines.push(`Report: ${opts.report}`);
+  if (failedRows > 0)
+    lines.push(`Failed and invalid rows (fix them and import this file again): ${failedPath}`);
+  ctx.stdout.write(lines.join('\n') + '\n');
+  return code;
+}
+
+async function runJob(a: FinishArgs, ops: RowOp[]): Promise<JobOutcome> {
+  const progress: ProgressSink = createProgress(a.kind === 'delete' ? 'Deleting' : 'Importing', {
+    json: a.opts.json,
+    stream: a.ctx.stderr as NodeJS.WriteStream,
+    out: a.ctx.stdout,
+  });
+  const handle = startJob({
+    client: a.conn.client,
+    dataDir: a.ctx.dataDir(a.cmd),
+    maxQps: a.ctx.globals(a.cmd).maxQps,
+    plan: ops,
+    meta: {
+      kind: a.kind,
+      source: a.file,
+      mode: 'apply',
+      options: a.meta,
+      createdAt: new Date().toISOString(),
+    },
+    onProgress: (p) =>
+      progress.update({
+        done: p.done,
+        total: p.total,
+        extra: `${p.ok} ok, ${p.failed} failed, ${p.rate.toFixed(1)}/s`,
+      }),
+  });
+  // Ctrl-C: rows in flight finish and are journalled; `dtload resume` finishes the rest.
+  const onSigint = (): void => handle.interrupt();
+  process.once('SIGINT', onSigint);
+  try {
+    return await handle.done;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    progress.finish();
+  }
+}
+
+/** Next to the report when there is one, else in <dataDir>/reports/. */
+async function failedRowsPath(a: FinishArgs): Promise<string> {
+  const stem = basename(a.file, extname(a.file));
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (a.opts.report) {
+    const r = a.opts.report;
+    return join(dirname(r), `${basename(r, extname(r))}.failed-rows.xlsx`);
+  }
+  const dir = join(a.ctx.dataDir(a.cmd), 'reports');
+  await mkdir(dir, { recursive: true });
+  return join(dir, `${stem}.${stamp}.failed-rows.xlsx`);
+}
+
+function show(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.join(', ')}]`;
+  return JSON.stringify(v ?? '');
+}
+
+export function describeChange(c: FieldChange): string {
+  return `${c.field} ${show(c.before)} → ${show(c.after)}`;
+}
+
+export function describePlan(plan: ImportPlan, file: string, source: SheetSource, where: string): string {
+  const lines: string[] = [];
+  const info = source.info;
+  lines.push(
+    `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${file} (sheet "${info.sheet}", header row ${plan.headerRow}) against ${where}`,
+  );
+  const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
+  lines.push(
+    `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
+  );
+  for (const c of plan.mapping.columns.filter((x) => x.source === 'unrecognised' && x.header)) {
+    lines.push(
+      `  ignored column "${c.header}"${c.suggestions?.length ? ` (did you mean ${c.suggestions.join(' or ')}?)` : ''}`,
+    );
+  }
+  for (const w of plan.mapping.warnings) lines.push(`  ${w}`);
+  let listed = 0;
+  let more = 0;
+  for (const r of plan.rows) {
+    if (r.action === 'unchanged' && r.warnings.length === 0) continue;
+    if (listed >= MAX_LISTED_ROWS) {
+      more++;
+      continue;
+    }
+    listed++;
+    const who = [r.userId, r.name, r.company].filter(Boolean).join(' ');
+    if (r.action === 'invalid')
+      lines.push(`  row ${r.row} invalid${who ? ` (${who})` : ''}: ${r.errors.join('; ')}`);
+    else if (r.action === 'delete') lines.push(`  row ${r.row} delete ${who}`);
+    else if (r.action === 'unchanged') lines.push(`  row ${r.row} unchanged ${who}`);
+    else lines.push(`  row ${r.row} ${r.action} ${who}: ${r.changes.map(describeChange).join('; ')}`);
+    for (const w of r.warnings) lines.push(`      warning: ${w}`);
+  }
+  if (more) lines.push(`  … and ${more} more rows (write them all with --report)`);
+  const s = plan.summary;
+  const parts = [`${s.rows} rows`];
+  if (plan.kind === 'delete') parts.push(`${s.delete} to delete`);
+  else parts.push(`${s.update} to update`, `${s.create} to create`, `${s.unchanged} unchanged`);
+  parts.push(`${s.invalid} invalid`);
+  lines.push(parts.join(', ') + '.');
+  return lines.join('\n') + '\n';
+}
