@@ -1,0 +1,183 @@
+// Export → import round trip, labels-only apply, a row DingTalk rejects, and the failed-rows file,
+// all against the sandbox over loopback HTTP.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contact } from '../../shared/domain';
+import { startJob } from '../../electron/core/engine';
+import { exportContacts } from '../../electron/core/export';
+import { planImport } from '../../electron/core/import';
+import { buildJsonReport, writeFailedRows, writeReport } from '../../electron/core/reports';
+import { openSheet } from '../../electron/core/sheets';
+import { startOrg, writes, type Org } from './org';
+
+let org: Org;
+let dir: string;
+beforeAll(async () => {
+  org = await startOrg(250);
+  dir = await mkdtemp(join(tmpdir(), 'dtload-import-rt-'));
+});
+afterAll(() => org.sandbox.close());
+
+const meta = {
+  kind: 'import' as const,
+  source: 'test',
+  mode: 'apply',
+  options: {},
+  createdAt: new Date().toISOString(),
+};
+const apply = async (ops: Parameters<typeof startJob>[0]['plan']) =>
+  startJob({ client: org.client, dataDir: dir, plan: ops, meta, maxQps: 200 }).done;
+
+describe('round trip', () => {
+  it.each(['xlsx', 'csv'])(
+    'imports its own %s export as a dry run with 0 changes and no write',
+    async (ext) => {
+      const path = join(dir, `export.${ext}`);
+      await exportContacts({ client: org.client, path });
+      const before = { ...org.sandbox.callCounts() };
+      const plan = await planImport({ source: await openSheet(path), client: org.client });
+      expect(plan.mapping.unrecognised).toEqual([]);
+      expect(plan.summary).toEqual({
+        rows: 250,
+        create: 0,
+        update: 0,
+        delete: 0,
+        unchanged: 250,
+        invalid: 0,
+      });
+      expect(plan.ops).toEqual([]);
+      expect(writes(org)).toBe(0);
+      // 250 rows of 250 contacts: three list pages beat 250 gets.
+      const after = org.sandbox.callCounts();
+      expect(after.list - before.list).toBe(3);
+      expect(after.get - before.get).toBe(0);
+      expect(plan.reads).toMatchObject({ strategy: 'list', listContacts: 3, get: 0 });
+    },
+  );
+
+  it('reads a small sheet with get, not the whole list', async () => {
+    const c = org.sandbox.contacts()[7]!;
+    const path = join(dir, 'one.csv');
+    await writeFile(path, `user_id,remark\n${c.userid},hello\n`);
+    const before = { ...org.sandbox.callCounts() };
+    const plan = await planImport({ source: await openSheet(path), client: org.client });
+    expect(plan.rows[0]!.changes).toEqual([{ field: 'remark', before: c.remark ?? '', after: 'hello' }]);
+    const after = org.sandbox.callCounts();
+    expect([after.get - before.get, after.list - before.list]).toEqual([1, 0]);
+    expect(writes(org)).toBe(0);
+  });
+
+  it('a labels-only sheet with --labels add changes labels and nothing else', async () => {
+    const before = org.sandbox.contacts();
+    const referral = org.sandbox
+      .labelGroups()
+      .flatMap((g) => g.labels)
+      .find((l) => l.name === 'Referral')!;
+    const targets = before.slice(20, 30);
+    const path = join(dir, 'labels-add.csv');
+    await writeFile(path, ['user_id,Tags', ...targets.map((c) => `${c.userid},Referral`)].join('\n') + '\n');
+    const plan = await planImport({
+      source: await openSheet(path),
+      client: org.client,
+      options: { labels: 'add' },
+    });
+    const already = targets.filter((c) => c.label_ids.includes(referral.id)).length;
+    expect(plan.summary).toMatchObject({ update: 10 - already, unchanged: already, invalid: 0 });
+    for (const r of plan.rows.filter((x) => x.action === 'update'))
+      expect(r.changes.map((c) => c.field)).toEqual(['labels']);
+    expect(writes(org)).toBe(0);
+
+    const outcome = await apply(plan.ops);
+    expect(outcome.summary).toMatchObject({ ok: 10 - already, failed: 0 });
+    const after = new Map(org.sandbox.contacts().map((c) => [c.userid, c]));
+    for (const c of before) {
+      const now = after.get(c.userid)!;
+      if (!targets.includes(c)) {
+        expect(now).toEqual(c);
+        continue;
+      }
+      const { label_ids: ids, ...rest } = now;
+      const { label_ids: oldIds, ...oldRest } = c;
+      expect(rest).toEqual(oldRest);
+      expect([...ids].sort()).toEqual([...new Set([...oldIds, referral.id])].sort());
+    }
+  });
+
+  it('a row DingTalk rejects ends failed with its errcode; the failed-rows file imports again', async () => {
+    const contacts = org.sandbox.contacts();
+    const [a, b] = [contacts[40]!, contacts[41]!];
+    const newOwner = a.follower_user_id === 'lina02' ? 'chenjing05' : 'lina02';
+    const path = join(dir, 'owners.csv');
+    await writeFile(path, `user_id,Owner,Level\n${a.userid},${newOwner},\n${b.userid},nobody,\n,,Core\n`);
+    const plan = await planImport({ source: await openSheet(path), client: org.client });
+    expect(plan.rows.map((r) => r.action)).toEqual(['update', 'update', 'invalid']);
+    const outcome = await apply(plan.ops);
+    const report = buildJsonReport({ plan, mode: 'apply', jobId: outcome.jobId, results: outcome.results });
+    expect(report.summary).toMatchObject({ rows: 3, update: 2, invalid: 1, ok: 1, failed: 1 });
+    expect(report.rows[1]).toMatchObject({
+      row: 3,
+      userId: b.userid,
+      action: 'update',
+      status: 'failed',
+      errcode: 40003,
+    });
+    expect(report.rows[1]!.hint).toContain('userId');
+    expect(report.rows[2]).toMatchObject({ row: 4, action: 'invalid', status: 'skipped' });
+    expect(org.sandbox.getContactById(a.userid)!.follower_user_id).toBe(newOwner);
+    expect(org.sandbox.getContactById(b.userid)).toEqual(b);
+
+    // The JSON report file has the contract's shape.
+    const jsonPath = join(dir, 'owners.report.json');
+    await writeReport(jsonPath, { plan, mode: 'apply', jobId: outcome.jobId, results: outcome.results });
+    const json = JSON.parse(await readFile(jsonPath, 'utf8'));
+    expect(Object.keys(json)).toEqual(['jobId', 'mode', 'summary', 'rows']);
+    expect(Object.keys(json.rows[0]).sort()).toEqual(
+      ['row', 'userId', 'action', 'status', 'errcode', 'errmsg', 'hint', 'attempts', 'changes'].sort(),
+    );
+
+    // The xlsx report imports again as it is: its trailing columns are ignored.
+    const xlsxReport = join(dir, 'owners.report.xlsx');
+    await writeReport(xlsxReport, { plan, mode: 'apply', jobId: outcome.jobId, results: outcome.results });
+    const again = await planImport({ source: await openSheet(xlsxReport), client: org.client });
+    expect(again.mapping.unrecognised).toEqual([]);
+    expect(again.rows.map((r) => r.action)).toEqual(['unchanged', 'update', 'invalid']);
+
+    const failedPath = join(dir, 'owners.failed.xlsx');
+    expect(await writeFailedRows(failedPath, { plan, mode: 'apply', results: outcome.results })).toBe(2);
+    const failed = await openSheet(failedPath);
+    expect(failed.info.headers).toEqual(['user_id', 'Owner', 'Level', 'error']);
+    const replan = await planImport({ source: failed, client: org.client });
+    expect(replan.mapping.unrecognised).toEqual([]);
+    expect(replan.rows.map((r) => [r.userId, r.action])).toEqual([
+      [b.userid, 'update'],
+      [undefined, 'invalid'],
+    ]);
+    expect(replan.rows[0]!.changes).toEqual([
+      { field: 'follower_user_id', before: b.follower_user_id, after: 'nobody' },
+    ]);
+  });
+});
+
+describe('--create with --match mobile', () => {
+  it('creates unmatched rows with a mobile and updates matched ones', async () => {
+    const c: Contact = org.sandbox.contacts()[60]!;
+    const path = join(dir, 'create.csv');
+    await writeFile(
+      path,
+      `mobile,name,Owner,Type\n${c.mobile},${c.name},${c.follower_user_id},\n13311112222,New Person,lina02,Customer\n13311113333,,lina02,Customer\n`,
+    );
+    const plan = await planImport({
+      source: await openSheet(path),
+      client: org.client,
+      options: { match: 'mobile', create: true },
+    });
+    expect(plan.rows.map((r) => r.action)).toEqual(['unchanged', 'create', 'invalid']);
+    expect(plan.rows[2]!.errors).toEqual(['name is required']);
+    const outcome = await apply(plan.ops);
+    expect(outcome.summary).toMatchObject({ ok: 1, failed: 0 });
+    const created = org.sandbox.contacts().find((x) => x.mobile === '13311112222')!;
+    expect(created).toMatchObject({ name: 'New Person', follower_user_id: 'lina02', state_code: '86' });
+  });
+});
