@@ -544,8 +544,10 @@ void eventsListed;
 
 /** IPC channel of a method (Electron). */
 export const channelOf = (method: MethodName): string => `dtload:${method}`;
-/** IPC channel on which events are sent to the window. */
-export const EVENT_CHANNEL = 'dtload:event';
+/** IPC channel on which one event is sent to the window (Electron). */
+export const eventChannelOf = (event: EventName): string => `dtload:event:${event}`;
+export const isEventName = (x: unknown): x is EventName =>
+  typeof x === 'string' && (EVENT_NAMES as readonly string[]).includes(x);
 
 export type Unsubscribe = () => void;
 
