@@ -79,6 +79,10 @@ export class Organisation {
     for (const t of this.tokens.keys()) this.tokens.set(t, 0);
   }
 
+  issuedTokens(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   callCounts(): Record<Endpoint, number> {
     return { ...this.counts };
   }

@@ -10,6 +10,8 @@ import type { Sandbox, SandboxOptions } from './types';
 /** Extra controls a test may use beyond the Sandbox contract. */
 export interface SandboxHandle extends Sandbox {
   setLatency(ms: number): void;
+  /** Every access_token issued so far (for redaction tests). */
+  issuedTokens(): string[];
 }
 
 const NO_SERVER_BASE_URL = 'http://sandbox.invalid';
@@ -32,6 +34,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     setFaults: (f) => org.setFaults(f),
     setLimits: (l) => org.setLimits(l),
     setLatency: (ms) => org.setLatency(ms),
+    issuedTokens: () => org.issuedTokens(),
     expireTokens: () => org.expireTokens(),
     close: () => (server ? closeServer(server) : Promise.resolve()),
   };
