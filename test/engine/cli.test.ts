@@ -1,0 +1,101 @@
+// `dtload jobs` and `dtload resume` against the sandbox over HTTP, registered on a program with the same
+// global options as the real one.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Command } from 'commander';
+import { afterEach, expect, it } from 'vitest';
+import * as jobsCmd from '../../electron/cli/commands/jobs';
+import * as resumeCmd from '../../electron/cli/commands/resume';
+import { createContext } from '../../electron/cli/context';
+import { createDingTalkClient } from '../../electron/core/dingtalk';
+import { startJob } from '../../electron/core/engine';
+import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox';
+import { buildPlan, testMeta } from './fixtures/plans';
+
+let sandbox: SandboxHandle | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  process.exitCode = undefined;
+});
+
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
+  const ctx = createContext(env, { stdout, stderr });
+  const program = new Command('dtload')
+    .option('--sandbox')
+    .option('--base-url <url>')
+    .option('--max-qps <n>', '', '20')
+    .option('--data-dir <dir>')
+    .exitOverride();
+  jobsCmd.register(program, ctx);
+  resumeCmd.register(program, ctx);
+  process.exitCode = undefined;
+  let code: number;
+  try {
+    await program.parseAsync(['node', 'dtload', ...argv]);
+    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    err += (e as Error).message;
+    code = (e as { exitCode?: number }).exitCode ?? 1;
+  }
+  process.exitCode = undefined;
+  return { code, out, err };
+}
+
+it('lists jobs and resumes one stopped by a job-fatal error', async () => {
+  sandbox = await startSandbox({ contacts: 100, faults: { monthlyQuota: 20 } });
+  const client = createDingTalkClient({
+    baseUrl: sandbox.baseUrl,
+    appKey: sandbox.appKey,
+    appSecret: sandbox.appSecret,
+  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'dtload-cli-'));
+  const plan = buildPlan(sandbox.contacts(), { updates: 60 });
+  const first = await startJob({ client, dataDir, plan, meta: testMeta('contacts.xlsx'), concurrency: 2 })
+    .done;
+  expect(first.fatal?.errcode).toBe(90020);
+
+  const env = { DTLOAD_APP_KEY: sandbox.appKey, DTLOAD_APP_SECRET: sandbox.appSecret };
+  const common = ['--data-dir', dataDir, '--base-url', sandbox.baseUrl];
+  const listed = await run([...common, 'jobs', '--json'], env);
+  expect(listed.code).toBe(0);
+  const jobs = JSON.parse(listed.out) as Array<{ jobId: string; state: string; skipped: number }>;
+  expect(jobs).toHaveLength(1);
+  expect(jobs[0]).toMatchObject({ jobId: first.jobId, state: 'failed', skipped: first.summary.skipped });
+
+  const human = await run([...common, 'jobs'], env);
+  expect(human.out).toContain(first.jobId);
+  expect(human.out).toContain('90020');
+
+  // Still over quota: the resume stops again, exit 3.
+  const again = await run([...common, 'resume', first.jobId, '--json'], env);
+  expect(again.code).toBe(3);
+
+  sandbox.setFaults({});
+  const resumed = await run([...common, '--max-qps', '50', 'resume', first.jobId, '--json'], env);
+  expect(resumed.code).toBe(0);
+  const lines = resumed.out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines.at(-1)).toMatchObject({ event: 'summary', state: 'done', summary: { total: 60, ok: 60 } });
+  expect(lines.some((l) => l.event === 'progress')).toBe(true);
+  expect(resumed.out + resumed.err).not.toContain(sandbox.appSecret);
+  for (const op of plan) {
+    if (op.kind === 'update') expect(sandbox.getContactById(op.userId)?.title).toBe(op.body.title);
+  }
+
+  const missing = await run([...common, 'resume', '20990101-000000-zzzz'], env);
+  expect(missing.code).toBe(2);
+  expect(missing.err).toMatch(/no job/);
+});
