@@ -1,5 +1,5 @@
 // CSV → raw rows, streamed: file stream → decoder → papaparse's Node stream parser. Nothing is collected.
-import { Readable } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import Papa from 'papaparse';
 import { decodeFile, decodedSample, detectEncoding } from './csv-encoding';
 import { restoreNeutralised } from './formula-guard';
@@ -24,27 +24,43 @@ export async function detectCsvFormat(path: string): Promise<CsvFormat> {
 /**
  * Every record of the file, numbered as Excel numbers rows (a quoted newline stays inside its row; a blank
  * line is a row). Blank records are yielded too: the caller decides what to skip.
+ *
+ * Decoded chunks are written into papaparse's stream parser one at a time and the rows each chunk produces
+ * are handed on before the next chunk is read, so at most one chunk's rows are queued. (Async-iterating the
+ * parser's readable side instead makes papaparse pause and re-scan its input every 16 rows: 40x slower.)
  */
 export async function* csvRows(path: string, format: CsvFormat): AsyncGenerator<RawRow> {
-  const source = Readable.from(decodeFile(path, format.encoding));
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    delimiter: format.delimiter,
-  }) as NodeJS.ReadWriteStream & Readable;
-  let failure: unknown;
-  source.on('error', (e) => {
-    failure = e;
-    parser.destroy(e as Error);
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: format.delimiter }) as unknown as Duplex;
+  const queue: string[][] = [];
+  let failure: Error | undefined;
+  parser.on('data', (record: string[]) => queue.push(record));
+  const finished = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', (e: Error) => {
+      failure = e;
+      resolve();
+    });
   });
-  source.pipe(parser);
+  const feed = (text: string): Promise<void> =>
+    new Promise((resolve) => parser.write(text, () => setImmediate(resolve)));
   let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  function* drain(): Generator<RawRow> {
+    if (failure) throw failure;
+    const batch = queue.splice(0, queue.length);
+    for (const record of batch) {
       row++;
       yield { row, cells: record.map(restoreNeutralised) };
     }
-    if (failure) throw failure;
+  }
+  try {
+    for await (const text of decodeFile(path, format.encoding)) {
+      await feed(text);
+      yield* drain();
+    }
+    parser.end();
+    await finished;
+    yield* drain();
   } finally {
-    source.destroy();
     parser.destroy();
   }
 }

@@ -1,5 +1,6 @@
 // xlsx → raw rows with exceljs' streaming reader: rows are parsed and handed on one at a time.
-import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Row } from 'exceljs';
 import { cellText } from './cell-text';
@@ -8,6 +9,7 @@ import { isBlank } from './headers';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
 import { notASpreadsheet } from './sniff';
+import { entryText, readZipDirectory, type ZipEntry } from './zip-entries';
 
 /** Filled in by xlsxRows as it learns about the workbook. */
 export interface XlsxMeta {
@@ -17,21 +19,27 @@ export interface XlsxMeta {
   sheet?: string;
 }
 
-// The parts of exceljs' streaming reader that its typings leave out.
+// The parts of exceljs' streaming reader that its typings leave out. We drive its parsers ourselves, feeding
+// them entries read through the zip's central directory (see zip-entries.ts).
 interface StyleManagerLike {
   model?: { styles?: { numFmtId?: number }[] };
   getStyleModel(id: number): Record<string, unknown> | null;
   dtloadPatched?: boolean;
 }
-interface WorkbookReaderLike {
-  model?: { sheets?: { name: string; state?: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-  styles: StyleManagerLike;
-}
 interface WorksheetReaderLike extends AsyncIterable<Row> {
   name: string;
   state?: string;
-  iterator?: { destroy?: () => void };
+}
+interface WorkbookReaderLike {
+  model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  properties?: { model?: { date1904?: boolean } };
+  styles: StyleManagerLike;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: number): Iterator<{ value: WorksheetReaderLike }>;
 }
 
 /**
@@ -60,7 +68,57 @@ function rowCells(row: Row, date1904: boolean): string[] {
   return cells;
 }
 
-const isHidden = (ws: WorksheetReaderLike): boolean => ws.state === 'hidden' || ws.state === 'veryHidden';
+const isHidden = (state: string | undefined): boolean => state === 'hidden' || state === 'veryHidden';
+
+interface SheetEntry {
+  name: string;
+  state?: string;
+  entry: ZipEntry;
+}
+
+/** Opens the workbook: parses rels, workbook, shared strings and styles; lists sheets in workbook order. */
+async function openWorkbook(path: string): Promise<{ reader: WorkbookReaderLike; sheets: SheetEntry[] }> {
+  let zip: Map<string, ZipEntry>;
+  try {
+    zip = await readZipDirectory(path, (await stat(path)).size);
+  } catch {
+    throw notASpreadsheet(path, 'it is damaged or not an Excel workbook');
+  }
+  const workbookEntry = zip.get('xl/workbook.xml');
+  const relsEntry = zip.get('xl/_rels/workbook.xml.rels');
+  if (!workbookEntry || !relsEntry) throw notASpreadsheet(path, 'it is a zip file but not an Excel workbook');
+
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as WorkbookReaderLike;
+  const stream = (entry: ZipEntry): Readable => Readable.from(entryText(path, entry));
+  try {
+    await reader._parseRels(stream(relsEntry));
+    await reader._parseWorkbook(stream(workbookEntry));
+    const shared = zip.get('xl/sharedStrings.xml');
+    if (shared) for await (const _ of reader._parseSharedStrings(stream(shared)));
+    const styles = zip.get('xl/styles.xml');
+    if (styles) await reader._parseStyles(stream(styles));
+  } catch {
+    throw notASpreadsheet(path, 'it is damaged or not an Excel workbook');
+  }
+  keepNumFmtIds(reader.styles);
+
+  const sheets: SheetEntry[] = [];
+  for (const sheet of reader.model?.sheets ?? []) {
+    const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target;
+    if (!target) continue;
+    const entryPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    const entry = zip.get(entryPath);
+    if (entry) sheets.push({ name: sheet.name, state: sheet.state, entry });
+  }
+  if (sheets.length === 0) throw notASpreadsheet(path, 'it is a zip file but not an Excel workbook');
+  return { reader, sheets };
+}
 
 /**
  * Rows of one sheet: `want` by name, or else the first visible sheet with a non-blank row (whose name is
@@ -72,53 +130,35 @@ export async function* xlsxRows(
   want: string | undefined,
   meta: XlsxMeta,
 ): AsyncGenerator<RawRow> {
-  const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as WorkbookReaderLike & AsyncIterable<WorksheetReaderLike>;
-  let sawSheet = false;
-  let current: WorksheetReaderLike | undefined;
-  try {
-    for await (const ws of reader) {
-      current = ws;
-      if (!sawSheet) {
-        sawSheet = true;
-        meta.sheets = (reader.model?.sheets ?? []).map((s) => s.name);
-        keepNumFmtIds(reader.styles);
-        if (want !== undefined && meta.sheets.length > 0 && !meta.sheets.includes(want)) break;
-      }
-      if (!meta.sheets.includes(ws.name)) meta.sheets.push(ws.name);
-      if (want !== undefined ? ws.name !== want : isHidden(ws)) continue;
-      const date1904 = reader.properties?.model?.date1904 === true;
-      let found = want !== undefined;
-      if (found) meta.sheet = ws.name;
+  const { reader, sheets } = await openWorkbook(path);
+  meta.sheets = sheets.map((s) => s.name);
+  if (want !== undefined && !meta.sheets.includes(want)) {
+    throw new SheetError(
+      'no-sheet',
+      `${path} has no sheet named "${want}" (sheets: ${meta.sheets.join(', ')})`,
+    );
+  }
+  const date1904 = reader.properties?.model?.date1904 === true;
+  for (const [i, sheet] of sheets.entries()) {
+    if (want !== undefined ? sheet.name !== want : isHidden(sheet.state)) continue;
+    const ws = reader._parseWorksheet(entryText(path, sheet.entry), i + 1).next().value?.value;
+    if (!ws) continue;
+    let found = want !== undefined;
+    if (found) meta.sheet = sheet.name;
+    try {
       for await (const row of ws) {
         const cells = rowCells(row, date1904);
         if (!found) {
           if (isBlank(cells)) continue;
           found = true;
-          meta.sheet = ws.name;
+          meta.sheet = sheet.name;
         }
         yield { row: row.number, cells };
       }
-      if (found) return;
+    } catch (e) {
+      if (e instanceof SheetError) throw e;
+      throw notASpreadsheet(path, `sheet "${sheet.name}" is damaged`);
     }
-  } catch (e) {
-    if (e instanceof SheetError) throw e;
-    throw notASpreadsheet(path, 'it is damaged or not an Excel workbook');
-  } finally {
-    current?.iterator?.destroy?.();
-    input.destroy();
-  }
-  if (!sawSheet) throw notASpreadsheet(path, 'it is a zip file but not an Excel workbook');
-  if (want !== undefined) {
-    throw new SheetError(
-      'no-sheet',
-      `${path} has no sheet named "${want}" (sheets: ${meta.sheets.join(', ')})`,
-    );
+    if (found) return;
   }
 }
