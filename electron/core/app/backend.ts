@@ -61,6 +61,8 @@ export interface Backend extends Methods {
   explain(e: unknown): Promise<ErrorInfo>;
   /** Holds a file the OS handed us (open-with, dock drop) and records it as recent. */
   openPath(path: string): Promise<FileRef>;
+  /** A held file for a download (web mode), by id; throws not-found. */
+  heldFile(fileId: string): { path: string; name: string; size: number };
   /** Jobs found interrupted (the app or machine stopped mid-job). */
   interruptedJobs(): Promise<JobSummary[]>;
   /** Settles once remembered credentials have been tried. */
@@ -272,6 +274,10 @@ export function createBackend(opts: BackendOptions): Backend {
     dispatch,
     explain,
     openPath: holdPath,
+    heldFile: (fileId) => {
+      const f = files.get(fileId);
+      return { path: f.path, name: f.name, size: f.size };
+    },
     interruptedJobs: () => jobs.interrupted(),
     ready,
     async close() {
