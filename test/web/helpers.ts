@@ -1,0 +1,86 @@
+// Shared by the web-mode tests: a web server on the sandbox, the renderer's own web adapter over `ws`,
+// and a recorder of every event the adapter receives.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { EVENT_NAMES, type EventName, type Events } from '../../shared/contract';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { Api } from '../../renderer/src/api/types';
+import { createWebApi } from '../../renderer/src/api/web';
+
+export interface Harness {
+  server: WebServer;
+  api: Api;
+  token: string;
+  origin: string;
+  dataDir: string;
+  events: Array<{ event: EventName; payload: unknown }>;
+  waitFor<E extends EventName>(event: E, pred?: (p: Events[E]) => boolean, ms?: number): Promise<Events[E]>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { sandbox?: boolean; rendererDir?: string } = {}): Promise<Harness> {
+  // The renderer adapter uses the browser's WebSocket; `ws` offers the same surface in Node.
+  (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+  const dataDir = await mkdtemp(join(tmpdir(), 'dtload-web-'));
+  const server = await startWebServer({
+    dataDir,
+    sandbox: opts.sandbox ?? true,
+    sandboxOptions: { contacts: 40 },
+    rendererDir: opts.rendererDir,
+  });
+  const url = new URL(server.url);
+  const token = url.searchParams.get('token')!;
+  const api = createWebApi(token, url.origin);
+  const events: Harness['events'] = [];
+  const waiters = new Set<() => void>();
+  for (const name of EVENT_NAMES) {
+    api.on(name, (payload) => {
+      events.push({ event: name, payload });
+      for (const w of [...waiters]) w();
+    });
+  }
+  await new Promise<void>((resolve) => {
+    const off = api.onLink((s) => {
+      if (s === 'open') {
+        queueMicrotask(() => off());
+        resolve();
+      }
+    });
+  });
+  return {
+    server,
+    api,
+    token,
+    origin: url.origin,
+    dataDir,
+    events,
+    waitFor(event, pred = () => true, ms = 20_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const hit = events.find((e) => e.event === event && pred(e.payload as never));
+          if (!hit) return false;
+          waiters.delete(check as () => void);
+          clearTimeout(timer);
+          resolve(hit.payload as never);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check as () => void);
+          reject(new Error(`no ${event} event within ${ms} ms`));
+        }, ms);
+        if (!check()) waiters.add(check as () => void);
+      });
+    },
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET a held file through the download endpoint. */
+export async function download(h: Harness, fileId: string): Promise<Response> {
+  return fetch(`${h.origin}/api/files/${fileId}?token=${h.token}`);
+}
