@@ -47,6 +47,16 @@ describe('DingTalk client errors', () => {
     expect(await failure(client.getContact('x'))).toMatchObject({ errcode: 400001, retryClass: 'transient' });
   });
 
+  it('reports 88 with its sub_code and 90002 as transient', async () => {
+    const { sb: s, client } = await open({
+      faults: { errcodes: [{ errcode: 88, rate: 1, subCode: 'isv.call-too-fast' }] },
+    });
+    const e = await failure(client.getContact('x'));
+    expect(e).toMatchObject({ errcode: 88, subCode: 'isv.call-too-fast', retryClass: 'transient' });
+    s.setFaults({ errcodes: [{ errcode: 90002, rate: 1 }] });
+    expect(await failure(client.getContact('x'))).toMatchObject({ errcode: 90002, retryClass: 'transient' });
+  });
+
   it('reports the rate limits 90018 and 90006 as transient', async () => {
     const { sb: s, client } = await open({ limits: { perSecond: 1 } });
     await failure(client.getContact('x')); // 33012, and the second's budget is spent

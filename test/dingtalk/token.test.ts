@@ -83,6 +83,17 @@ describe('DingTalk client token handling', () => {
     expect(sb.writeLog.map((w) => w.errcode)).toEqual([42001, 0]);
   });
 
+  it('recovers from an unknown token (40014) the same way', async () => {
+    const made = await sandboxWithClient({ contacts: 5 });
+    sb = made.sb;
+    const id = sb.contacts()[0]?.userid ?? '';
+    await made.client.getContact(id);
+    sb.revokeTokens();
+    await made.client.getContact(id);
+    await made.client.getContact(id);
+    expect(sb.callCounts()).toMatchObject({ gettoken: 2, get: 4 });
+  });
+
   it('stops with a job-fatal token-refused when a fresh token is refused too (40001)', async () => {
     const made = await sandboxWithClient({ contacts: 5, faults: { rejectTokens: true } });
     sb = made.sb;

@@ -96,6 +96,19 @@ describe('sandbox endpoints', () => {
     expect((got.result as { name: string }).name).toBe('表单 Form');
   });
 
+  it('accepts a JSON body whose contact is itself a JSON string', async () => {
+    const target = sb.contacts()[4];
+    if (!target) throw new Error('no contact');
+    const contact = JSON.stringify({
+      user_id: target.userid,
+      name: 'String Body',
+      follower_user_id: 'lina02',
+      label_ids: [1561077318],
+    });
+    expect((await call(sb, 'update', tok, { contact })).errcode).toBe(0);
+    expect(sb.getContactById(target.userid)?.name).toBe('String Body');
+  });
+
   it('get answers the contact, and 33012 for an unknown user', async () => {
     const target = sb.contacts()[7];
     if (!target) throw new Error('no contact');

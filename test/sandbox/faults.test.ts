@@ -35,6 +35,18 @@ describe('sandbox faults and limits', () => {
     expect(new Set(await errcodes(s, tok, 20))).toEqual(new Set([33012]));
   });
 
+  it('injects any errcode at a rate, with a sub_code, only on the endpoints named', async () => {
+    const { sb: s, tok } = await open({
+      contacts: 10,
+      faults: { errcodes: [{ errcode: 88, rate: 1, subCode: 'isv.too-fast', endpoints: ['get'] }] },
+    });
+    const answer = await call(s, 'get', tok, { user_id: 'x' });
+    expect(answer).toMatchObject({ errcode: 88, sub_code: 'isv.too-fast' });
+    expect((await call(s, 'list', tok, { size: 1, offset: 0 })).errcode).toBe(0);
+    s.setFaults({ errcodes: [{ errcode: 90002, rate: 1 }] });
+    expect(await call(s, 'list', tok, { size: 1, offset: 0 })).toMatchObject({ errcode: 90002 });
+  });
+
   it('limits calls per second per endpoint with 90018 and counts them as throttled', async () => {
     const { sb: s, tok } = await open({ contacts: 10, limits: { perSecond: 5 } });
     const answers = await Promise.all(

@@ -64,7 +64,7 @@ export function createDingTalkClient(opts: DingTalkClientOptions): DingTalkClien
   const transport: Transport = {
     fetch: fetchImpl,
     timeoutMs: opts.timeoutMs ?? 15_000,
-    redact: createRedactor(() => [opts.appSecret, opts.appKey, ...(seenTokens.cache?.secrets() ?? [])]),
+    redact: createRedactor(() => [opts.appSecret, ...(seenTokens.cache?.secrets() ?? [])]),
   };
   const tokens: TokenCache = new TokenCache(
     () => fetchToken(baseUrl, transport, opts.appKey, opts.appSecret),

@@ -16,7 +16,10 @@ export function parseBody(contentType: string, text: string): Fields {
   const parsed = parseJson(text);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new BadBody('body is not a JSON object');
-  return parsed as Fields;
+  const fields = parsed as Fields;
+  // Some SDKs keep the form habit inside JSON: `{"contact": "{...}"}`.
+  if (typeof fields.contact === 'string') fields.contact = parseJson(fields.contact);
+  return fields;
 }
 
 function parseJson(text: string): unknown {

@@ -2,4 +2,11 @@
 export { startSandbox, type SandboxHandle } from './server';
 export { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
 export { SANDBOX_STAFF, SANDBOX_DEPTS, seedLabelGroups, seedContacts, userIdFor } from './seed-data';
-export type { Sandbox, SandboxFaults, SandboxLimits, SandboxOptions, WriteLogEntry } from './types';
+export type {
+  InjectedErrcode,
+  Sandbox,
+  SandboxFaults,
+  SandboxLimits,
+  SandboxOptions,
+  WriteLogEntry,
+} from './types';

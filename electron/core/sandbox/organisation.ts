@@ -2,6 +2,7 @@
 // quota, permissions, rate limits, injected faults, the operations, and the write log.
 import { randomBytes } from 'node:crypto';
 import type { Contact, Endpoint, LabelGroup } from '../../../shared/domain';
+import { lookupErrcode } from '../../../shared/errcodes';
 import { answerCode, fail, ipBanAnswer, notFoundAnswer, ok, proxyErrorAnswer, type Answer } from './answers';
 import { BadBody, parseBody, type Fields } from './body';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
@@ -77,6 +78,11 @@ export class Organisation {
 
   expireTokens(): void {
     for (const t of this.tokens.keys()) this.tokens.set(t, 0);
+  }
+
+  /** Forget every token, as after a server-side revocation: they answer 40014 (unknown token). */
+  revokeTokens(): void {
+    this.tokens.clear();
   }
 
   issuedTokens(): string[] {
@@ -185,6 +191,13 @@ export class Organisation {
     if (this.roll(f.systemErrorRate)) return fail(400001, 'System error');
     if (this.roll(f.htmlErrorRate)) return proxyErrorAnswer(200);
     if (this.roll(f.httpErrorRate)) return proxyErrorAnswer(502);
+    for (const x of f.errcodes ?? []) {
+      if (x.endpoints && !x.endpoints.includes(op)) continue;
+      if (!this.roll(x.rate)) continue;
+      const answer = fail(x.errcode, x.errmsg ?? lookupErrcode(x.errcode).meaning.en);
+      if (x.subCode !== undefined && answer.kind === 'json') answer.body.sub_code = x.subCode;
+      return answer;
+    }
     return undefined;
   }
 

@@ -10,6 +10,8 @@ import type { Sandbox, SandboxOptions } from './types';
 /** Extra controls a test may use beyond the Sandbox contract. */
 export interface SandboxHandle extends Sandbox {
   setLatency(ms: number): void;
+  /** Forget every token issued so far: they answer 40014 (unknown token). */
+  revokeTokens(): void;
   /** Every access_token issued so far (for redaction tests). */
   issuedTokens(): string[];
 }
@@ -36,12 +38,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     setLatency: (ms) => org.setLatency(ms),
     issuedTokens: () => org.issuedTokens(),
     expireTokens: () => org.expireTokens(),
+    revokeTokens: () => org.revokeTokens(),
     close: () => (server ? closeServer(server) : Promise.resolve()),
   };
 }
 
 function listen(org: Organisation, port: number): Promise<Server> {
   const server = createServer((req, res) => void serve(org, req, res));
+  // Outlive the client's idle sockets (undici keeps them ~4 s), so a reused socket is never closed
+  // under a request by the server: that would look like a dropped write.
+  server.keepAliveTimeout = 30_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));

@@ -31,8 +31,18 @@ export interface SandboxFaults {
   deniedEndpoints?: Endpoint[];
   /** Every API call answers 40001, even with a fresh token (an app that keeps being refused). */
   rejectTokens?: boolean;
+  /** Any other errcode at a rate, e.g. 90002 (global limit) or 88 with a sub_code; optionally only on some endpoints. */
+  errcodes?: InjectedErrcode[];
   /** Faults are drawn from a PRNG seeded with this (default 1), so a run is reproducible. */
   seed?: number;
+}
+
+export interface InjectedErrcode {
+  errcode: number;
+  rate: number;
+  errmsg?: string;
+  subCode?: string;
+  endpoints?: Endpoint[];
 }
 
 export interface SandboxOptions {
@@ -86,6 +96,7 @@ export interface Sandbox {
   callCounts(): Record<Endpoint, number>;
   /** Calls answered 90018 / 90006 so far. */
   throttledCount(): number;
+  /** Replaces every fault; their counters (ban, quota) and PRNG start over. */
   setFaults(f: SandboxFaults): void;
   setLimits(l: SandboxOptions['limits']): void;
   /** Every token issued so far answers 42001 from now on. */
