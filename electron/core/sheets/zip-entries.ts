@@ -76,7 +76,10 @@ export async function readZipDirectory(path: string, fileSize: number): Promise<
         if (extra.readUInt16LE(e) !== 1) continue;
         let q = e + 4;
         if (dir.readUInt32LE(p + 24) === 0xffffffff) q += 8;
-        if (compressedSize === 0xffffffff) ((compressedSize = Number(extra.readBigUInt64LE(q))), (q += 8));
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(extra.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(extra.readBigUInt64LE(q));
       }
     }

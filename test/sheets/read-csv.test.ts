@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { CHINESE_ROWS, makeFixtures, type Fixtures } from '../fixtures/make-fixtures';
+import { readAll, tempDir } from './helpers';
+
+let fx: Fixtures;
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+  fx = await makeFixtures(dir);
+});
+
+const expectedChineseRows = CHINESE_ROWS.slice(1).map((cells, i) => ({ row: i + 2, cells }));
+
+describe('CSV encodings', () => {
+  it.each([
+    ['gb18030Csv', 'gb18030', ','],
+    ['utf8Csv', 'utf-8', ','],
+    ['utf16leCsv', 'utf-16le', '\t'],
+  ] as const)('%s is read as %s with %j', async (key, encoding, delimiter) => {
+    const { info, rows } = await readAll(fx[key]);
+    expect(info.format).toBe('csv');
+    expect(info.encoding).toBe(encoding);
+    expect(info.delimiter).toBe(delimiter);
+    expect(info.headerRow).toBe(1);
+    expect(info.headers).toEqual(CHINESE_ROWS[0]);
+    expect(rows).toEqual(expectedChineseRows);
+  });
+
+  it('reads UTF-8 with BOM, semicolons, CRLF and a quoted newline', async () => {
+    const { info, rows } = await readAll(fx.bomSemicolonCsv);
+    expect(info).toMatchObject({ encoding: 'utf-8-bom', delimiter: ';', headers: ['姓名', '手机', '备注'] });
+    expect(rows).toEqual([
+      { row: 2, cells: ['张三', '13800138000', '第一行\r\n第二行'] },
+      { row: 4, cells: ['李四', '+8613900139000', '含;分号, 和逗号'] },
+      { row: 5, cells: ['王五', '-12', '=1+1'] },
+    ]);
+  });
+
+  it('detects a pipe delimiter and BOM-less UTF-16', async () => {
+    expect((await readAll(fx.pipeCsv)).info.delimiter).toBe('|');
+    expect((await readAll(fx.pipeCsv)).rows[1]!.cells).toEqual(['Li Si', '13900139000', 'tab\there']);
+    const utf16 = await readAll(fx.utf16leNoBomCsv);
+    expect(utf16.info.encoding).toBe('utf-16le');
+    expect(utf16.rows[0]!.cells).toEqual(['Zhang San', '13800138000', 'Alibaba']);
+  });
+
+  it('checks the whole file for UTF-8, not just the start', async () => {
+    const path = join(dir, 'late-gb18030.csv');
+    const ascii = Array.from(
+      { length: 5000 },
+      (_, i) => `user${i},1380013${String(i).padStart(4, '0')},ACME`,
+    );
+    await writeFile(
+      path,
+      iconv.encode(
+        ['name,mobile,company', ...ascii, '张三,13800138000,阿里巴巴', ''].join('\r\n'),
+        'gb18030',
+      ),
+    );
+    const { info, rows } = await readAll(path);
+    expect(info.encoding).toBe('gb18030');
+    expect(rows.at(-1)).toEqual({ row: 5002, cells: ['张三', '13800138000', '阿里巴巴'] });
+  });
+
+  it('detects tabs and semicolons even when commas appear inside cells', async () => {
+    const path = join(dir, 'tabs.csv');
+    await writeFile(path, 'a\tb\tc\n1,5\t2\t3\n4\t5,5\t6\n');
+    const { info, rows } = await readAll(path);
+    expect(info.delimiter).toBe('\t');
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['1,5', '2', '3'],
+      ['4', '5,5', '6'],
+    ]);
+  });
+});
+
+describe('CSV layout', () => {
+  it('finds a header under a title row, names empty and duplicate headers, drops trailing columns', async () => {
+    const path = join(dir, 'layout.csv');
+    await writeFile(
+      path,
+      '客户名单,,,,,,\n\n姓名,手机,姓名,,公司,,\n张三,1,Z,x,阿里,extra,\n,,,,,,\n李四,2,L,,腾讯,,\n',
+    );
+    const { info, rows } = await readAll(path);
+    expect(info.headerRow).toBe(3);
+    expect(info.headers).toEqual(['姓名', '手机', '姓名 (2)', 'Column 4', '公司']);
+    expect(rows).toEqual([
+      { row: 4, cells: ['张三', '1', 'Z', 'x', '阿里'] },
+      { row: 6, cells: ['李四', '2', 'L', '', '腾讯'] },
+    ]);
+  });
+
+  it('pads short rows to the header width', async () => {
+    const path = join(dir, 'short.csv');
+    await writeFile(path, 'a,b,c\r\n1\r\n2,3\r\n');
+    expect((await readAll(path)).rows.map((r) => r.cells)).toEqual([
+      ['1', '', ''],
+      ['2', '3', ''],
+    ]);
+  });
+
+  it('treats a one-column file as header plus data', async () => {
+    const path = join(dir, 'one-column.csv');
+    await writeFile(path, '手机\n13800138000\n13900139000\n');
+    const { info, rows } = await readAll(path);
+    expect(info.headers).toEqual(['手机']);
+    expect(rows.map((r) => r.cells[0])).toEqual(['13800138000', '13900139000']);
+  });
+});

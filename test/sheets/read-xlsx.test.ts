@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { openSheet } from '../../electron/core/sheets';
+import { makeFixtures, QUIRKS, type Fixtures } from '../fixtures/make-fixtures';
+import { expectSheetError, readAll, tempDir } from './helpers';
+
+let fx: Fixtures;
+beforeAll(async () => {
+  fx = await makeFixtures(await tempDir());
+});
+
+describe('xlsx reader', () => {
+  it('reads every quirk as the admin sees it', async () => {
+    const { info, rows } = await readAll(fx.quirksXlsx);
+    expect(info).toEqual({
+      format: 'xlsx',
+      sheets: QUIRKS.sheets,
+      sheet: QUIRKS.sheet,
+      headerRow: QUIRKS.headerRow,
+      headers: QUIRKS.headers,
+    });
+    expect(rows).toEqual(QUIRKS.rows);
+  });
+
+  it('never prints ids or phone numbers with an exponent', async () => {
+    const { rows } = await readAll(fx.quirksXlsx);
+    for (const r of rows) for (const c of r.cells) expect(c).not.toMatch(/^\d(\.\d+)?e[+-]?\d+$/i);
+  });
+
+  it('reads a sheet by name', async () => {
+    const { info, rows } = await readAll(fx.quirksXlsx, { sheet: '其他' });
+    expect(info.sheet).toBe('其他');
+    expect(info.headerRow).toBe(1);
+    expect(info.headers).toEqual(QUIRKS.other.headers);
+    expect(rows).toEqual(QUIRKS.other.rows);
+  });
+
+  it('reads a hidden sheet only when asked by name', async () => {
+    await expectSheetError(
+      fx.quirksXlsx,
+      'header-only',
+      `sheet "隐藏" of ${fx.quirksXlsx} has a header row (row 1) but no data rows`,
+      { sheet: '隐藏' },
+    );
+  });
+
+  it('says which sheets exist when the named one does not', async () => {
+    await expectSheetError(
+      fx.quirksXlsx,
+      'no-sheet',
+      `${fx.quirksXlsx} has no sheet named "Sheet1" (sheets: 封面, 隐藏, 客户, 其他)`,
+      { sheet: 'Sheet1' },
+    );
+  });
+
+  it('lets the caller override the header row', async () => {
+    const { info, rows } = await readAll(fx.quirksXlsx, { headerRow: 4 });
+    expect(info.headerRow).toBe(4);
+    expect(info.headers.slice(0, 4)).toEqual(['张三', '13800138000', '110101199003077777', '阿里巴巴']);
+    expect(rows.map((r) => r.row)).toEqual([6, 7, 10]);
+  });
+
+  it('previews the rows above and at the header, with their row numbers', async () => {
+    const source = await openSheet(fx.quirksXlsx);
+    const preview = await source.preview(3);
+    expect(preview.map((r) => r.row)).toEqual([1, 3, 4]);
+    expect(preview[0]!.cells[0]).toBe('2024 客户名单');
+    expect(preview[1]!.cells.slice(0, 3)).toEqual(['姓名', '手机', '证件号']);
+    for (const r of preview) expect(r.cells).toHaveLength(preview[1]!.cells.length);
+  });
+
+  it('streams afresh on every rows() call and survives an early break', async () => {
+    const source = await openSheet(fx.quirksXlsx);
+    for await (const r of source.rows()) {
+      expect(r.row).toBe(4);
+      break;
+    }
+    const again: number[] = [];
+    for await (const r of source.rows()) again.push(r.row);
+    expect(again).toEqual([4, 6, 7, 10]);
+  });
+
+  it('reads workbooks in exceljs order too (workbook and strings before or after sheets)', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'plain.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['姓名', '手机']);
+    ws.addRow(['张三', 13800138000]);
+    ws.addRow(['李四', '013900139000']);
+    wb.addWorksheet('第二页').addRow(['x', 'y']);
+    await wb.xlsx.writeFile(path);
+    for (let i = 0; i < 5; i++) {
+      const { info, rows } = await readAll(path);
+      expect(info.sheets).toEqual(['名单', '第二页']);
+      expect(rows).toEqual([
+        { row: 2, cells: ['张三', '13800138000'] },
+        { row: 3, cells: ['李四', '013900139000'] },
+      ]);
+    }
+  });
+});
