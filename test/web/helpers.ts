@@ -4,10 +4,29 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { EVENT_NAMES, type EventName, type Events } from '../../shared/contract';
+import {
+  EVENT_NAMES,
+  type EventName,
+  type Events,
+  type Methods,
+  type Unsubscribe,
+} from '../../shared/contract';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import type { Api } from '../../renderer/src/api/types';
-import { createWebApi } from '../../renderer/src/api/web';
+
+/** The renderer's Api (renderer/src/api/types.ts), restated: the node tsconfig cannot include renderer files. */
+export interface Api extends Methods {
+  readonly host: 'electron' | 'web';
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): Unsubscribe;
+  onLink(cb: (state: 'connecting' | 'open' | 'reconnecting') => void): Unsubscribe;
+}
+
+// Loaded at run time through a computed path for the same reason; vitest resolves it like any import.
+const WEB_ADAPTER = ['..', '..', 'renderer', 'src', 'api', 'web'].join('/');
+async function loadWebAdapter(): Promise<{ createWebApi(token: string, origin: string): Api }> {
+  return (await import(/* @vite-ignore */ WEB_ADAPTER)) as {
+    createWebApi(token: string, origin: string): Api;
+  };
+}
 
 export interface Harness {
   server: WebServer;
@@ -32,7 +51,7 @@ export async function startHarness(opts: { sandbox?: boolean; rendererDir?: stri
   });
   const url = new URL(server.url);
   const token = url.searchParams.get('token')!;
-  const api = createWebApi(token, url.origin);
+  const api = (await loadWebAdapter()).createWebApi(token, url.origin);
   const events: Harness['events'] = [];
   const waiters = new Set<() => void>();
   for (const name of EVENT_NAMES) {
