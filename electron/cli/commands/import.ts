@@ -116,6 +116,14 @@ export async function asInputError<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
+const PHASES: Record<ImportPlanProgress['phase'], string> = {
+  labels: 'reading label groups',
+  reading: 'rows read',
+  fetching: 'current contacts found',
+  planning: 'rows planned',
+  done: 'rows planned',
+};
+
 export async function withProgress<T>(
   ctx: CliContext,
   title: string,
@@ -124,7 +132,7 @@ export async function withProgress<T>(
 ): Promise<T> {
   const progress = createProgress(title, { json, stream: ctx.stderr as NodeJS.WriteStream, out: ctx.stdout });
   try {
-    return await run((p) => progress.update({ done: p.done, total: p.total, extra: p.phase }));
+    return await run((p) => progress.update({ done: p.done, total: p.total, extra: PHASES[p.phase] }));
   } finally {
     progress.finish();
   }

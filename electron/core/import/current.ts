@@ -45,9 +45,10 @@ export type FetchProgress = (done: number, total?: number) => void;
 
 /**
  * Contacts by user_id. `list` costs one call per 100 contacts of the whole organisation, `get` one per
- * row; the organisation's size is unknown until the list ends, so list page by page and switch to
- * `get` for the ids still missing once the pages read outnumber them (never more than twice the
- * cheaper way). A single id is fetched with `get` straight away.
+ * row, so `get` wins when rows < contacts / 100. The organisation's size is unknown until the list
+ * ends, so list page by page and switch to `get` for the ids still missing once the sheet proves
+ * sparse (under one wanted contact per page) and the pages read outnumber the gets left: at most about
+ * twice the cheaper way. A single id is fetched with `get` straight away.
  */
 export async function fetchByUserIds(
   client: ImportClient,
@@ -68,7 +69,9 @@ export async function fetchByUserIds(
       if (seen % LIST_PAGE_SIZE === 0) {
         onProgress?.(found.size, ids.size);
         const pages = seen / LIST_PAGE_SIZE;
-        if (missing.size === 0 || pages >= missing.size) {
+        // Switch when gets are cheaper: fewer than one wanted contact per page so far (the sheet is
+        // small next to the organisation) and the pages already read outnumber the gets left.
+        if (missing.size === 0 || (found.size < pages && pages >= missing.size)) {
           finished = false;
           break;
         }

@@ -7,6 +7,8 @@ export interface LabelRef {
   id: number;
   name: string;
   group: string;
+  /** fold(group), precomputed: resolution runs per cell of 100,000-row sheets. */
+  groupKey: string;
 }
 
 export type Resolved = { ok: true; label: LabelRef } | { ok: false; error: string };
@@ -19,12 +21,13 @@ export class LabelIndex {
   private readonly byFoldedName = new Map<string, LabelRef[]>();
   /** fold(group) → group name, exact group names kept as given. */
   private readonly groups = new Map<string, LabelGroup>();
+  private readonly groupIdSets = new Map<string, ReadonlySet<number>>();
 
   constructor(readonly labelGroups: readonly LabelGroup[]) {
     for (const g of labelGroups) {
       if (!this.groups.has(fold(g.name))) this.groups.set(fold(g.name), g);
       for (const l of g.labels) {
-        const ref: LabelRef = { id: l.id, name: l.name, group: g.name };
+        const ref: LabelRef = { id: l.id, name: l.name, group: g.name, groupKey: fold(g.name) };
         this.byId.set(l.id, ref);
         push(this.byName, l.name, ref);
         push(this.byFoldedName, fold(l.name), ref);
@@ -33,9 +36,14 @@ export class LabelIndex {
   }
 
   /** Ids of every label in a group (for `replace` within a group column). */
-  groupIds(group: string): Set<number> {
-    const g = this.groups.get(fold(group));
-    return new Set(g ? g.labels.map((l) => l.id) : []);
+  groupIds(group: string): ReadonlySet<number> {
+    let ids = this.groupIdSets.get(group);
+    if (!ids) {
+      const g = this.groups.get(fold(group));
+      ids = new Set(g ? g.labels.map((l) => l.id) : []);
+      this.groupIdSets.set(group, ids);
+    }
+    return ids;
   }
 
   /** The name shown for a label id: bare when unique, `Group/Label` when the bare name is shared. */
@@ -71,8 +79,9 @@ export class LabelIndex {
   }
 
   private candidates(name: string, group?: string): LabelRef[] {
+    const key = group === undefined ? undefined : fold(group);
     const inGroup = (refs: LabelRef[] | undefined): LabelRef[] =>
-      (refs ?? []).filter((r) => group === undefined || fold(r.group) === fold(group));
+      (refs ?? []).filter((r) => key === undefined || r.groupKey === key);
     let found = inGroup(this.byName.get(name));
     if (found.length === 0) found = inGroup(this.byFoldedName.get(fold(name)));
     if (found.length > 0) return found;
@@ -80,11 +89,11 @@ export class LabelIndex {
     for (let i = name.indexOf('/'); i > 0; i = name.indexOf('/', i + 1)) {
       const g = name.slice(0, i).trim();
       const l = name.slice(i + 1).trim();
-      if (group !== undefined && fold(g) !== fold(group)) continue;
+      if (key !== undefined && fold(g) !== key) continue;
       const grp = this.groups.get(fold(g));
       if (!grp) continue;
       const exact = grp.labels.find((x) => x.name === l) ?? grp.labels.find((x) => fold(x.name) === fold(l));
-      if (exact) return [{ id: exact.id, name: exact.name, group: grp.name }];
+      if (exact) return [this.byId.get(exact.id)!];
     }
     return [];
   }
