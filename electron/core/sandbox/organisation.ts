@@ -157,7 +157,7 @@ export class Organisation {
       return fail(40089, 'invalid appkey or appsecret');
     const token = randomBytes(16).toString('hex');
     this.tokens.set(token, Date.now() + this.tokenTtlMs);
-    return ok({ access_token: token, expires_in: Math.round(this.tokenTtlMs / 1000) });
+    return ok({ access_token: token, expires_in: Math.max(1, Math.ceil(this.tokenTtlMs / 1000)) });
   }
 
   /** The per-IP ban counts every call, gettoken included, like DingTalk's gateway. */
