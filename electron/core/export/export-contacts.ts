@@ -29,7 +29,9 @@ export async function writeContactsFile(opts: {
   const writer = await createSheetWriter(opts.path, {
     headers: layout.headers,
     sheetName: opts.sheetName ?? 'Contacts',
-    columnWidths: layout.headers.map((h) => (h === 'user_id' || h === 'mobile' ? 18 : h === 'address' ? 30 : 16)),
+    columnWidths: layout.headers.map((h) =>
+      h === 'user_id' || h === 'mobile' ? 18 : h === 'address' ? 30 : 16,
+    ),
   });
   let n = 0;
   try {
