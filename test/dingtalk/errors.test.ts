@@ -40,6 +40,38 @@ describe('DingTalk client errors', () => {
     });
   });
 
+  it('serialises to plain data for journals and reports', async () => {
+    const { client } = await open();
+    const e = await failure(client.getContact('nobody'));
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      name: 'DingTalkError',
+      message: 'get: 33012 Invalid userId',
+      endpoint: 'get',
+      errcode: 33012,
+      errmsg: 'Invalid userId',
+      retryClass: 'row-permanent',
+      sent: false,
+      httpStatus: 200,
+    });
+  });
+
+  it('reports a wrong base URL path as http 404, and refuses a malformed base URL up front', async () => {
+    const { sb: s } = await open();
+    const client = createDingTalkClient({
+      baseUrl: `${s.baseUrl}/wrong/`,
+      appKey: s.appKey,
+      appSecret: s.appSecret,
+    });
+    expect(await failure(client.checkCredentials())).toMatchObject({
+      endpoint: 'gettoken',
+      errcode: 'http',
+      httpStatus: 404,
+    });
+    expect(() => createDingTalkClient({ baseUrl: 'not a url', appKey: 'k', appSecret: 's' })).toThrow(
+      TypeError,
+    );
+  });
+
   it('reports busy (-1) and system error (400001) as transient', async () => {
     const { sb: s, client } = await open({ faults: { busyRate: 1 } });
     expect(await failure(client.getContact('x'))).toMatchObject({ errcode: -1, retryClass: 'transient' });
