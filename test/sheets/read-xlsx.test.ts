@@ -89,6 +89,7 @@ describe('xlsx reader', () => {
     ws.addRow(['姓名', '手机']);
     ws.addRow(['张三', 13800138000]);
     ws.addRow(['李四', '013900139000']);
+    ws.addRow(['Excel 换行', 'line1_x000D_\nline2 _x005F_x0041_']);
     wb.addWorksheet('第二页').addRow(['x', 'y']);
     await wb.xlsx.writeFile(path);
     for (let i = 0; i < 5; i++) {
@@ -97,6 +98,7 @@ describe('xlsx reader', () => {
       expect(rows).toEqual([
         { row: 2, cells: ['张三', '13800138000'] },
         { row: 3, cells: ['李四', '013900139000'] },
+        { row: 4, cells: ['Excel 换行', 'line1\r\nline2 _x0041_'] },
       ]);
     }
   });

@@ -2,6 +2,7 @@
 // use constant memory. Bold, frozen, filterable header; formula guard on every string.
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './formula-guard';
+import { encodeXmlEscapes } from './xml-escapes';
 import { openOutput, writeFailure } from './open-output';
 import type { SheetCell, SheetWriter, SheetWriterOptions } from './types';
 
@@ -17,7 +18,7 @@ export function safeSheetName(name: string | undefined, fallback = 'Sheet1'): st
 export function xlsxValue(value: SheetCell): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return neutraliseFormula(String(value));
+  return encodeXmlEscapes(neutraliseFormula(String(value)));
 }
 
 export async function createXlsxWriter(path: string, opts: SheetWriterOptions): Promise<SheetWriter> {
