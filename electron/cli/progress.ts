@@ -10,7 +10,8 @@ export function createProgress(
 ): ProgressSink {
   const stream = opts.stream ?? process.stderr;
   const tty = Boolean(stream.isTTY) && !opts.json;
-  let last = 0;
+  // Line mode waits 2 s before its first line, so quick tasks print only their summary.
+  let last = tty || opts.json ? 0 : Date.now();
   let lastLine = '';
   const render = (done: number, total?: number, extra?: string): string => {
     if (total && total > 0) {
