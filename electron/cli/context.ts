@@ -39,12 +39,22 @@ export function createContext(
   io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WriteStream } = {},
 ): CliContext {
   const globals = (cmd: Command): GlobalOptions => {
-    const o = cmd.optsWithGlobals<{ sandbox?: boolean; baseUrl?: string; maxQps?: string; dataDir?: string }>();
+    const o = cmd.optsWithGlobals<{
+      sandbox?: boolean;
+      baseUrl?: string;
+      maxQps?: string;
+      dataDir?: string;
+    }>();
     const maxQps = o.maxQps === undefined ? 20 : Number(o.maxQps);
     if (!Number.isFinite(maxQps) || maxQps <= 0 || maxQps > 1000) {
       throw new CliError(`--max-qps must be a number between 1 and 1000, got "${o.maxQps}"`);
     }
-    return { sandbox: Boolean(o.sandbox), baseUrl: o.baseUrl ?? env.DTLOAD_BASE_URL, maxQps, dataDir: o.dataDir };
+    return {
+      sandbox: Boolean(o.sandbox),
+      baseUrl: o.baseUrl ?? env.DTLOAD_BASE_URL,
+      maxQps,
+      dataDir: o.dataDir,
+    };
   };
 
   return {

@@ -37,7 +37,9 @@ function reportFailure(e: unknown, ctx: CliContext): number {
   }
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR')) {
-    say(`cannot access ${err.path ?? 'a file'}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : 'is a directory'}`);
+    say(
+      `cannot access ${err.path ?? 'a file'}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : 'is a directory'}`,
+    );
     return EXIT.usage;
   }
   say(`unexpected error: ${err?.message ?? String(e)}`);

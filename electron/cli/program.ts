@@ -16,12 +16,15 @@ export function buildProgram(ctx: CliContext): Command {
     .description("Bulk-edit a DingTalk organisation's external contacts from spreadsheets.")
     .addOption(new Option('--sandbox', 'use the built-in sandbox organisation (no credentials needed)'))
     .addOption(
-      new Option('--base-url <url>', 'DingTalk API host: https://oapi.dingtalk.io (default) or https://oapi.dingtalk.com (mainland)').env(
-        'DTLOAD_BASE_URL',
-      ),
+      new Option(
+        '--base-url <url>',
+        'DingTalk API host: https://oapi.dingtalk.io (default) or https://oapi.dingtalk.com (mainland)',
+      ).env('DTLOAD_BASE_URL'),
     )
     .addOption(new Option('--max-qps <n>', 'upper bound on calls per second per endpoint').default('20'))
-    .addOption(new Option('--data-dir <dir>', 'where job journals, reports and backups live').env('DTLOAD_HOME'))
+    .addOption(
+      new Option('--data-dir <dir>', 'where job journals, reports and backups live').env('DTLOAD_HOME'),
+    )
     .addHelpText(
       'after',
       '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +
@@ -33,7 +36,17 @@ export function buildProgram(ctx: CliContext): Command {
     writeOut: (s) => ctx.stdout.write(s),
     writeErr: (s) => ctx.stderr.write(s),
   });
-  for (const cmd of [labelsCmd, exportCmd, templateCmd, importCmd, deleteCmd, jobsCmd, resumeCmd, sandboxCmd, uiCmd]) {
+  for (const cmd of [
+    labelsCmd,
+    exportCmd,
+    templateCmd,
+    importCmd,
+    deleteCmd,
+    jobsCmd,
+    resumeCmd,
+    sandboxCmd,
+    uiCmd,
+  ]) {
     cmd.register(program, ctx);
   }
   for (const sub of program.commands) sub.exitOverride().showHelpAfterError();

@@ -29,7 +29,9 @@ export function createProgress(
       if (opts.json) {
         if (now - last < 100) return;
         last = now;
-        (opts.out ?? process.stdout).write(JSON.stringify({ event: 'progress', task: title, done, total }) + '\n');
+        (opts.out ?? process.stdout).write(
+          JSON.stringify({ event: 'progress', task: title, done, total }) + '\n',
+        );
         return;
       }
       if (tty) {

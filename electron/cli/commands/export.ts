@@ -8,13 +8,19 @@ import { createProgress } from '../progress';
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('export')
-    .description('write every external contact to .xlsx or .csv, labels as names (one column per label group)')
+    .description(
+      'write every external contact to .xlsx or .csv, labels as names (one column per label group)',
+    )
     .argument('<out>', 'output file, .xlsx or .csv')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (out: string, opts: { json?: boolean }, cmd: Command) => {
       if (!formatFromPath(out)) throw new CliError(`"${out}": the output file must end in .xlsx or .csv`);
       const conn = await ctx.connect(cmd);
-      const progress = createProgress('Exporting contacts', { json: opts.json, stream: ctx.stderr, out: ctx.stdout });
+      const progress = createProgress('Exporting contacts', {
+        json: opts.json,
+        stream: ctx.stderr,
+        out: ctx.stdout,
+      });
       try {
         const res = await exportContacts({
           client: conn.client,

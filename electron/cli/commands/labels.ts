@@ -14,7 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const groups = await listAllLabelGroups(conn.client);
         if (opts.json) {
-          ctx.stdout.write(JSON.stringify(groups.map((g) => ({ ...g, colorHex: argbToHex(g.color) }))) + '\n');
+          ctx.stdout.write(
+            JSON.stringify(groups.map((g) => ({ ...g, colorHex: argbToHex(g.color) }))) + '\n',
+          );
           return;
         }
         const lines: string[] = [];

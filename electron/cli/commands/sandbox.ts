@@ -13,8 +13,10 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { port: string; contacts: string }) => {
       const port = Number(opts.port);
       const contacts = Number(opts.contacts);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0-65535, got "${opts.port}"`);
-      if (!Number.isInteger(contacts) || contacts < 0) throw new CliError(`--contacts must be a whole number, got "${opts.contacts}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port must be 0-65535, got "${opts.port}"`);
+      if (!Number.isInteger(contacts) || contacts < 0)
+        throw new CliError(`--contacts must be a whole number, got "${opts.contacts}"`);
       const sandbox = await startSandbox({ port, contacts });
       ctx.stdout.write(
         `Sandbox organisation listening on ${sandbox.baseUrl}\n` +

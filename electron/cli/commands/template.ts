@@ -10,7 +10,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('write a blank import sheet; label columns have drop-down lists of valid names')
     .argument('<out>', 'output file, .xlsx')
     .action(async (out: string, _opts: unknown, cmd: Command) => {
-      if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`"${out}": the template must be an .xlsx file`);
+      if (!out.toLowerCase().endsWith('.xlsx'))
+        throw new CliError(`"${out}": the template must be an .xlsx file`);
       const conn = await ctx.connect(cmd);
       try {
         const groups = await listAllLabelGroups(conn.client);
