@@ -81,10 +81,14 @@ describe('DingTalk client errors', () => {
 
   it('reports 88 with its sub_code and 90002 as transient', async () => {
     const { sb: s, client } = await open({
-      faults: { errcodes: [{ errcode: 88, rate: 1, subCode: 'isv.call-too-fast' }] },
+      faults: { errcodes: [{ errcode: 88, rate: 1, errmsg: '', subCode: 'isv.call-too-fast' }] },
     });
     const e = await failure(client.getContact('x'));
     expect(e).toMatchObject({ errcode: 88, subCode: 'isv.call-too-fast', retryClass: 'transient' });
+    // An empty errmsg: the catalogue's meaning stands in.
+    expect(e.message).toBe(
+      'get: 88 Calls too fast (short block) or a generic error with sub_code (sub_code isv.call-too-fast)',
+    );
     s.setFaults({ errcodes: [{ errcode: 90002, rate: 1 }] });
     expect(await failure(client.getContact('x'))).toMatchObject({ errcode: 90002, retryClass: 'transient' });
   });

@@ -29,7 +29,8 @@ export class DingTalkError extends Error {
   readonly httpStatus?: number;
 
   constructor(init: DingTalkErrorInit) {
-    super(`${init.endpoint}: ${init.errcode} ${init.errmsg}`);
+    const sub = init.subCode ? ` (sub_code ${init.subCode})` : '';
+    super(`${init.endpoint}: ${init.errcode} ${init.errmsg}${sub}`);
     this.name = 'DingTalkError';
     this.endpoint = init.endpoint;
     this.errcode = init.errcode;

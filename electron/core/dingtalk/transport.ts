@@ -1,6 +1,7 @@
 // The one request path: send, bound by a timeout, read the answer, and turn every way it can fail
 // into a DingTalkError (errcode != 0, per-IP ban, HTML or proxy pages, HTTP 5xx, timeouts, drops).
 import type { Endpoint } from '../../../shared/domain';
+import { lookupErrcode } from '../../../shared/errcodes';
 import { DingTalkError } from './errors';
 import type { Redactor } from './redact';
 
@@ -101,7 +102,11 @@ function readAnswer(t: Transport, endpoint: Endpoint, status: number, text: stri
     });
   }
   if (errcode !== 0) {
-    const errmsg = typeof json.errmsg === 'string' ? t.redact(json.errmsg) : '';
+    // Branch on errcode, never errmsg; an empty errmsg gets the catalogue's meaning for the report.
+    const errmsg =
+      typeof json.errmsg === 'string' && json.errmsg.trim() !== ''
+        ? t.redact(json.errmsg)
+        : lookupErrcode(errcode).meaning.en;
     const subCode = json.sub_code ?? json.subcode;
     return fail({
       endpoint,
