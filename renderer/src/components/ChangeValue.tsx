@@ -7,19 +7,24 @@ export function isLabelField(field: string): boolean {
   return field === 'labels' || field === 'label_ids' || field.startsWith('group:');
 }
 
-export function ChangeValue({
-  field,
-  value,
-  side,
-}: {
+interface Props {
   field: string;
   value: unknown;
   side: 'before' | 'after';
-}) {
+  /** The other side of the change: label chips mark what was added or removed. */
+  other?: unknown;
+}
+
+export function ChangeValue({ field, value, side, other }: Props) {
   const empty =
     value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
   if (empty) return <Typography.Text type="secondary">∅</Typography.Text>;
-  if (isLabelField(field) && Array.isArray(value)) return <LabelChips names={value.map(String)} />;
+  if (isLabelField(field) && Array.isArray(value)) {
+    const names = value.map(String);
+    const otherNames = new Set(Array.isArray(other) ? other.map(String) : []);
+    const marked = new Set(names.filter((n) => !otherNames.has(n)));
+    return <LabelChips names={names} marked={marked} mark={side === 'before' ? 'removed' : 'added'} />;
+  }
   const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   return <span className={side === 'before' ? 'dt-before' : 'dt-after'}>{text}</span>;
 }

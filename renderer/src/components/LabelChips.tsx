@@ -29,30 +29,61 @@ function buildIndex(groups: readonly LabelGroupView[]): Map<string, LabelColour>
   return index;
 }
 
-export function LabelChip({ name, hex, group }: { name: string; hex?: string; group?: string }) {
+export type ChipMark = 'added' | 'removed';
+
+interface ChipProps {
+  name: string;
+  hex?: string;
+  group?: string;
+  mark?: ChipMark;
+}
+
+export function LabelChip({ name, hex, group, mark }: ChipProps) {
   const chip = (
     <Tag
       data-testid="label-chip"
+      data-mark={mark}
       style={{
         marginInlineEnd: 4,
         background: hex ?? '#F0F0F0',
         color: hex ? textOn(hex) : '#595959',
         borderColor: hex ?? '#D9D9D9',
+        // Removed labels fade and strike through; added ones get a ring, like a review diff.
+        opacity: mark === 'removed' ? 0.5 : 1,
+        textDecoration: mark === 'removed' ? 'line-through' : undefined,
+        boxShadow: mark === 'added' ? '0 0 0 2px #FFFFFF, 0 0 0 3px #17A34A' : undefined,
       }}
     >
-      {name}
+      {mark === 'added' ? `+ ${name}` : name}
     </Tag>
   );
   return group ? <Tooltip title={group}>{chip}</Tooltip> : chip;
 }
 
-export function LabelChips({ names }: { names: readonly string[] }) {
+/** `marked` names get `mark` (the labels a change adds or removes). */
+export function LabelChips({
+  names,
+  marked,
+  mark,
+}: {
+  names: readonly string[];
+  marked?: ReadonlySet<string>;
+  mark?: ChipMark;
+}) {
   const colourOf = useLabelColours();
   return (
     <span>
       {names.map((n) => {
         const c = colourOf(n);
-        return <LabelChip key={n} name={n} hex={c?.hex} group={c?.group} />;
+        return (
+          <LabelChip
+            key={n}
+            name={n}
+            hex={c?.hex}
+            group={c?.group}
+            mark={marked?.has(n) ? mark : undefined}
+          />
+        );
       })}
     </span>
   );

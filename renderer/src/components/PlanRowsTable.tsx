@@ -82,7 +82,7 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
       base.push({
         title: view === 'validate' ? t('import.validate.reason') : t('import.diff.changes'),
         key: 'detail',
-        width: 640,
+        width: 520,
         render: (_, r) => <RowDetail row={r} />,
       });
     }
@@ -120,7 +120,7 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1000, y: height }}
+        scroll={{ x: 920, y: height }}
         pagination={{
           current: page.current,
           pageSize: page.size,
@@ -172,11 +172,11 @@ function FieldChangeLine({ field, before, after }: { field: string; before: unkn
         {field}
       </Typography.Text>
       <span>
-        <ChangeValue field={field} value={before} side="before" />
+        <ChangeValue field={field} value={before} other={after} side="before" />
         <Typography.Text type="secondary" style={{ margin: '0 6px' }}>
           →
         </Typography.Text>
-        <ChangeValue field={field} value={after} side="after" />
+        <ChangeValue field={field} value={after} other={before} side="after" />
       </span>
     </>
   );

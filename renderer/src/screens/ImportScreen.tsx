@@ -15,6 +15,7 @@ import { FilePicker } from '../components/FilePicker';
 import { JobProgressPanel } from '../components/JobProgressPanel';
 import { JobReport } from '../components/JobReport';
 import { countFor, PlanRowsTable } from '../components/PlanRowsTable';
+import { PlanProgressBar } from '../components/PlanProgressBar';
 import { RequireConnection } from '../components/RequireConnection';
 import { MappingStep, hasMatchKey } from '../components/import/MappingStep';
 import { SheetStep } from '../components/import/SheetStep';
@@ -137,7 +138,12 @@ function ImportWizard() {
         items={STEPS.map((s) => ({ title: t(`import.step.${s}`) }))}
       />
       {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
-      <Spin spinning={busy !== null} description={busy ? t(busy) : undefined}>
+      {busy === 'import.plan.build' && preview && (
+        <Card>
+          <PlanProgressBar fileId={preview.file.fileId} />
+        </Card>
+      )}
+      <Spin spinning={busy !== null && busy !== 'import.plan.build'} description={busy ? t(busy) : undefined}>
         {step === 'file' && (
           <Card>
             <FilePicker onPicked={(f) => openSheet(f.fileId)} />
@@ -159,7 +165,7 @@ function ImportWizard() {
           </Card>
         )}
 
-        {step === 'mapping' && preview && auto && (
+        {step === 'mapping' && preview && auto && busy !== 'import.plan.build' && (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <MappingStep
               preview={preview}

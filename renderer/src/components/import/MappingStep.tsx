@@ -51,7 +51,11 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
       preview.headers.map((header, index) => ({
         header,
         index,
-        sample: preview.rows.map((r) => r.cells[index] ?? '').find((c) => c.trim() !== '') ?? '',
+        sample:
+          preview.rows
+            .filter((r) => r.row > preview.headerRow)
+            .map((r) => r.cells[index] ?? '')
+            .find((c) => c.trim() !== '') ?? '',
       })),
     [preview],
   );

@@ -1,0 +1,184 @@
+// The whole admin journey in the browser (web mode, sandbox organisation), in English and in Chinese:
+// connect → export all → import a sheet → mapping → dry-run diff → apply → report → export failed rows.
+// Screenshots of every step go to test-results/screenshots/<lang>/NN-step.png.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { makeImportFixture, readSheet } from './fixture';
+import { startSandboxWeb, type RunningWeb } from './server';
+
+const ROOT = resolve(__dirname, '../..');
+
+interface LangCase {
+  lang: 'en' | 'zh-CN';
+  /** UI text that must show in this language (proves the dictionary, not just the ?lang parameter, is used). */
+  text: {
+    connectTitle: string;
+    sandboxButton: string;
+    contactsTitle: string;
+    importTitle: string;
+    diffApply: (n: number) => string;
+    reportFailed: (failed: number, total: number) => string;
+  };
+}
+
+const CASES: LangCase[] = [
+  {
+    lang: 'en',
+    text: {
+      connectTitle: 'Connect to your DingTalk organisation',
+      sandboxButton: 'Try the sandbox organisation',
+      contactsTitle: 'External contacts',
+      importTitle: 'Import from a spreadsheet',
+      diffApply: (n) => `Apply ${n} changes`,
+      reportFailed: (f, n) => `${f} of ${n} rows failed`,
+    },
+  },
+  {
+    lang: 'zh-CN',
+    text: {
+      connectTitle: '连接你的钉钉组织',
+      sandboxButton: '体验沙箱组织',
+      contactsTitle: '外部联系人',
+      importTitle: '从表格导入',
+      diffApply: (n) => `执行 ${n} 项变更`,
+      reportFailed: (f, n) => `${n} 行中有 ${f} 行失败`,
+    },
+  },
+];
+
+describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
+  let web: RunningWeb;
+  let browser: Browser;
+  let page: Page;
+  let work: string;
+  const shots = join(ROOT, 'test-results', 'screenshots', lang);
+  let shotNo = 0;
+  const shot = async (name: string) => {
+    shotNo++;
+    await page.waitForTimeout(150); // let antd's enter animations settle
+    await page.screenshot({
+      path: join(shots, `${String(shotNo).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  };
+  const testId = (id: string) => page.getByTestId(id);
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), `dtload-e2e-${lang}-`));
+    rmSync(shots, { recursive: true, force: true });
+    mkdirSync(shots, { recursive: true });
+    web = await startSandboxWeb(join(work, 'data'));
+    browser = await launchChromium(lang);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: lang,
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('walks from connection to the failed-rows file', { timeout: 240_000 }, async () => {
+    // Connect
+    await page.goto(web.urlWith({ lang }));
+    await expect.poll(() => page.getByText(text.connectTitle).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await shot('connect');
+    await testId('connect-sandbox').click();
+    await page.getByText(text.contactsTitle, { exact: true }).waitFor();
+    await expect.poll(() => testId('contacts-count').innerText(), { timeout: 20_000 }).toContain('500');
+    await testId('label-group').first().waitFor();
+    await shot('contacts');
+
+    // Export every contact (a download), open it with exceljs: 500 rows.
+    const exportPath = join(work, 'contacts.xlsx');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      testId('export-xlsx').click(),
+    ]);
+    await download.saveAs(exportPath);
+    const exported = await readSheet(exportPath);
+    expect(exported.rows).toHaveLength(500);
+    expect(exported.headers).toContain('user_id');
+    await shot('export-done');
+
+    // Import: the fixture is built from that export.
+    const fixture = await makeImportFixture(exportPath, join(work, 'edited.xlsx'));
+    await testId('nav-import').click();
+    await page.getByText(text.importTitle).waitFor();
+    await shot('import-file');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), testId('file-drop').click()]);
+    await chooser.setFiles(fixture.path);
+    await testId('sheet-preview').waitFor();
+    await shot('import-sheet');
+
+    await testId('sheet-next').click();
+    await testId('mapping-table').waitFor();
+    await shot('import-mapping');
+
+    await testId('mapping-next').click();
+    await testId('validate-summary').waitFor({ timeout: 60_000 });
+    await expect.poll(() => testId('count-invalid').innerText()).toBe(String(fixture.invalid));
+    await expect
+      .poll(() => page.locator('[data-testid=plan-rows] .ant-table-row').count())
+      .toBe(fixture.invalid);
+    await shot('import-validate');
+
+    await testId('validate-next').click();
+    await testId('count-changed').waitFor();
+    expect(await testId('count-changed').innerText()).toBe(String(fixture.updates));
+    expect(await testId('count-unchanged').innerText()).toBe(String(fixture.unchanged));
+    expect(await testId('count-invalid').innerText()).toBe(String(fixture.invalid));
+    expect(await testId('count-all').innerText()).toBe(String(fixture.rows));
+    // The label change is the last changed row: scroll the virtual list down to it.
+    await page.locator('[data-testid=plan-rows] .ant-table-tbody-virtual-holder').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await testId('label-chip').first().waitFor();
+    expect(await testId('diff-apply').innerText()).toContain(
+      text.diffApply(fixture.updates).replace(/\s+/g, ' '),
+    );
+    await shot('import-diff');
+
+    // Apply
+    await testId('diff-apply').click();
+    await testId('apply-confirm').click();
+    await testId('job-progress').waitFor();
+    await shot('import-apply');
+    await testId('job-report').waitFor({ timeout: 120_000 });
+    await expect.poll(() => testId('report-title').innerText()).toBe(text.reportFailed(1, fixture.updates));
+    await testId('failed-rows').locator('.ant-table-row').first().waitFor();
+    const failedRow = testId('failed-rows').locator('.ant-table-row').first();
+    expect(await failedRow.innerText()).toContain(String(fixture.rejectedRow));
+    expect(await failedRow.getByTestId('report-errcode').innerText()).toBe(String(fixture.rejectedErrcode));
+    await shot('import-report');
+
+    // Export the failed rows: the rows to fix and re-import, i.e. the refused row and the invalid one.
+    const failedPath = join(work, 'failed.xlsx');
+    const [failedDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      testId('export-failed').click(),
+    ]);
+    await failedDownload.saveAs(failedPath);
+    const failed = await readSheet(failedPath);
+    const idCol = failed.headers.indexOf('user_id');
+    expect(failed.rows.map((r) => r[idCol]).sort()).toEqual(
+      [fixture.invalidUserId, fixture.rejectedUserId].sort(),
+    );
+
+    // The job is in the history.
+    await testId('nav-jobs').click();
+    await testId('jobs-table').locator('.ant-table-row').first().waitFor();
+    await shot('jobs');
+  });
+});

@@ -1,0 +1,99 @@
+// Builds the import fixture from a real sandbox export: the first 30 contacts with known edits, so the
+// end-to-end test knows exactly what the dry run must count and which row DingTalk must refuse.
+import ExcelJS from 'exceljs';
+
+export interface ImportFixture {
+  path: string;
+  rows: number;
+  /** Rows the dry run must count as updates (including the one DingTalk refuses). */
+  updates: number;
+  unchanged: number;
+  invalid: number;
+  /** Sheet row number of the row with an unknown label. */
+  invalidRow: number;
+  /** Sheet row number of the row whose owner is not a staff member: DingTalk answers 40003. */
+  rejectedRow: number;
+  rejectedErrcode: number;
+  /** user_id of the invalid row and of the refused row. */
+  invalidUserId: string;
+  rejectedUserId: string;
+}
+
+const ROWS = 30;
+const TITLE_EDITS = 8;
+
+function cellText(row: ExcelJS.Row, col: number): string {
+  const v = row.getCell(col).value;
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** Reads `exportPath` (dtload's own export) and writes the edited fixture to `outPath`. */
+export async function makeImportFixture(exportPath: string, outPath: string): Promise<ImportFixture> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(exportPath);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error(`${exportPath} has no sheet`);
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  const col = (name: string): number => {
+    const i = headers.indexOf(name);
+    if (i < 0) throw new Error(`export has no "${name}" column (headers: ${headers.join(', ')})`);
+    return i + 1;
+  };
+
+  const out = new ExcelJS.Workbook();
+  const target = out.addWorksheet(sheet.name || 'Contacts');
+  target.addRow(headers);
+  const rows: string[][] = [];
+  for (let r = 2; r < 2 + ROWS; r++) {
+    const row = sheet.getRow(r);
+    rows.push(headers.map((_, i) => cellText(row, i + 1)));
+  }
+
+  const title = col('title') - 1;
+  const remark = col('remark') - 1;
+  const follower = col('follower_user_id') - 1;
+  const level = col('Level') - 1;
+
+  // Sheet row n+2 holds data row n (row 1 is the header).
+  for (let i = 0; i < TITLE_EDITS; i++) rows[i]![title] = `E2E title ${i + 1}`;
+  rows[TITLE_EDITS]![remark] = 'Edited by the end-to-end test';
+  // A label that exists in no group: the row is invalid and never sent.
+  rows[TITLE_EDITS + 1]![level] = 'No such level';
+  // An owner who is not a staff member: planning accepts it, DingTalk refuses it (40003).
+  rows[TITLE_EDITS + 2]![follower] = 'ghost_owner';
+  // A valid label change: shown as coloured chips in the diff.
+  const current = rows[TITLE_EDITS + 3]![level];
+  rows[TITLE_EDITS + 3]![level] = current === 'Core' ? 'General' : 'Core';
+
+  for (const r of rows) target.addRow(r);
+  await out.xlsx.writeFile(outPath);
+
+  const updates = TITLE_EDITS + 3;
+  const userId = col('user_id') - 1;
+  return {
+    path: outPath,
+    rows: ROWS,
+    updates,
+    invalid: 1,
+    unchanged: ROWS - updates - 1,
+    invalidRow: TITLE_EDITS + 1 + 2,
+    rejectedRow: TITLE_EDITS + 2 + 2,
+    rejectedErrcode: 40003,
+    invalidUserId: rows[TITLE_EDITS + 1]![userId]!,
+    rejectedUserId: rows[TITLE_EDITS + 2]![userId]!,
+  };
+}
+
+/** The first sheet of an xlsx file: its header row and the data rows under it, as text. */
+export async function readSheet(path: string): Promise<{ headers: string[]; rows: string[][] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error(`${path} has no sheet`);
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  const rows: string[][] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 1 && row.cellCount > 0) rows.push(headers.map((_, i) => cellText(row, i + 1)));
+  });
+  return { headers, rows };
+}
