@@ -111,6 +111,14 @@ const ROWS: Row[] = [
   ],
   [-1, 'transient', 'System busy', '系统繁忙', 'Try again later.', '请稍后重试。'],
   [400001, 'transient', 'System error', '系统错误', 'Try again later.', '请稍后重试。'],
+  [
+    40035,
+    'row-permanent',
+    'Invalid parameter (more than 20 ids in a list, a non-numeric id or an unknown label id)',
+    '参数不合法（列表超过 20 个、ID 不是数字或标签 ID 不存在）',
+    'Keep at most 20 ids per list and use label names from `dtload labels`.',
+    '每个列表最多 20 个 ID，标签名称请以 `dtload labels` 列出的为准。',
+  ],
   [40069, 'row-permanent', 'Invalid size', '分页大小不合法', 'Adjust the page size.', '请调整分页大小。'],
   [
     41101,
