@@ -93,6 +93,13 @@ describe('CSV layout', () => {
     ]);
   });
 
+  it('ignores a header row that is not a positive integer', async () => {
+    for (const headerRow of [0, -1, 1.5, Number.NaN]) {
+      expect((await readAll(fx.utf8Csv, { headerRow })).info.headerRow).toBe(1);
+    }
+    expect((await readAll(fx.utf8Csv, { headerRow: 2 })).info.headers).toEqual(CHINESE_ROWS[1]);
+  });
+
   it('pads short rows to the header width', async () => {
     const path = join(dir, 'short.csv');
     await writeFile(path, 'a,b,c\r\n1\r\n2,3\r\n');

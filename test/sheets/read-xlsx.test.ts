@@ -103,3 +103,19 @@ describe('xlsx reader', () => {
     }
   });
 });
+
+describe('phonetic guides', () => {
+  it('are dropped even when a chunk boundary cuts through them', async () => {
+    const { withoutPhonetics } = await import('../../electron/core/sheets/phonetic-filter');
+    const xml =
+      '<sst><si><t>张三</t><rPh sb="0" eb="2"><t>zhang san</t></rPh><phoneticPr fontId="1"/></si><si><t>a&lt;b</t></si></sst>';
+    for (let size = 1; size <= xml.length; size++) {
+      async function* chunks() {
+        for (let i = 0; i < xml.length; i += size) yield xml.slice(i, i + size);
+      }
+      let out = '';
+      for await (const c of withoutPhonetics(chunks())) out += c;
+      expect(out).toBe('<sst><si><t>张三</t><phoneticPr fontId="1"/></si><si><t>a&lt;b</t></si></sst>');
+    }
+  });
+});

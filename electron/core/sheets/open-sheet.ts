@@ -32,7 +32,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
   let raw: () => AsyncIterable<RawRow>;
   let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
   let head: RawRow[];
-  const wanted = opts.headerRow;
+  const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
   const enough = (got: RawRow[]): boolean =>
     wanted !== undefined ? got.some((r) => r.row > wanted) : got.length > HEADER_SCAN_ROWS;

@@ -7,6 +7,7 @@ import { cellText } from './cell-text';
 import { restoreNeutralised } from './formula-guard';
 import { isBlank } from './headers';
 import type { RawRow } from './raw-row';
+import { withoutPhonetics } from './phonetic-filter';
 import { SheetError } from './sheet-error';
 import { notASpreadsheet } from './sniff';
 import { entryText, readZipDirectory, type ZipEntry } from './zip-entries';
@@ -100,7 +101,10 @@ async function openWorkbook(path: string): Promise<{ reader: WorkbookReaderLike;
     await reader._parseRels(stream(relsEntry));
     await reader._parseWorkbook(stream(workbookEntry));
     const shared = zip.get('xl/sharedStrings.xml');
-    if (shared) for await (const _ of reader._parseSharedStrings(stream(shared)));
+    if (shared) {
+      const text = Readable.from(withoutPhonetics(entryText(path, shared)));
+      for await (const _ of reader._parseSharedStrings(text));
+    }
     const styles = zip.get('xl/styles.xml');
     if (styles) await reader._parseStyles(stream(styles));
   } catch {
