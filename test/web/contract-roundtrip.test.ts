@@ -1,6 +1,7 @@
 // The contract end to end over web mode: the renderer's own web adapter (WebSocket + HTTP uploads and
 // downloads) against the backend and the sandbox organisation over real HTTP on 127.0.0.1.
 import Papa from 'papaparse';
+import { startSandbox } from '../../electron/core/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, startHarness, type Harness } from './helpers';
 
@@ -222,5 +223,35 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     expect(JSON.stringify(h.events)).not.toContain(secret);
     // Still connected to the sandbox: a failed connect does not drop the working connection.
     expect((await h.api.getConnection())?.sandbox).toBe(true);
+  });
+
+  it('never applies a dry run to another organisation than the one it was read from', async () => {
+    const fileId = await editedExport((rows) => (rows[0]!.title = 'Elsewhere'));
+    const mapping = await h.api.autoMap({ fileId });
+    const plan = await h.api.planImport({
+      fileId,
+      mapping: mapping.mapping,
+      options: { match: 'user_id', labels: 'replace', blank: 'keep', create: false },
+    });
+    const other = await startSandbox({ port: 0, contacts: 5, seed: 2 });
+    try {
+      await h.api.connect({
+        region: 'custom',
+        baseUrl: other.baseUrl,
+        appKey: other.appKey,
+        appSecret: other.appSecret,
+        remember: false,
+      });
+      await expect(h.api.applyPlan({ planId: plan.planId })).rejects.toMatchObject({
+        info: { kind: 'conflict' },
+      });
+      expect(other.writeLog).toHaveLength(0);
+    } finally {
+      await h.api.connectSandbox();
+      await other.close();
+    }
+    // Back on the organisation it was read from, the same plan applies.
+    const { jobId } = await h.api.applyPlan({ planId: plan.planId });
+    expect((await h.waitFor('job:finished', (f) => f.jobId === jobId)).summary.ok).toBe(1);
   });
 });

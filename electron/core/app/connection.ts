@@ -12,6 +12,8 @@ export interface Live {
   /** Rate-limited, retrying client for real work. */
   client: DingTalkClient;
   info: ConnectionInfo;
+  /** Which organisation and app (host + full app key): a plan made on one is never applied to another. */
+  identity: string;
 }
 
 export function resolveBaseUrl(region: Region, baseUrl?: string): string {
@@ -67,6 +69,7 @@ export function createConnectionManager(opts: {
     return {
       client,
       secret: c.appSecret,
+      identity: `${c.baseUrl}|${c.appKey}`,
       info: {
         connected: true,
         sandbox: extra.sandbox,

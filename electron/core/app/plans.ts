@@ -29,7 +29,7 @@ import type {
 } from '../../../shared/import-types';
 import { autoMap, parseMapping, planDelete, planImport, saveMapping, ImportInputError } from '../import';
 import { openSheet } from '../sheets';
-import { notFound } from './app-error';
+import { AppError, notFound } from './app-error';
 import type { BackendContext } from './context';
 import type { HeldFile } from './file-store';
 
@@ -41,6 +41,8 @@ export interface HeldPlan {
   file: HeldFile;
   options: ImportOptions | null;
   createdAt: string;
+  /** The connection the plan was read from (Live.identity). */
+  identity: string;
 }
 
 export function targetOptions(groups: readonly LabelGroup[]): TargetOption[] {
@@ -153,7 +155,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     },
 
     async planImport(args: PlanImportArgs): Promise<PlanSummary> {
-      const { client } = ctx.connection.require();
+      const { client, identity } = ctx.connection.require();
       const file = ctx.files.get(args.fileId);
       const plan = await planImport({
         source: await open(file, args),
@@ -168,18 +170,26 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         file,
         options: args.options,
         createdAt: new Date().toISOString(),
+        identity,
       });
     },
 
     async planDelete(args: PlanDeleteArgs): Promise<PlanSummary> {
-      const { client } = ctx.connection.require();
+      const { client, identity } = ctx.connection.require();
       const file = ctx.files.get(args.fileId);
       const plan = await planDelete({
         source: await open(file, args),
         client,
         onProgress: planProgress(file.fileId),
       });
-      return keep({ planId: newPlanId(), plan, file, options: null, createdAt: new Date().toISOString() });
+      return keep({
+        planId: newPlanId(),
+        plan,
+        file,
+        options: null,
+        createdAt: new Date().toISOString(),
+        identity,
+      });
     },
 
     rows(args: PlanRowsArgs): PlanRowsPage {
@@ -191,6 +201,19 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         items: hits.slice(args.offset, args.offset + args.limit),
         counts: { ...plan.summary },
       };
+    },
+
+    /** A plan to apply now: made on this very connection (the diff was read from this organisation). */
+    forApply(planId: string): HeldPlan {
+      const p = this.get(planId);
+      if (p.identity !== ctx.connection.require().identity) {
+        throw new AppError(
+          'conflict',
+          'This dry run was made on another connection.',
+          'Run the dry run again on the organisation you are connected to.',
+        );
+      }
+      return p;
     },
 
     /** A plan is applied once: a second click must not send every write again. */
