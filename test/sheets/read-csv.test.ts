@@ -100,6 +100,20 @@ describe('CSV layout', () => {
     expect((await readAll(fx.utf8Csv, { headerRow: 2 })).info.headers).toEqual(CHINESE_ROWS[1]);
   });
 
+  it("honours Excel's sep= hint line and numbers rows as Excel shows them", async () => {
+    const path = join(dir, 'sep-hint.csv');
+    await writeFile(path, 'sep=;\r\nname;note\r\nZhang;a,b\r\n');
+    const { info, rows } = await readAll(path);
+    expect(info).toMatchObject({ delimiter: ';', headerRow: 1, headers: ['name', 'note'] });
+    expect(rows).toEqual([{ row: 2, cells: ['Zhang', 'a,b'] }]);
+  });
+
+  it('treats a file with only a BOM or blank lines as empty', async () => {
+    const path = join(dir, 'bom-only.csv');
+    await writeFile(path, '\uFEFF\r\n\r\n');
+    await expect(readAll(path)).rejects.toThrow(`${path} is empty`);
+  });
+
   it('pads short rows to the header width', async () => {
     const path = join(dir, 'short.csv');
     await writeFile(path, 'a,b,c\r\n1\r\n2,3\r\n');

@@ -122,6 +122,29 @@ describe('csv writer', () => {
   });
 });
 
+describe('writer lifecycle', () => {
+  it.each(['xlsx', 'csv'])('close() is idempotent and rows after it are refused (%s)', async (ext) => {
+    const path = join(dir, `closed.${ext}`);
+    const w = await createSheetWriter(path, { headers: ['a'] });
+    await w.addRow(['1']);
+    await Promise.all([w.close(), w.close()]);
+    await expect(async () => w.addRow(['2'])).rejects.toThrow(
+      `Cannot add a row to ${path}: the writer is closed`,
+    );
+    expect((await readAll(path)).rows).toEqual([{ row: 2, cells: ['1'] }]);
+  });
+
+  it('sizes columns to their headers by default', async () => {
+    const path = join(dir, 'widths.xlsx');
+    const w = await createSheetWriter(path, { headers: ['id', '外部联系人ID（必填）', 'x'.repeat(60)] });
+    await w.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets[0]!;
+    expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([10, 24, 40]);
+  });
+});
+
 describe('write failures', () => {
   it.each(['xlsx', 'csv'])('a missing folder is one clear line (%s)', async (ext) => {
     const path = join(dir, 'no-such-folder', `out.${ext}`);

@@ -11,14 +11,20 @@ export const CSV_DELIMITERS = [',', ';', '\t', '|'];
 export interface CsvFormat {
   encoding: TextEncoding;
   delimiter: string;
+  /** The file starts with Excel's `sep=;` hint line, which Excel does not show as a row. */
+  sepLine: boolean;
 }
+
+const SEP_LINE = /^sep=(.)\r?\n/i;
 
 export async function detectCsvFormat(path: string): Promise<CsvFormat> {
   const encoding = await detectEncoding(path);
   const sample = await decodedSample(path, encoding);
+  const hint = SEP_LINE.exec(sample)?.[1];
+  if (hint) return { encoding, delimiter: hint, sepLine: true };
   const guess = Papa.parse<string[]>(sample, { preview: 50, delimitersToGuess: CSV_DELIMITERS });
   const delimiter = CSV_DELIMITERS.includes(guess.meta.delimiter) ? guess.meta.delimiter : ',';
-  return { encoding, delimiter };
+  return { encoding, delimiter, sepLine: false };
 }
 
 /**
@@ -44,10 +50,15 @@ export async function* csvRows(path: string, format: CsvFormat): AsyncGenerator<
   const feed = (text: string): Promise<void> =>
     new Promise((resolve) => parser.write(text, () => setImmediate(resolve)));
   let row = 0;
+  let skipSepLine = format.sepLine;
   function* drain(): Generator<RawRow> {
     if (failure) throw failure;
     const batch = queue.splice(0, queue.length);
     for (const record of batch) {
+      if (skipSepLine) {
+        skipSepLine = false;
+        continue;
+      }
       row++;
       yield { row, cells: record.map(restoreNeutralised) };
     }

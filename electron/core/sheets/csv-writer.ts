@@ -35,12 +35,16 @@ export async function createCsvWriter(path: string, headers: string[]): Promise<
     }
   };
   await write(`\uFEFF${csvLine(headers)}`);
+  let closing: Promise<void> | undefined;
   return {
-    addRow: (cells) => write(csvLine(cells)),
+    addRow: (cells) =>
+      closing
+        ? Promise.reject(new Error(`Cannot add a row to ${path}: the writer is closed`))
+        : write(csvLine(cells)),
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         if (failure) return reject(failure);
         out.end(() => (failure ? reject(failure) : resolve()));
-      }),
+      })),
   };
 }

@@ -47,7 +47,13 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
         `${path} is a CSV file: it has one sheet, "${name}", not "${opts.sheet}"`,
       );
     }
-    info = { format: 'csv', sheets: [name], sheet: name, ...format };
+    info = {
+      format: 'csv',
+      sheets: [name],
+      sheet: name,
+      encoding: format.encoding,
+      delimiter: format.delimiter,
+    };
     head = await collect(raw(), enough);
   } else {
     const meta: XlsxMeta = { sheets: [] };

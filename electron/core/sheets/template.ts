@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './formula-guard';
 import { writeFailure } from './open-output';
 import type { TemplateOptions } from './types';
-import { safeSheetName } from './xlsx-writer';
+import { defaultWidth, safeSheetName } from './xlsx-writer';
 
 /** Rows 2..TEMPLATE_ROWS of a list column get the drop-down. */
 export const TEMPLATE_ROWS = 5000;
@@ -28,7 +28,7 @@ export async function writeTemplate(path: string, opts: TemplateOptions): Promis
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
-  sheet.columns = opts.headers.map((h) => ({ width: Math.min(40, Math.max(12, h.length * 2 + 4)) }));
+  sheet.columns = opts.headers.map((h) => ({ width: Math.max(12, defaultWidth(h)) }));
   const header = sheet.addRow(opts.headers.map(neutraliseFormula));
   header.font = { bold: true };
   const notes = opts.notes ?? {};

@@ -15,6 +15,12 @@ export function safeSheetName(name: string | undefined, fallback = 'Sheet1'): st
   return cleaned || fallback;
 }
 
+/** Wide enough for the header (CJK characters count double), within 10..40 characters. */
+export function defaultWidth(header: string): number {
+  const width = [...header].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+  return Math.min(40, Math.max(10, width + 4));
+}
+
 export function xlsxValue(value: SheetCell): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -39,25 +45,29 @@ export async function createXlsxWriter(path: string, opts: SheetWriterOptions): 
   });
   if (opts.autoFilter !== false && n > 0)
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
-  if (opts.columnWidths) sheet.columns = opts.columnWidths.map((width) => ({ width }));
+  const widths = opts.columnWidths ?? opts.headers.map(defaultWidth);
+  sheet.columns = widths.map((width) => ({ width }));
   const header = sheet.addRow(opts.headers.map((h) => xlsxValue(h)));
   header.font = { bold: true };
   header.commit();
 
+  let closing: Promise<void> | undefined;
+  const finish = async (): Promise<void> => {
+    if (failure) throw failure;
+    sheet.commit();
+    try {
+      await workbook.commit();
+    } catch (e) {
+      throw failure ?? writeFailure(path, e);
+    }
+    if (failure) throw failure;
+  };
   return {
     addRow(cells) {
+      if (closing) throw new Error(`Cannot add a row to ${path}: the writer is closed`);
       if (failure) throw failure;
       sheet.addRow(cells.map(xlsxValue)).commit();
     },
-    async close() {
-      if (failure) throw failure;
-      sheet.commit();
-      try {
-        await workbook.commit();
-      } catch (e) {
-        throw failure ?? writeFailure(path, e);
-      }
-      if (failure) throw failure;
-    },
+    close: () => (closing ??= finish()),
   };
 }
