@@ -1,5 +1,5 @@
 // The app frame: antd providers (locale, theme), a side menu of screens, a header with the connection and language.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -52,6 +52,13 @@ function Shell() {
   const { session } = useSession();
   const [route, navigate] = useHashRoute();
   const [collapsed, setCollapsed] = useState(false);
+  // Already connected at start (remembered credentials, `--sandbox`) and no screen asked for: show the contacts.
+  const landed = useRef(false);
+  useEffect(() => {
+    if (landed.current || !session) return;
+    landed.current = true;
+    if (!window.location.hash) navigate('contacts');
+  }, [session, navigate]);
 
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -90,9 +90,9 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
 
   it('walks from connection to the failed-rows file', { timeout: 240_000 }, async () => {
     // Connect
-    await page.goto(web.urlWith({ lang }));
+    await page.goto(web.urlWith({ lang }, 'connect'));
     await expect.poll(() => page.getByText(text.connectTitle).count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     await shot('connect');
     await testId('connect-sandbox').click();
     await page.getByText(text.contactsTitle, { exact: true }).waitFor();
