@@ -57,6 +57,13 @@ describe('bad input gives one clear line', () => {
       notSpreadsheet(fx.xlsAsXlsx, 'it is an old Excel 97-2003 (.xls) or encrypted workbook'),
     );
   });
+  it('an HTML table named .xls', async () => {
+    await expectSheetError(
+      fx.htmlAsXls,
+      'not-a-spreadsheet',
+      notSpreadsheet(fx.htmlAsXls, 'it is an HTML or XML file'),
+    );
+  });
   it('random bytes named .csv', async () => {
     await expectSheetError(
       fx.randomCsv,

@@ -18,6 +18,8 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
 ];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** "Export to Excel" in many admin systems writes HTML tables or SpreadsheetML 2003 named .xls. */
+const MARKUP = /^\uFEFF?\s*<(\?xml|!doctype html|html|table|head|meta)\b/i;
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 
 const startsWith = (head: Buffer, bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
@@ -44,7 +46,7 @@ export async function sniffFile(path: string): Promise<FileKind> {
   }
   if (size === 0) throw new SheetError('empty', `${path} is empty`);
 
-  const head = Buffer.alloc(8);
+  const head = Buffer.alloc(512);
   let fh;
   try {
     fh = await open(path, 'r');
@@ -58,6 +60,9 @@ export async function sniffFile(path: string): Promise<FileKind> {
   if (startsWith(head, ZIP)) return 'xlsx';
   const known = SIGNATURES.find((s) => startsWith(head, s.bytes));
   if (known) throw notASpreadsheet(path, `it is ${known.what}`);
+  if (MARKUP.test(new TextDecoder('utf-8').decode(head).replace(/\0/g, ''))) {
+    throw notASpreadsheet(path, 'it is an HTML or XML file');
+  }
   if (XLSX_EXTENSIONS.has(extname(path).toLowerCase())) {
     throw notASpreadsheet(path, 'it has an Excel extension but is not an Excel workbook');
   }
