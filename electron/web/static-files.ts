@@ -30,6 +30,12 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
   if (file !== base && !file.startsWith(base + sep)) return false;
   const s = await stat(file).catch(() => null);
   if (!s?.isFile()) {
+    // Browsers ask for it on their own; no icon is not an error worth a console line.
+    if (rel === 'favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return true;
+    }
     if (rel !== 'index.html') return false;
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
     res.end(NOT_BUILT);

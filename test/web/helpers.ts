@@ -13,11 +13,13 @@ import {
 } from '../../shared/contract';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
+export type LinkStates = 'connecting' | 'open' | 'reconnecting';
+
 /** The renderer's Api (renderer/src/api/types.ts), restated: the node tsconfig cannot include renderer files. */
 export interface Api extends Methods {
   readonly host: 'electron' | 'web';
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): Unsubscribe;
-  onLink(cb: (state: 'connecting' | 'open' | 'reconnecting') => void): Unsubscribe;
+  onLink(cb: (state: LinkStates) => void): Unsubscribe;
 }
 
 // Loaded at run time through a computed path for the same reason; vitest resolves it like any import.
