@@ -45,7 +45,10 @@ async function bareXlsx(path: string): Promise<number> {
   for await (const ws of reader) {
     for await (const row of ws) {
       const cells: string[] = [];
-      (row as ExcelJS.Row).eachCell({ includeEmpty: true }, (cell) => void cells.push(String(cell.value ?? '')));
+      (row as ExcelJS.Row).eachCell(
+        { includeEmpty: true },
+        (cell) => void cells.push(String(cell.value ?? '')),
+      );
       n++;
     }
   }
@@ -55,7 +58,11 @@ async function bareXlsx(path: string): Promise<number> {
 function bareCsv(path: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let n = 0;
-    Papa.parse(createReadStream(path, 'utf8'), { step: () => void n++, complete: () => resolve(n), error: reject });
+    Papa.parse(createReadStream(path, 'utf8'), {
+      step: () => void n++,
+      complete: () => resolve(n),
+      error: reject,
+    });
   });
 }
 
@@ -65,7 +72,10 @@ type Task = 'bare' | 'reader' | 'pipeline' | 'diff';
 async function child(task: Task, path: string): Promise<void> {
   const groups = seedLabelGroups();
   // Current state, as the list would deliver it (planning keeps the matched contacts: all of them here).
-  const client = task === 'pipeline' || task === 'diff' ? memoryClient(groups, seedContacts(ROWS, SEED, groups)) : undefined;
+  const client =
+    task === 'pipeline' || task === 'diff'
+      ? memoryClient(groups, seedContacts(ROWS, SEED, groups))
+      : undefined;
   let source: SheetSource | undefined;
   if (task === 'diff') {
     const opened = await openSheet(path);
@@ -114,10 +124,14 @@ async function main(): Promise<void> {
     const groups = seedLabelGroups();
     const current = seedContacts(ROWS, SEED, groups);
     // The sheet: the organisation's export with one row in ten edited, so the diff has work to do.
-    const edited = current.map((c, i) => (i % 10 === 0 ? { ...c, remark: `edited ${i}`, title: 'Bench' } : c));
+    const edited = current.map((c, i) =>
+      i % 10 === 0 ? { ...c, remark: `edited ${i}`, title: 'Bench' } : c,
+    );
     const files = { xlsx: join(dir, 'contacts.xlsx'), csv: join(dir, 'contacts.csv') };
     for (const path of Object.values(files)) await writeContactsFile({ path, groups, contacts: edited });
-    console.log(`${ROWS.toLocaleString('en')} rows × ${groups.length + 12} columns, median of ${RUNS} runs, one process per line`);
+    console.log(
+      `${ROWS.toLocaleString('en')} rows × ${groups.length + 12} columns, median of ${RUNS} runs, one process per line`,
+    );
     const line = (label: string, m: { ms: number; runs: number[]; rss: number; note: string }): void =>
       console.log(
         `${label.padEnd(40)} ${(m.ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${mb(m.rss).padStart(7)}  ` +

@@ -50,28 +50,31 @@ export type FetchProgress = (done: number, total?: number) => void;
  * sparse (under one wanted contact per page) and the pages read outnumber the gets left: at most about
  * twice the cheaper way. A single id is fetched with `get` straight away.
  */
+/** The ids wanted: a Set, or the keys of a Map (the plan's key → first row, without copying it). */
+export type IdSet = Pick<ReadonlySet<string>, 'has' | 'size' | 'keys'>;
+
 export async function fetchByUserIds(
   client: ImportClient,
-  ids: ReadonlySet<string>,
+  ids: IdSet,
   onProgress?: FetchProgress,
 ): Promise<CurrentState> {
   const found = new Map<string, Contact>();
   const reads: CurrentState['reads'] = { get: 0, listContacts: 0, strategy: 'none' };
   if (ids.size === 0) return { found, reads };
-  const missing = new Set(ids);
   if (ids.size > 1) {
     reads.strategy = 'list';
     let seen = 0;
     let finished = true;
     for await (const c of client.listContacts()) {
       seen++;
-      if (missing.delete(c.userid)) found.set(c.userid, c);
+      if (ids.has(c.userid) && !found.has(c.userid)) found.set(c.userid, c);
       if (seen % LIST_PAGE_SIZE === 0) {
         onProgress?.(found.size, ids.size);
         const pages = seen / LIST_PAGE_SIZE;
+        const missing = ids.size - found.size;
         // Switch when gets are cheaper: fewer than one wanted contact per page so far (the sheet is
         // small next to the organisation) and the pages already read outnumber the gets left.
-        if (missing.size === 0 || (found.size < pages && pages >= missing.size)) {
+        if (missing === 0 || (found.size < pages && pages >= missing)) {
           finished = false;
           break;
         }
@@ -82,13 +85,14 @@ export async function fetchByUserIds(
       onProgress?.(found.size, ids.size);
       return { found, reads };
     }
-    if (missing.size === 0) return { found, reads };
+    if (found.size === ids.size) return { found, reads };
     reads.strategy = 'list+get';
   } else reads.strategy = 'get';
 
   const limit = pLimit(GET_CONCURRENCY);
+  const missing = [...ids.keys()].filter((id) => !found.has(id));
   await Promise.all(
-    [...missing].map((id) =>
+    missing.map((id) =>
       limit(async () => {
         reads.get++;
         try {
@@ -107,7 +111,7 @@ export async function fetchByUserIds(
 /** Contacts by `state_code mobile` key: only the paged list can answer that. */
 export async function fetchByMobiles(
   client: ImportClient,
-  keys: ReadonlySet<string>,
+  keys: IdSet,
   options: ImportOptions,
   onProgress?: FetchProgress,
 ): Promise<CurrentState & { duplicates: Map<string, string[]> }> {

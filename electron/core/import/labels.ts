@@ -13,6 +13,7 @@ export interface LabelRef {
 
 export type Resolved = { ok: true; label: LabelRef } | { ok: false; error: string };
 
+const SEPARATOR = new RegExp(LIST_SEPARATORS.source);
 const fold = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export class LabelIndex {
@@ -22,6 +23,8 @@ export class LabelIndex {
   /** fold(group) → group name, exact group names kept as given. */
   private readonly groups = new Map<string, LabelGroup>();
   private readonly groupIdSets = new Map<string, ReadonlySet<number>>();
+  /** `group\u0000label` → ref: the common case (an exact name in a group column) in one lookup. */
+  private readonly exactInGroup = new Map<string, LabelRef>();
 
   constructor(readonly labelGroups: readonly LabelGroup[]) {
     for (const g of labelGroups) {
@@ -31,6 +34,7 @@ export class LabelIndex {
         this.byId.set(l.id, ref);
         push(this.byName, l.name, ref);
         push(this.byFoldedName, fold(l.name), ref);
+        this.exactInGroup.set(`${g.name}\u0000${l.name}`, ref);
       }
     }
   }
@@ -59,6 +63,9 @@ export class LabelIndex {
    */
   resolve(raw: string, group?: string): Resolved {
     const name = raw.trim();
+    const fast =
+      group === undefined ? onlyOne(this.byName.get(name)) : this.exactInGroup.get(`${group}\u0000${name}`);
+    if (fast) return { ok: true, label: fast };
     const candidates = this.candidates(name, group);
     if (candidates.length === 1) return { ok: true, label: candidates[0]! };
     if (candidates.length > 1) {
@@ -111,6 +118,8 @@ export class LabelIndex {
   }
 }
 
+const onlyOne = <T>(xs: T[] | undefined): T | undefined => (xs?.length === 1 ? xs[0] : undefined);
+
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const a = m.get(k);
   if (a) a.push(v);
@@ -119,6 +128,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 /** Splits a label or id-list cell by the contract's separators, dropping blanks. */
 export function splitList(cell: string): string[] {
+  // Most cells hold one name: skip the split and its intermediate arrays.
+  if (!SEPARATOR.test(cell)) {
+    const one = cell.trim();
+    return one === '' ? [] : [one];
+  }
   return cell
     .split(LIST_SEPARATORS)
     .map((s) => s.trim())

@@ -41,13 +41,14 @@ export function mergeUpdate(
     user_id: current.userid,
     name: current.name,
     follower_user_id: current.follower_user_id,
-    label_ids: [...(current.label_ids ?? [])],
+    // Arrays are shared with `current`, never mutated: a change assigns a new array (fewer copies per row).
+    label_ids: current.label_ids ?? [],
   };
   for (const f of ['title', 'company_name', 'address', 'remark'] as const) {
     if (current[f] !== undefined) body[f] = current[f];
   }
-  if (current.share_dept_ids !== undefined) body.share_dept_ids = [...current.share_dept_ids];
-  if (current.share_user_ids !== undefined) body.share_user_ids = [...current.share_user_ids];
+  if (current.share_dept_ids !== undefined) body.share_dept_ids = current.share_dept_ids;
+  if (current.share_user_ids !== undefined) body.share_user_ids = current.share_user_ids;
 
   const sheetUserId = intent.fields.user_id;
   if (typeof sheetUserId === 'string' && sheetUserId !== current.userid) {
@@ -76,8 +77,8 @@ export function mergeUpdate(
     const after = (v ?? []) as (string | number)[];
     const before = (current[f] ?? []) as (string | number)[];
     if (sameSet(before, after)) continue;
-    (body as unknown as Record<string, unknown>)[f] = [...after];
-    changes.push({ field: f, before: [...before], after: [...after] });
+    (body as unknown as Record<string, unknown>)[f] = after;
+    changes.push({ field: f, before, after });
   }
 
   // Read-only through update: a differing value is shown, never silently dropped.
@@ -104,8 +105,9 @@ export function mergeUpdate(
     body.label_ids = labelIds;
   }
 
-  errors.push(...validateBody(body));
-  return { body, changes, errors: [...intent.errors, ...errors], warnings };
+  // An unchanged row sends nothing, so only a changed body needs DingTalk's checks.
+  if (changes.length > 0) errors.push(...validateBody(body));
+  return { body, changes, errors: intent.errors.length ? [...intent.errors, ...errors] : errors, warnings };
 }
 
 /** Plans a create from the row alone (`--create`): create's required fields must all be there. */

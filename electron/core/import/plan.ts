@@ -112,7 +112,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   onProgress?.({ phase: 'reading', done: rows.length, total: rows.length });
 
   // Current state of the matched contacts.
-  const wanted = new Set(firstRowOfKey.keys());
+  const wanted = firstRowOfKey;
   const progress = (done: number, total?: number): void =>
     onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
   let duplicates = new Map<string, string[]>();
