@@ -7,7 +7,7 @@ import { cellText } from './cell-text';
 import { restoreNeutralised } from './formula-guard';
 import { isBlank } from './headers';
 import type { RawRow } from './raw-row';
-import { withoutPhonetics } from './phonetic-filter';
+import { mergedInlineStrings, withoutPhonetics } from './xml-filters';
 import { SheetError } from './sheet-error';
 import { notASpreadsheet } from './sniff';
 import { entryText, readZipDirectory, type ZipEntry } from './zip-entries';
@@ -145,7 +145,8 @@ export async function* xlsxRows(
   const date1904 = reader.properties?.model?.date1904 === true;
   for (const [i, sheet] of sheets.entries()) {
     if (want !== undefined ? sheet.name !== want : isHidden(sheet.state)) continue;
-    const ws = reader._parseWorksheet(entryText(path, sheet.entry), i + 1).next().value?.value;
+    const xml = mergedInlineStrings(entryText(path, sheet.entry));
+    const ws = reader._parseWorksheet(xml, i + 1).next().value?.value;
     if (!ws) continue;
     let found = want !== undefined;
     if (found) meta.sheet = sheet.name;
