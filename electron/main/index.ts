@@ -11,6 +11,7 @@ const preloadPath = join(here, '../preload/index.cjs');
 const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 
 let running: RunningApp | null = null;
+const pendingOpen: string[] = [];
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
@@ -24,10 +25,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     for (const p of openablePaths(argv.slice(1))) void running?.openFromOs(p);
   });
-  // macOS: a file dropped on the dock icon or opened with dtload.
+  // macOS: a file dropped on the dock icon or opened with dtload (may come before the window exists).
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    void running?.openFromOs(path);
+    if (running) void running.openFromOs(path);
+    else pendingOpen.push(path);
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
@@ -37,6 +39,11 @@ if (!app.requestSingleInstanceLock()) {
     void running.dispose().finally(() => app.quit());
   });
   void app.whenReady().then(async () => {
-    running = await startApp({ dataDir: defaultDataDir(), preloadPath, appUrl, argv: process.argv.slice(1) });
+    running = await startApp({
+      dataDir: defaultDataDir(),
+      preloadPath,
+      appUrl,
+      argv: [...process.argv.slice(1), ...pendingOpen.splice(0)],
+    });
   });
 }
