@@ -47,6 +47,17 @@ describe('CSV encodings', () => {
     expect(utf16.rows[0]!.cells).toEqual(['Zhang San', '13800138000', 'Alibaba']);
   });
 
+  it('reads UTF-16BE with a BOM', async () => {
+    const path = join(dir, 'utf16be.csv');
+    const text = CHINESE_ROWS.map((r) => r.map((c) => (c.includes('，') ? `"${c}"` : c)).join('\t')).join(
+      '\r\n',
+    );
+    await writeFile(path, Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]));
+    const { info, rows } = await readAll(path);
+    expect(info).toMatchObject({ encoding: 'utf-16be', delimiter: '\t', headers: CHINESE_ROWS[0] });
+    expect(rows).toEqual(expectedChineseRows);
+  });
+
   it('checks the whole file for UTF-8, not just the start', async () => {
     const path = join(dir, 'late-gb18030.csv');
     const ascii = Array.from(

@@ -119,6 +119,36 @@ async function filtered(
   return out;
 }
 
+describe('sheet order', () => {
+  it('follows the workbook, not the file names inside the zip', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Alpha').addRows([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    wb.addWorksheet('Beta').addRows([
+      ['c', 'd'],
+      ['3', '4'],
+    ]);
+    const entries = readZip(Buffer.from(await wb.xlsx.writeBuffer())).map(
+      ([name, data]): [string, Buffer] => {
+        if (name !== 'xl/workbook.xml') return [name, data];
+        const xml = data.toString('utf8');
+        const sheets = xml.match(/<sheet [^>]*\/>/g)!;
+        expect(sheets).toHaveLength(2);
+        return [name, Buffer.from(xml.replace(sheets.join(''), `${sheets[1]}${sheets[0]}`))];
+      },
+    );
+    const path = join(await tempDir(), 'reordered.xlsx');
+    await writeFile(path, writeZip(entries));
+    const { info, rows } = await readAll(path);
+    expect(info.sheets).toEqual(['Beta', 'Alpha']);
+    expect(info.sheet).toBe('Beta');
+    expect(rows).toEqual([{ row: 2, cells: ['3', '4'] }]);
+    expect((await readAll(path, { sheet: 'Alpha' })).rows).toEqual([{ row: 2, cells: ['1', '2'] }]);
+  });
+});
+
 describe('inline rich strings', () => {
   it('read whole from a workbook', async () => {
     const wb = new ExcelJS.Workbook();
