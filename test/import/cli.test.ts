@@ -117,6 +117,44 @@ describe('dtload import', () => {
   });
 });
 
+describe('exit codes of an applied import', () => {
+  it('exit 3 when DingTalk stops the job (permission), with the reason', async () => {
+    const c = org.sandbox.contacts()[30]!;
+    const file = await write('fatal.csv', `user_id,remark\n${c.userid},fatal test\n`);
+    org.sandbox.setFaults({ deniedEndpoints: ['update'] });
+    try {
+      const r = await run('import', file, '--apply');
+      expect(r.code).toBe(3);
+      expect(r.out).toContain('43007');
+    } finally {
+      org.sandbox.setFaults({});
+    }
+    expect(org.sandbox.getContactById(c.userid)).toEqual(c);
+  });
+
+  it('exit 0 when every row is ok; --save-mapping writes a mapping that --mapping reloads', async () => {
+    const c = org.sandbox.contacts()[31]!;
+    const file = await write('ok-apply.csv', `客户编号,Remark\n${c.userid},all good\n`);
+    const mapping = join(dir, 'saved-mapping.json');
+    await writeFile(join(dir, 'first.json'), JSON.stringify({ 客户编号: 'user_id' }));
+    const r = await run(
+      'import',
+      file,
+      '--mapping',
+      join(dir, 'first.json'),
+      '--save-mapping',
+      mapping,
+      '--apply',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(await readFile(mapping, 'utf8'))).toEqual({ 客户编号: 'user_id', Remark: 'remark' });
+    expect(org.sandbox.getContactById(c.userid)!.remark).toBe('all good');
+    const again = await run('import', file, '--mapping', mapping);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('0 to update');
+  });
+});
+
 describe('dtload delete', () => {
   it('dry run lists who would go; --apply backs them up first, then deletes', async () => {
     const [a, b] = org.sandbox.contacts().slice(20, 22);

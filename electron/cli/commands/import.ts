@@ -10,7 +10,7 @@ import type {
   MappingFile,
 } from '../../../shared/import-types';
 import { startJob, type JobOutcome } from '../../core/engine';
-import { ImportInputError, loadMapping, planImport } from '../../core/import';
+import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
 import {
   buildJsonReport,
   reportFormat,
@@ -35,6 +35,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option(
       '--mapping <file.json>',
       'column → field mapping file (header → field | "labels" | {"group": name} | "ignore")',
+    )
+    .option(
+      '--save-mapping <file.json>',
+      'save the mapping used (auto-mapped columns too) to reuse with --mapping',
     )
     .addOption(
       new Option('--match <key>', 'match rows to contacts by')
@@ -63,6 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
 interface ImportCommandOptions {
   sheet?: string;
   mapping?: string;
+  saveMapping?: string;
   match: ImportOptions['match'];
   labels: ImportOptions['labels'];
   blank: ImportOptions['blank'];
@@ -94,6 +99,10 @@ async function runImport(
     const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
       asInputError(() => planImport({ source, mapping, options, client: conn.client, onProgress })),
     );
+    if (opts.saveMapping) {
+      await saveMapping(opts.saveMapping, plan.mapping);
+      if (!opts.json) ctx.stdout.write(`Mapping saved to ${opts.saveMapping}\n`);
+    }
     return await finish({ ctx, cmd, conn, plan, file, source, opts, kind: 'import', meta: { ...options } });
   } finally {
     await conn.close();
