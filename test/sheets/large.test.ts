@@ -1,7 +1,8 @@
 // 100,000-row files stream through writer and reader (Chinese text crosses every chunk boundary).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createSheetWriter, openSheet } from '../../electron/core/sheets';
+import { truncate } from 'node:fs/promises';
+import { createSheetWriter, openSheet, SheetError } from '../../electron/core/sheets';
 import { tempDir } from './helpers';
 
 const ROWS = 100_000;
@@ -41,5 +42,22 @@ describe.each([
       n++;
     }
     expect(n).toBe(count);
+  });
+
+  it('streams: rows come from the file as it is read, not from a copy in memory', async () => {
+    const path = join(dir, `large.${ext}`);
+    const source = await openSheet(path);
+    let n = 0;
+    let failed: unknown;
+    try {
+      for await (const _ of source.rows()) {
+        // Cut the file under the reader after the first row: a reader that had loaded it would not notice.
+        if (n++ === 0) await truncate(path, 0);
+      }
+    } catch (e) {
+      failed = e;
+    }
+    if (failed === undefined) expect(n).toBeLessThan(count / 2);
+    else expect(failed).toBeInstanceOf(SheetError);
   });
 });
