@@ -241,7 +241,9 @@ export function createBackend(opts: BackendOptions): Backend {
 
     getSettings: () => settings.get(),
     async updateSettings(args) {
+      const before = await settings.get();
       const next = await settings.update(args);
+      if (next.maxQps !== before.maxQps) connection.setMaxQps(next.maxQps);
       return next;
     },
   };

@@ -16,6 +16,9 @@ export interface Live {
   identity: string;
 }
 
+/** What the manager keeps beside the Live view: the secret (for scrubbing) and the unscheduled client. */
+type Held = Live & { secret: string; raw: DingTalkClient };
+
 export function resolveBaseUrl(region: Region, baseUrl?: string): string {
   if (region !== 'custom') return REGION_BASE_URLS[region];
   let url: URL;
@@ -52,7 +55,7 @@ export function createConnectionManager(opts: {
   /** Options for the built-in sandbox organisation (tests seed it smaller). */
   sandbox?: { contacts?: number; latencyMs?: number };
 }) {
-  let live: (Live & { secret: string }) | null = null;
+  let live: Held | null = null;
   let sandbox: Sandbox | null = null;
   /** Every secret the backend has seen, so error texts can be scrubbed of them. */
   const seenSecrets = new Set<string>();
@@ -60,7 +63,7 @@ export function createConnectionManager(opts: {
   const makeLive = async (
     c: StoredCredentials,
     extra: { sandbox: boolean; remembered: boolean },
-  ): Promise<Live & { secret: string }> => {
+  ): Promise<Held> => {
     const raw = createDingTalkClient({ baseUrl: c.baseUrl, appKey: c.appKey, appSecret: c.appSecret });
     await probe(raw);
     const client = raw.withScheduler(createScheduler({ maxQps: await opts.maxQps() }));
@@ -68,6 +71,7 @@ export function createConnectionManager(opts: {
     const host = new URL(c.baseUrl).host;
     return {
       client,
+      raw,
       secret: c.appSecret,
       identity: `${c.baseUrl}|${c.appKey}`,
       info: {
@@ -83,7 +87,7 @@ export function createConnectionManager(opts: {
     };
   };
 
-  const set = (next: (Live & { secret: string }) | null): ConnectionInfo | null => {
+  const set = (next: Held | null): ConnectionInfo | null => {
     live = next;
     const info = next ? { ...next.info } : null;
     opts.onChange(info);
@@ -172,6 +176,11 @@ export function createConnectionManager(opts: {
       }
       await probe(client);
       return { ok: true, latencyMs: Date.now() - started };
+    },
+
+    /** A new max qps applies to reads (export, dry runs) at once; jobs take it when they start. */
+    setMaxQps(maxQps: number): void {
+      if (live) live.client = live.raw.withScheduler(createScheduler({ maxQps }));
     },
 
     async disconnect(forget: boolean): Promise<void> {

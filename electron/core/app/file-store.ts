@@ -11,7 +11,7 @@ export interface HeldFile extends FileRef {
   path: string;
 }
 
-/** Outputs older than this are removed at start (they were offered for saving long ago). */
+/** Outputs and uploads older than this are removed at start (offered for saving, or opened, long ago). */
 const OUTPUT_TTL_MS = 24 * 3600 * 1000;
 
 /** A file name safe on every OS: no directories, control or reserved characters. */
@@ -61,13 +61,14 @@ export function createFileStore(dataDir: string) {
     toRef(f: HeldFile): FileRef {
       return { fileId: f.fileId, name: f.name, size: f.size };
     },
-    /** Drops outputs from earlier sessions that nobody saved. */
+    /** Drops outputs nobody saved and uploads from earlier sessions (their ids died with that session). */
     async sweep(now = Date.now()): Promise<void> {
-      const dirs = await readdir(outputsRoot).catch(() => [] as string[]);
-      for (const d of dirs) {
-        const p = join(outputsRoot, d);
-        const s = await stat(p).catch(() => null);
-        if (s && now - s.mtimeMs > OUTPUT_TTL_MS) await rm(p, { recursive: true, force: true });
+      for (const root of [outputsRoot, uploadsRoot]) {
+        for (const d of await readdir(root).catch(() => [] as string[])) {
+          const p = join(root, d);
+          const s = await stat(p).catch(() => null);
+          if (s && now - s.mtimeMs > OUTPUT_TTL_MS) await rm(p, { recursive: true, force: true });
+        }
       }
     },
   };

@@ -2,7 +2,7 @@
 // host they run in: Electron (preload bridge) or web mode (WebSocket + HTTP uploads/downloads).
 import { createElectronApi, electronBridge } from './electron';
 import type { Api } from './types';
-import { createWebApi, webToken } from './web';
+import { createWebApi, takeWebToken } from './web';
 
 export { ApiError } from './errors';
 export type { Api, LinkState } from './types';
@@ -11,9 +11,8 @@ export type * from '../../../shared/contract';
 function createApi(): Api {
   const bridge = electronBridge();
   if (bridge) return createElectronApi(bridge);
-  const token = webToken();
-  if (token) return createWebApi(token);
-  throw new Error('dtload: neither the Electron bridge nor a web-mode token is present');
+  // Web mode: the token from the URL, or (after a reload) the cookie the server set with it.
+  return createWebApi(takeWebToken());
 }
 
 export const api: Api = createApi();

@@ -29,12 +29,24 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-export function webToken(loc: Location = window.location): string | null {
-  return new URLSearchParams(loc.search).get('token');
+/**
+ * The access token from the page URL, which is then taken out of the address bar (it should not end up
+ * in bookmarks or a screen share). The server also set it as a same-site cookie, so a reload without it
+ * still works: then this answers '' and requests rely on the cookie.
+ */
+export function takeWebToken(loc: Location = window.location, history: History = window.history): string {
+  const url = new URL(loc.href);
+  const token = url.searchParams.get('token');
+  if (token === null) return '';
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  return token;
 }
 
 export function createWebApi(token: string, origin: string = window.location.origin): Api {
-  const wsUrl = `${origin.replace(/^http/, 'ws')}/api/ws?token=${encodeURIComponent(token)}`;
+  const withToken = (path: string): string =>
+    token ? `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : path;
+  const wsUrl = withToken(`${origin.replace(/^http/, 'ws')}/api/ws`);
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const linkListeners = new Set<(s: LinkState) => void>();
   const pending = new Map<number, Pending>();
@@ -102,8 +114,7 @@ export function createWebApi(token: string, origin: string = window.location.ori
     });
 
   const http = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await fetch(`${origin}${path}${sep}token=${encodeURIComponent(token)}`, init);
+    const res = await fetch(withToken(`${origin}${path}`), { credentials: 'same-origin', ...init });
     if (res.status === 403)
       throw linkError('dtload refused the request (403)', 'Reopen the address dtload printed.');
     return unwrap((await res.json()) as Envelope<T>);
@@ -142,9 +153,9 @@ export function createWebApi(token: string, origin: string = window.location.ori
 
   /** A browser download of a file the backend holds. */
   const saveFile = async (args: SaveFileArgs): Promise<SaveFileResult> => {
-    const q = args.suggestedName ? `&name=${encodeURIComponent(args.suggestedName)}` : '';
+    const q = args.suggestedName ? `?name=${encodeURIComponent(args.suggestedName)}` : '';
     const a = document.createElement('a');
-    a.href = `${origin}/api/files/${encodeURIComponent(args.fileId)}?token=${encodeURIComponent(token)}${q}`;
+    a.href = withToken(`${origin}/api/files/${encodeURIComponent(args.fileId)}${q}`);
     a.download = args.suggestedName ?? '';
     a.rel = 'noopener';
     document.body.appendChild(a);
