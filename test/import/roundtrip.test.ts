@@ -160,6 +160,26 @@ describe('round trip', () => {
   });
 });
 
+describe('--create with --match user_id', () => {
+  it('creates rows without a user_id; a second row with the same mobile is invalid', async () => {
+    const writesBefore = writes(org);
+    const path = join(dir, 'create-by-id.csv');
+    await writeFile(
+      path,
+      'user_id,name,mobile,Owner,Type\n,Ann,13322220001,lina02,Customer\n,Ann again,133 2222 0001,lina02,Customer\nno-such-id,Bo,13322220002,lina02,Customer\n',
+    );
+    const plan = await planImport({
+      source: await openSheet(path),
+      client: org.client,
+      options: { create: true },
+    });
+    expect(plan.rows.map((r) => r.action)).toEqual(['create', 'invalid', 'invalid']);
+    expect(plan.rows[1]!.errors).toEqual(['mobile +86 13322220001 is also on row 2']);
+    expect(plan.rows[2]!.errors).toEqual(['no contact has user_id "no-such-id"']);
+    expect(writes(org)).toBe(writesBefore);
+  });
+});
+
 describe('--create with --match mobile', () => {
   it('creates unmatched rows with a mobile and updates matched ones', async () => {
     const c: Contact = org.sandbox.contacts()[60]!;

@@ -17,7 +17,7 @@ import { LabelIndex } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
-import { cellAt, readIntent, rowKey } from './row-intent';
+import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 
 export interface SheetRow {
   row: number;
@@ -91,6 +91,9 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const rows: PlannedRow[] = [];
   const keys: string[] = [];
   const firstRowOfKey = new Map<string, number>();
+  const firstRowOfNewMobile = new Map<string, number>();
+  const mobileCol = cols.fields.get('mobile');
+  const stateCol = cols.fields.get('state_code');
   for await (const { row, cells } of source.rows()) {
     if (isBlankRow(cells)) continue;
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
@@ -104,6 +107,13 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     } else {
       if (key !== '') firstRowOfKey.set(key, row);
       keys.push(key);
+    }
+    if (key === '' && options.create && options.match === 'user_id') {
+      // New contacts (no user_id) are told apart by mobile: two rows creating one person is a mistake.
+      const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
+      const firstNew = mk === '' ? undefined : firstRowOfNewMobile.get(mk);
+      if (firstNew !== undefined) planned.errors.push(`mobile ${display(mk)} is also on row ${firstNew}`);
+      else if (mk !== '') firstRowOfNewMobile.set(mk, row);
     }
     rows.push(planned);
     if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
