@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../core/paths';
 import { DEFAULT_RENDERER_DIR, startWebServer } from './server';
+import { untilStopSignal } from './stop-signal';
 
 const ROOT = resolve(DEFAULT_RENDERER_DIR, '../..');
 
@@ -41,10 +42,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   process.stdout.write(
     `Electron's binary is not installed, so dtload runs in web mode: open ${server.url}\n`,
   );
-  await new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopSignal();
   await server.close();
   return 0;
 }

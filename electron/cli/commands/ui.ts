@@ -1,6 +1,7 @@
 // `dtload ui [--sandbox] [--port N]`: the desktop app's screens in the browser (web mode) on 127.0.0.1.
 import type { Command } from 'commander';
 import { startWebServer } from '../../web/server';
+import { untilStopSignal } from '../../web/stop-signal';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 
@@ -21,11 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
         `dtload web mode${sandbox ? ' (sandbox organisation)' : ''}: open ${server.url}\n` +
           'Credentials entered there are kept in memory only. Press Ctrl+C to stop.\n',
       );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await untilStopSignal();
       await server.close();
     });
 }
