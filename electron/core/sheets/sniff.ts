@@ -31,6 +31,15 @@ export function notASpreadsheet(path: string, what: string): SheetError {
   );
 }
 
+function cannotOpen(path: string, e: unknown): SheetError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+      ? 'it is locked by another program or you may not read it'
+      : (e as Error).message.split('\n')[0];
+  return new SheetError('missing', `Cannot open ${path}: ${why}`);
+}
+
 /** Checks the file exists and is non-empty, and tells xlsx (a zip) from CSV (text). */
 export async function sniffFile(path: string): Promise<FileKind> {
   let size: number;
@@ -42,7 +51,7 @@ export async function sniffFile(path: string): Promise<FileKind> {
     if (e instanceof SheetError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new SheetError('missing', `File not found: ${path}`);
-    throw new SheetError('missing', `Cannot open ${path}: ${(e as Error).message}`);
+    throw cannotOpen(path, e);
   }
   if (size === 0) throw new SheetError('empty', `${path} is empty`);
 
@@ -52,7 +61,7 @@ export async function sniffFile(path: string): Promise<FileKind> {
     fh = await open(path, 'r');
     await fh.read(head, 0, head.length, 0);
   } catch (e) {
-    throw new SheetError('missing', `Cannot open ${path}: ${(e as Error).message}`);
+    throw cannotOpen(path, e);
   } finally {
     await fh?.close();
   }
