@@ -37,7 +37,7 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <Shell />
@@ -61,7 +61,7 @@ function Shell() {
   }, [session, navigate]);
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Sider
         width={208}
         collapsible

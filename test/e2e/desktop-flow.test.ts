@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { makeImportFixture, readSheet } from './fixture';
+import { makeDeleteSheet, makeImportFixture, readSheet } from './fixture';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -22,6 +22,8 @@ interface LangCase {
     importTitle: string;
     diffApply: (n: number) => string;
     reportFailed: (failed: number, total: number) => string;
+    reportOk: (total: number) => string;
+    deleteButton: (n: number) => string;
   };
 }
 
@@ -35,6 +37,8 @@ const CASES: LangCase[] = [
       importTitle: 'Import from a spreadsheet',
       diffApply: (n) => `Apply ${n} changes`,
       reportFailed: (f, n) => `${f} of ${n} rows failed`,
+      reportOk: (n) => `All ${n} rows were applied.`,
+      deleteButton: (n) => `Delete ${n} contacts`,
     },
   },
   {
@@ -46,6 +50,8 @@ const CASES: LangCase[] = [
       importTitle: '从表格导入',
       diffApply: (n) => `执行 ${n} 项变更`,
       reportFailed: (f, n) => `${n} 行中有 ${f} 行失败`,
+      reportOk: (n) => `全部 ${n} 行已成功执行。`,
+      deleteButton: (n) => `删除 ${n} 个联系人`,
     },
   },
 ];
@@ -66,6 +72,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     });
   };
   const testId = (id: string) => page.getByTestId(id);
+  let exportPath = '';
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), `dtload-e2e-${lang}-`));
@@ -101,7 +108,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await shot('contacts');
 
     // Export every contact (a download), open it with exceljs: 500 rows.
-    const exportPath = join(work, 'contacts.xlsx');
+    exportPath = join(work, 'contacts.xlsx');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       testId('export-xlsx').click(),
@@ -141,10 +148,15 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     expect(await testId('count-invalid').innerText()).toBe(String(fixture.invalid));
     expect(await testId('count-all').innerText()).toBe(String(fixture.rows));
     // The label change is the last changed row: scroll the virtual list down to it.
-    await page.locator('[data-testid=plan-rows] .ant-table-tbody-virtual-holder').evaluate((el) => {
-      el.scrollTop = el.scrollHeight;
-    });
+    await page
+      .locator('[data-testid=plan-rows] .ant-table-body, [data-testid=plan-rows] .ant-table-tbody-virtual')
+      .first()
+      .hover();
+    await page.mouse.wheel(0, 2000);
     await testId('label-chip').first().waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid=label-chip][data-mark=added]').count())
+      .toBeGreaterThan(0);
     expect(await testId('diff-apply').innerText()).toContain(
       text.diffApply(fixture.updates).replace(/\s+/g, ' '),
     );
@@ -180,5 +192,40 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await testId('nav-jobs').click();
     await testId('jobs-table').locator('.ant-table-row').first().waitFor();
     await shot('jobs');
+  });
+
+  it('deletes the contacts a sheet lists, after a typed confirmation', { timeout: 120_000 }, async () => {
+    expect(exportPath).not.toBe('');
+    const sheetPath = join(work, 'to-delete.xlsx');
+    const userIds = await makeDeleteSheet(exportPath, sheetPath, 3);
+
+    await testId('nav-delete').click();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      testId('delete-file-drop').click(),
+    ]);
+    await chooser.setFiles(sheetPath);
+    await testId('delete-start').waitFor({ timeout: 30_000 });
+    expect(await testId('delete-start').innerText()).toContain(text.deleteButton(3));
+    await expect.poll(() => testId('plan-rows').locator('.ant-table-row').count()).toBe(3);
+    expect(await testId('plan-rows').innerText()).toContain(userIds[0]!);
+    await shot('delete-list');
+
+    await testId('delete-start').click();
+    const ok = testId('delete-confirm-ok');
+    await expect.poll(() => ok.isDisabled()).toBe(true);
+    await testId('delete-confirm-input').fill('2');
+    expect(await ok.isDisabled()).toBe(true);
+    await testId('delete-confirm-input').fill('3');
+    await shot('delete-confirm');
+    await testId('delete-confirm-input').press('Enter');
+
+    await testId('delete-backup').waitFor();
+    await testId('job-report').waitFor({ timeout: 60_000 });
+    await expect.poll(() => testId('report-title').innerText()).toBe(text.reportOk(3));
+    await shot('delete-report');
+
+    await testId('nav-contacts').click();
+    await expect.poll(() => testId('contacts-count').innerText(), { timeout: 20_000 }).toContain('497');
   });
 });

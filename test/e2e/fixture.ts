@@ -97,3 +97,16 @@ export async function readSheet(path: string): Promise<{ headers: string[]; rows
   });
   return { headers, rows };
 }
+
+/** A sheet with only a user_id column listing `count` contacts from the end of the export; returns their ids. */
+export async function makeDeleteSheet(exportPath: string, outPath: string, count: number): Promise<string[]> {
+  const { headers, rows } = await readSheet(exportPath);
+  const idCol = headers.indexOf('user_id');
+  const ids = rows.slice(-count).map((r) => r[idCol]!);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Delete');
+  sheet.addRow(['user_id']);
+  for (const id of ids) sheet.addRow([id]);
+  await book.xlsx.writeFile(outPath);
+  return ids;
+}

@@ -46,6 +46,8 @@ export const en = {
   'connect.appSecret.required': 'Enter the AppSecret of your app',
   'connect.appSecret.help':
     'Kept only on this computer, encrypted by the operating system. Never written to logs.',
+  'connect.appSecret.memoryOnly':
+    'Kept in memory only, until dtload stops (web mode). Never written to logs.',
   'connect.remember': 'Remember on this computer',
   'connect.test': 'Test connection',
   'connect.connect': 'Connect',
@@ -209,6 +211,7 @@ export const en = {
   'jobs.col.state': 'State',
   'jobs.col.result': 'Result',
   'jobs.col.actions': 'Actions',
+  'jobs.kind.retry': 'Retry of failed rows',
   'jobs.resume': 'Resume',
   'jobs.report': 'Report',
   'jobs.kind.import': 'Import',

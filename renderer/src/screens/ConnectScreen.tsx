@@ -172,7 +172,11 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
                     name="appSecret"
                     label={t('connect.appSecret')}
                     rules={[{ required: true, message: t('connect.appSecret.required') }]}
-                    extra={capabilities?.secretsNote ?? t('connect.appSecret.help')}
+                    extra={
+                      capabilities?.secretsPersist === false
+                        ? t('connect.appSecret.memoryOnly')
+                        : t('connect.appSecret.help')
+                    }
                   >
                     <Input.Password autoComplete="off" data-testid="connect-app-secret" />
                   </Form.Item>

@@ -32,7 +32,7 @@ const STATE_COLOUR: Record<JobState, string> = {
 const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
   import: 'jobs.kind.import',
   delete: 'jobs.kind.delete',
-  retry: 'report.retryFailed',
+  retry: 'jobs.kind.retry',
 };
 
 export function JobsScreen() {

@@ -48,8 +48,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void api.getCapabilities().then(setCapabilities, () => undefined);
     void api.getConnection().then(setSession, () => undefined);
-    return api.on('connection:changed', setSession);
-  }, [setSession]);
+    const offConnection = api.on('connection:changed', setSession);
+    // A finished job changed the organisation (creates, deletes): the counts shown must follow.
+    const offJob = api.on('job:finished', () => void refreshOrg(true));
+    return () => {
+      offConnection();
+      offJob();
+    };
+  }, [setSession, refreshOrg]);
 
   // The backend explains errors in the UI language: tell it whenever the language changes.
   useEffect(() => {
