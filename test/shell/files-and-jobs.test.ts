@@ -10,6 +10,7 @@ vi.mock('electron', async () => await import('./fake-electron'));
 
 import type { Envelope, FileRef, JobFinished, JobSummary } from '../../shared/contract';
 import { createBackend, memorySecretStore } from '../../electron/core/app';
+import { startSandbox } from '../../electron/core/sandbox';
 import { startApp, type RunningApp } from '../../electron/main/app-main';
 import { app, BrowserWindow, dialog, ipcMain, resetFake } from './fake-electron';
 
@@ -148,6 +149,27 @@ describe('interrupted jobs', () => {
       expect.objectContaining({ jobId, state: 'interrupted', resumable: true, total: 16 }),
     ]);
     expect(announced[0]!.ok).toBeLessThan(16);
+
+    // Connected to another organisation, the job is not resumed there.
+    const other = await startSandbox({ port: 0, contacts: 16, seed: 3 });
+    try {
+      await ok(win, 'connect', {
+        region: 'custom',
+        baseUrl: other.baseUrl,
+        appKey: other.appKey,
+        appSecret: other.appSecret,
+        remember: false,
+      });
+      const refused = (await ipcMain.invoke(
+        'dtload:resumeJob',
+        { jobId },
+        { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+      )) as Envelope<unknown>;
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      expect(other.writeLog).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
 
     await ok(win, 'connectSandbox');
     await ok(win, 'updateSettings', { maxQps: 40 });

@@ -42,6 +42,8 @@ interface Running {
 interface SavedPlan {
   source: string;
   plan: ImportPlan;
+  /** The connection the plan was made on (Live.identity): resume and retry only there. */
+  identity?: string;
 }
 
 const FINAL: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled', 'interrupted']);
@@ -145,6 +147,18 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     return saved;
   };
 
+  /** A job's writes belong to the organisation it was planned on (jobs run from the CLI carry no mark). */
+  const checkSameOrg = async (jobId: string): Promise<void> => {
+    const saved = await readJson<SavedPlan | null>(planPath(jobId), null);
+    if (saved?.identity && saved.identity !== ctx.connection.require().identity) {
+      throw new AppError(
+        'conflict',
+        'This job was made on another connection.',
+        'Connect to the organisation and app the job was planned on, then resume it.',
+      );
+    }
+  };
+
   const api = {
     /** Starts a job for a plan (its ops); saves the plan first so the report survives a restart. */
     async start(plan: ImportPlan, meta: Omit<JobMeta, 'createdAt'>): Promise<string> {
@@ -156,10 +170,11 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
         );
       }
       const opts = await engineOpts();
+      const { identity } = ctx.connection.require();
       const createdAt = new Date().toISOString();
       const fullMeta: JobMeta = { ...meta, createdAt };
       const handle = startJob({ ...opts, plan: plan.ops, meta: fullMeta });
-      await writeJson(planPath(handle.jobId), { source: meta.source, plan } satisfies SavedPlan);
+      await writeJson(planPath(handle.jobId), { source: meta.source, plan, identity } satisfies SavedPlan);
       return track(handle, fullMeta, plan.ops.length, createdAt);
     },
 
@@ -209,6 +224,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
           'Retry its failed rows instead.',
         );
       }
+      await checkSameOrg(jobId);
       const handle = await engineResumeJob({ ...(await engineOpts()), jobId });
       return track(handle, rec.meta, rec.plan.length, rec.meta.createdAt);
     },
@@ -257,6 +273,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       if (running.has(jobId))
         throw new AppError('conflict', 'That job is still running.', 'Wait for it to end.');
       const { plan, source } = await savedPlan(jobId);
+      await checkSameOrg(jobId);
       const rec = await readJob(ctx.dataDir, jobId);
       const failed = new Set(rec.results.filter((r) => r.status === 'failed').map((r) => r.seq));
       if (failed.size === 0) throw new AppError('not-found', 'This job has no failed rows to retry.');
