@@ -10,6 +10,7 @@ import type {
   PlanDeleteArgs,
   PlanFilter,
   PlanImportArgs,
+  PlanProgress,
   PlanRowsArgs,
   PlanRowsPage,
   PlanSummary,
@@ -30,6 +31,7 @@ import type {
 import { autoMap, parseMapping, planDelete, planImport, saveMapping, ImportInputError } from '../import';
 import { openSheet } from '../sheets';
 import { AppError, notFound } from './app-error';
+import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
 import type { HeldFile } from './file-store';
 
@@ -100,8 +102,15 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     };
   };
 
+  // A 100k-row sheet reports progress per page and per thousand rows: a few events a second are plenty.
+  const progress = createCoalescer<PlanProgress>({
+    intervalMs: 200,
+    key: (p) => p.fileId,
+    urgent: (p, last) => p.phase !== last?.phase,
+    send: (p) => ctx.emit('plan:progress', p),
+  });
   const planProgress = (fileId: string) => (p: ImportPlanProgress) =>
-    ctx.emit('plan:progress', { fileId, phase: p.phase, done: p.done, total: p.total ?? null });
+    progress.push({ fileId, phase: p.phase, done: p.done, total: p.total ?? null });
 
   return {
     get(planId: string): HeldPlan {
