@@ -9,6 +9,7 @@ import type { MappingFile } from '../../../shared/import-types';
 import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
+import { detachCells } from './detach';
 
 export interface PlanDeleteArgs {
   source: SheetSource;
@@ -31,8 +32,10 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
 
   const rows: PlannedRow[] = [];
   const firstRow = new Map<string, number>();
-  for await (const { row, cells } of source.rows()) {
-    if (cells.every((c) => (c ?? '').trim() === '')) continue;
+  for await (const read of source.rows()) {
+    if (read.cells.every((c) => (c ?? '').trim() === '')) continue;
+    const { row } = read;
+    const cells = detachCells(read.cells);
     const id = cellAt(cells, idCol);
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
     if (id === '') planned.errors.push('user_id is empty');

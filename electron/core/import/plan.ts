@@ -13,6 +13,7 @@ import type {
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import type { ImportClient } from './current';
 import { fetchByMobiles, fetchByUserIds, readLabelGroups } from './current';
+import { detachCells } from './detach';
 import { LabelIndex } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
@@ -94,8 +95,10 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const firstRowOfNewMobile = new Map<string, number>();
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
-  for await (const { row, cells } of source.rows()) {
-    if (isBlankRow(cells)) continue;
+  for await (const read of source.rows()) {
+    if (isBlankRow(read.cells)) continue;
+    const { row } = read;
+    const cells = detachCells(read.cells);
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
     const key = rowKey(cells, cols, options);
     const first = key === '' ? undefined : firstRowOfKey.get(key);
