@@ -24,6 +24,7 @@ interface LangCase {
     reportFailed: (failed: number, total: number) => string;
     reportOk: (total: number) => string;
     deleteButton: (n: number) => string;
+    customRegion: string;
   };
 }
 
@@ -39,6 +40,7 @@ const CASES: LangCase[] = [
       reportFailed: (f, n) => `${f} of ${n} rows failed`,
       reportOk: (n) => `All ${n} rows were applied.`,
       deleteButton: (n) => `Delete ${n} contacts`,
+      customRegion: 'Custom URL',
     },
   },
   {
@@ -52,6 +54,7 @@ const CASES: LangCase[] = [
       reportFailed: (f, n) => `${n} 行中有 ${f} 行失败`,
       reportOk: (n) => `全部 ${n} 行已成功执行。`,
       deleteButton: (n) => `删除 ${n} 个联系人`,
+      customRegion: '自定义地址',
     },
   },
 ];
@@ -101,6 +104,19 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await expect.poll(() => page.getByText(text.connectTitle).count()).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     await shot('connect');
+
+    // Wrong credentials against the sandbox's own URL: the catalogue explains the errcode.
+    const baseUrl = (await testId('connected-base-url').innerText()).trim();
+    await page.getByText(text.customRegion).click();
+    await testId('connect-base-url').fill(baseUrl);
+    await testId('connect-app-key').fill('dingwrongkey');
+    await testId('connect-app-secret').fill('not-the-secret');
+    await testId('connect-test').click();
+    await testId('connect-error').waitFor({ timeout: 20_000 });
+    expect(await testId('connect-error').getByTestId('errcode').innerText()).toMatch(/\S+\s+\S+/);
+    expect(await page.locator('body').innerText()).not.toContain('not-the-secret');
+    await shot('connect-error');
+
     await testId('connect-sandbox').click();
     await page.getByText(text.contactsTitle, { exact: true }).waitFor();
     await expect.poll(() => testId('contacts-count').innerText(), { timeout: 20_000 }).toContain('500');
@@ -118,6 +134,15 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     expect(exported.rows).toHaveLength(500);
     expect(exported.headers).toContain('user_id');
     await shot('export-done');
+
+    // The import template downloads too (xlsx with a header row).
+    const templatePath = join(work, 'template.xlsx');
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      testId('download-template').click(),
+    ]);
+    await template.saveAs(templatePath);
+    expect((await readSheet(templatePath)).headers).toContain('user_id');
 
     // Import: the fixture is built from that export.
     const fixture = await makeImportFixture(exportPath, join(work, 'edited.xlsx'));
@@ -139,6 +164,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await expect
       .poll(() => page.locator('[data-testid=plan-rows] .ant-table-row').count())
       .toBe(fixture.invalid);
+    expect(await testId('plan-rows').innerText()).toContain(fixture.invalidUserId);
     await shot('import-validate');
 
     await testId('validate-next').click();
@@ -147,12 +173,6 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     expect(await testId('count-unchanged').innerText()).toBe(String(fixture.unchanged));
     expect(await testId('count-invalid').innerText()).toBe(String(fixture.invalid));
     expect(await testId('count-all').innerText()).toBe(String(fixture.rows));
-    // The label change is the last changed row: scroll the virtual list down to it.
-    await page
-      .locator('[data-testid=plan-rows] .ant-table-body, [data-testid=plan-rows] .ant-table-tbody-virtual')
-      .first()
-      .hover();
-    await page.mouse.wheel(0, 2000);
     await testId('label-chip').first().waitFor();
     await expect
       .poll(() => page.locator('[data-testid=label-chip][data-mark=added]').count())

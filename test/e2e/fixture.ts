@@ -21,6 +21,8 @@ export interface ImportFixture {
 
 const ROWS = 30;
 const TITLE_EDITS = 8;
+const INVALID = TITLE_EDITS + 2;
+const REJECTED = TITLE_EDITS + 3;
 
 function cellText(row: ExcelJS.Row, col: number): string {
   const v = row.getCell(col).value;
@@ -54,16 +56,16 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
   const follower = col('follower_user_id') - 1;
   const level = col('Level') - 1;
 
-  // Sheet row n+2 holds data row n (row 1 is the header).
-  for (let i = 0; i < TITLE_EDITS; i++) rows[i]![title] = `E2E title ${i + 1}`;
-  rows[TITLE_EDITS]![remark] = 'Edited by the end-to-end test';
+  // Sheet row n+2 holds data row n (row 1 is the header). The label change comes first so the diff's
+  // first screen shows label chips.
+  const current = rows[0]![level];
+  rows[0]![level] = current === 'Core' ? 'General' : 'Core';
+  for (let i = 1; i <= TITLE_EDITS; i++) rows[i]![title] = `E2E title ${i}`;
+  rows[TITLE_EDITS + 1]![remark] = 'Edited by the end-to-end test';
   // A label that exists in no group: the row is invalid and never sent.
-  rows[TITLE_EDITS + 1]![level] = 'No such level';
+  rows[INVALID]![level] = 'No such level';
   // An owner who is not a staff member: planning accepts it, DingTalk refuses it (40003).
-  rows[TITLE_EDITS + 2]![follower] = 'ghost_owner';
-  // A valid label change: shown as coloured chips in the diff.
-  const current = rows[TITLE_EDITS + 3]![level];
-  rows[TITLE_EDITS + 3]![level] = current === 'Core' ? 'General' : 'Core';
+  rows[REJECTED]![follower] = 'ghost_owner';
 
   for (const r of rows) target.addRow(r);
   await out.xlsx.writeFile(outPath);
@@ -76,11 +78,11 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
     updates,
     invalid: 1,
     unchanged: ROWS - updates - 1,
-    invalidRow: TITLE_EDITS + 1 + 2,
-    rejectedRow: TITLE_EDITS + 2 + 2,
+    invalidRow: INVALID + 2,
+    rejectedRow: REJECTED + 2,
     rejectedErrcode: 40003,
-    invalidUserId: rows[TITLE_EDITS + 1]![userId]!,
-    rejectedUserId: rows[TITLE_EDITS + 2]![userId]!,
+    invalidUserId: rows[INVALID]![userId]!,
+    rejectedUserId: rows[REJECTED]![userId]!,
   };
 }
 

@@ -1,5 +1,5 @@
 // Web-mode adapter: the contract over one WebSocket (reconnecting), files over HTTP.
-// The page URL carries ?token=…; every request repeats it or the server answers 403.
+// The page URL carries ?token=…; every request repeats it (or the cookie the server set with it), else 403.
 import {
   METHOD_NAMES,
   type Envelope,
@@ -16,7 +16,7 @@ import {
   type WireEvent,
   type WireReply,
 } from '../../../shared/contract';
-import { ApiError, linkError, unwrap } from './errors';
+import { linkError, unwrap } from './errors';
 import type { Api, LinkState } from './types';
 
 const ACCEPT: Record<OpenDialogArgs['purpose'], string> = {
@@ -186,5 +186,3 @@ export function createWebApi(token: string, origin: string = window.location.ori
     },
   };
 }
-
-export { ApiError };

@@ -1,6 +1,6 @@
 // One side of a field change, shown as the admin thinks of it: label chips, id lists, or plain text.
 import { Typography } from 'antd';
-import { LabelChips } from './LabelChips';
+import { LabelChip, LabelChips, useLabelColours } from './LabelChips';
 
 /** Fields whose values are label names (the plan shows labels by name). */
 export function isLabelField(field: string): boolean {
@@ -27,4 +27,36 @@ export function ChangeValue({ field, value, side, other }: Props) {
   }
   const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   return <span className={side === 'before' ? 'dt-before' : 'dt-after'}>{text}</span>;
+}
+
+const asNames = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** A label change as one list: kept labels as they are, added ones ringed with "+", removed ones struck through. */
+export function LabelDiff({ before, after }: { before: unknown; after: unknown }) {
+  const colourOf = useLabelColours();
+  const was = asNames(before);
+  const now = asNames(after);
+  const wasSet = new Set(was);
+  const nowSet = new Set(now);
+  const items = [
+    ...now.map((name) => ({ name, mark: wasSet.has(name) ? undefined : ('added' as const) })),
+    ...was.filter((name) => !nowSet.has(name)).map((name) => ({ name, mark: 'removed' as const })),
+  ];
+  if (items.length === 0) return <Typography.Text type="secondary">∅</Typography.Text>;
+  return (
+    <span>
+      {items.map(({ name, mark }) => {
+        const c = colourOf(name);
+        return (
+          <LabelChip
+            key={`${mark ?? 'kept'}:${name}`}
+            name={name}
+            hex={c?.hex}
+            group={c?.group}
+            mark={mark}
+          />
+        );
+      })}
+    </span>
+  );
 }

@@ -6,7 +6,7 @@ import { useRemote } from '../lib/useRemote';
 import { api, type PlanCounts, type PlanFilter, type PlanRowView } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionTag } from './ActionTag';
-import { ChangeValue } from './ChangeValue';
+import { ChangeValue, isLabelField, LabelDiff } from './ChangeValue';
 import { ErrorExplain } from './ErrorExplain';
 
 export type PlanView = 'diff' | 'validate' | 'delete';
@@ -171,13 +171,17 @@ function FieldChangeLine({ field, before, after }: { field: string; before: unkn
       <Typography.Text type="secondary" className="dt-mono">
         {field}
       </Typography.Text>
-      <span>
-        <ChangeValue field={field} value={before} other={after} side="before" />
-        <Typography.Text type="secondary" style={{ margin: '0 6px' }}>
-          →
-        </Typography.Text>
-        <ChangeValue field={field} value={after} other={before} side="after" />
-      </span>
+      {isLabelField(field) ? (
+        <LabelDiff before={before} after={after} />
+      ) : (
+        <span>
+          <ChangeValue field={field} value={before} side="before" />
+          <Typography.Text type="secondary" style={{ margin: '0 6px' }}>
+            →
+          </Typography.Text>
+          <ChangeValue field={field} value={after} side="after" />
+        </span>
+      )}
     </>
   );
 }

@@ -193,7 +193,7 @@ export const en = {
   'delete.title': 'Delete contacts listed in a sheet',
   'delete.intro':
     'Every contact whose user_id is in the sheet is deleted. Before anything is deleted, dtload saves a backup of those contacts so they can be re-created.',
-  'delete.backup': 'A backup of the {count} contacts will be saved first: {path}',
+  'delete.backup': 'Backup of the {count} contacts saved before deleting: {path}',
   'delete.backup.save': 'Save a copy of the backup',
   'delete.backupAuto': 'A backup of the contacts is saved automatically before deleting.',
   'delete.list': 'Contacts to delete',

@@ -186,7 +186,7 @@ export const zhCN: Messages = {
 
   'delete.title': '删除表格中列出的联系人',
   'delete.intro': '表格中 user_id 对应的联系人都会被删除。删除前，dtload 会先备份这些联系人，以便重新创建。',
-  'delete.backup': '将先备份这 {count} 个联系人：{path}',
+  'delete.backup': '删除前已备份这 {count} 个联系人：{path}',
   'delete.backup.save': '另存备份',
   'delete.backupAuto': '删除前会自动备份这些联系人。',
   'delete.list': '将被删除的联系人',

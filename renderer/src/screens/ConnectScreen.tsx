@@ -14,7 +14,7 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type ConnectArgs, type Region, type TestConnectionResult } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
 import { useI18n } from '../i18n';
@@ -46,6 +46,11 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
   const [busy, setBusy] = useState<'test' | 'connect' | 'sandbox' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tested, setTested] = useState<TestConnectionResult | null>(null);
+  // Where secrets cannot persist (web mode), "remember" must not look ticked.
+  const secretsPersist = capabilities?.secretsPersist;
+  useEffect(() => {
+    if (secretsPersist === false) form.setFieldValue('remember', false);
+  }, [secretsPersist, form]);
 
   const attempt = async (kind: 'test' | 'connect' | 'sandbox', run: () => Promise<void>) => {
     setBusy(kind);
@@ -101,7 +106,9 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
           title={t('connect.current')}
           description={
             <Descriptions size="small" column={2} style={{ marginTop: 8 }}>
-              <Descriptions.Item label={t('connect.baseUrl')}>{session.baseUrl}</Descriptions.Item>
+              <Descriptions.Item label={t('connect.baseUrl')}>
+                <span data-testid="connected-base-url">{session.baseUrl}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('connect.appKey')}>
                 {session.sandbox ? t('status.sandbox') : session.appKeyPrefix}
               </Descriptions.Item>
