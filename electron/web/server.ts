@@ -1,7 +1,7 @@
 // Web mode: the same backend as the desktop app, over HTTP and one WebSocket on 127.0.0.1. Every request
 // must carry the server's random token (query or cookie) and name our own host, else 403. Secrets stay
 // in memory only (the UI says so from getCapabilities).
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -36,6 +36,18 @@ export interface WebServer {
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RENDERER_DIR = resolve(here, '../../out/renderer');
+
+/** dtload's version from package.json (web mode runs from the checkout). */
+function packageVersion(): string {
+  try {
+    return (
+      (JSON.parse(readFileSync(resolve(here, '../../package.json'), 'utf8')) as { version?: string })
+        .version ?? '0.0.0'
+    );
+  } catch {
+    return '0.0.0';
+  }
+}
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -85,7 +97,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     secrets: memorySecretStore(),
     emit,
     host: 'web',
-    version: opts.version,
+    version: opts.version ?? packageVersion(),
     sandbox: opts.sandboxOptions,
   });
 

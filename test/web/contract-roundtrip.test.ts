@@ -35,6 +35,8 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
       sandboxAvailable: true,
     });
     expect(caps.secretsNote).toMatch(/memory/);
+    expect(caps.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(caps.version).not.toBe('0.0.0');
   });
 
   it('is connected to the sandbox and summarises the organisation', async () => {

@@ -96,9 +96,10 @@ export function createBackend(opts: BackendOptions): Backend {
   const jobs = createJobs(ctx, explain);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 
+  // Housekeeping and the remembered connection; never rejects (a failed restore leaves us disconnected).
   const ready = (async () => {
     await files.sweep().catch(() => {});
-    await connection.restore();
+    await connection.restore().catch(() => null);
   })();
 
   const holdPath = async (path: string): Promise<FileRef> => {
