@@ -112,6 +112,8 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     expect(unchanged.items).toHaveLength(6);
 
     const { jobId } = await h.api.applyPlan({ planId: plan.planId });
+    // Listed at once, even before its journal is on disk.
+    expect(await h.api.getJob({ jobId })).toMatchObject({ jobId, kind: 'import', total: 4 });
     const finished = await h.waitFor('job:finished', (f) => f.jobId === jobId);
     expect(finished.state).toBe('done');
     expect(finished.summary).toMatchObject({ total: 4, ok: 3, failed: 1 });

@@ -37,6 +37,9 @@ interface Running {
   paused: boolean;
   meta: JobMeta;
   total: number;
+  createdAt: string;
+  /** The latest progress, for a job whose journal is not written yet. */
+  last?: JobProgress;
 }
 
 interface SavedPlan {
@@ -65,6 +68,22 @@ export function toJobSummary(s: EngineJobSummary, running?: Running): JobSummary
   };
 }
 
+function startingSummary(jobId: string, r: Running): JobSummary {
+  const p = r.last;
+  return {
+    jobId,
+    kind: r.meta.mode === 'retry' ? 'retry' : r.meta.kind,
+    state: r.paused ? 'paused' : 'running',
+    source: r.meta.source,
+    createdAt: r.createdAt,
+    total: r.total,
+    ok: p?.ok ?? 0,
+    failed: p?.failed ?? 0,
+    skipped: 0,
+    resumable: r.paused,
+  };
+}
+
 export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise<ErrorInfo>) {
   const running = new Map<string, Running>();
   const planPath = (jobId: string): string => join(ctx.dataDir, 'job-plans', `${jobId}.json`);
@@ -77,6 +96,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
   });
   const onProgress = (p: JobProgress): void => {
     const r = running.get(p.jobId);
+    if (r) r.last = p;
     if (r && (p.state === 'paused' || p.state === 'running')) r.paused = p.state === 'paused';
     progress.push(p);
   };
@@ -96,7 +116,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
 
   /** Follows a job to its end: final progress, then 'job:finished'. */
   const track = (handle: JobHandle, meta: JobMeta, total: number, createdAt: string): string => {
-    const r: Running = { handle, paused: false, meta, total };
+    const r: Running = { handle, paused: false, meta, total, createdAt };
     running.set(handle.jobId, r);
     const summaryOf = (o: Pick<JobOutcome, 'state' | 'summary'>): JobSummary => ({
       jobId: handle.jobId,
@@ -180,13 +200,18 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
 
     async list(): Promise<JobSummary[]> {
       const all = await engineListJobs(ctx.dataDir);
-      return all.map((s) => toJobSummary(s, running.get(s.jobId)));
+      const listed = new Set(all.map((s) => s.jobId));
+      // A job started a moment ago may not have its journal on disk yet: it is listed all the same.
+      const fresh = [...running.entries()]
+        .filter(([id]) => !listed.has(id))
+        .map(([id, r]) => startingSummary(id, r));
+      return [...fresh, ...all.map((s) => toJobSummary(s, running.get(s.jobId)))];
     },
 
     async get(jobId: string): Promise<JobSummary> {
-      const s = (await engineListJobs(ctx.dataDir)).find((j) => j.jobId === jobId);
-      if (!s) throw notFound(`No job ${jobId} in the data folder.`);
-      return toJobSummary(s, running.get(jobId));
+      const job = (await api.list()).find((j) => j.jobId === jobId);
+      if (!job) throw notFound(`No job ${jobId} in the data folder.`);
+      return job;
     },
 
     async interrupted(): Promise<JobSummary[]> {
