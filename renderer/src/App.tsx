@@ -18,6 +18,7 @@ import { ContactsScreen } from './screens/ContactsScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { DeleteScreen } from './screens/DeleteScreen';
 import { JobsScreen } from './screens/JobsScreen';
+import { LinkBanner } from './components/LinkBanner';
 import { InterruptedJobPrompt } from './components/InterruptedJobPrompt';
 import { useHashRoute, type ScreenKey } from './state/route';
 
@@ -49,7 +50,7 @@ export function App() {
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
-  const { session } = useSession();
+  const { session, openedFile } = useSession();
   const [route, navigate] = useHashRoute();
   const [collapsed, setCollapsed] = useState(false);
   // Already connected at start (remembered credentials, `--sandbox`) and no screen asked for: show the contacts.
@@ -59,6 +60,10 @@ function Shell() {
     landed.current = true;
     if (!window.location.hash) navigate('contacts');
   }, [session, navigate]);
+  // A sheet opened from the OS goes to the import wizard.
+  useEffect(() => {
+    if (openedFile) navigate('import');
+  }, [openedFile, navigate]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -123,6 +128,7 @@ function Shell() {
             />
           </Space>
         </Header>
+        <LinkBanner />
         <Content style={{ padding: 24, overflow: 'auto' }}>
           <div style={{ maxWidth: 1320, margin: '0 auto' }}>
             {route === 'connect' && <ConnectScreen onConnected={() => navigate('contacts')} />}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, type FileRef } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorExplain } from './ErrorExplain';
+import { RecentFiles } from './RecentFiles';
 
 interface Props {
   onPicked: (file: FileRef) => void | Promise<void>;
@@ -70,6 +71,9 @@ export function FilePicker({ onPicked, testId = 'file-drop' }: Props) {
           </Upload.Dragger>
         </div>
       </Spin>
+      <RecentFiles
+        onOpen={(path) => run(path.split(/[\\/]/).pop() ?? path, () => api.openRecentFile({ path }))}
+      />
       {error !== null && (
         <div style={{ marginTop: 16 }}>
           <ErrorExplain error={error} onClose={() => setError(null)} />

@@ -11,6 +11,7 @@ export const en = {
   'status.connected': 'Connected to {org}',
   'status.sandbox': 'Sandbox organisation',
   'status.disconnected': 'Not connected',
+  'link.reconnecting': 'The connection to dtload was lost. Reconnecting…',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.next': 'Next',
@@ -93,6 +94,7 @@ export const en = {
   'import.file.hint':
     'The first sheet row with known headers is used. Export your contacts first to get a sheet you can edit.',
   'import.file.choose': 'Choose a file…',
+  'import.file.recent': 'Recent files',
   'import.file.reading': 'Reading {name}…',
   'import.sheet.label': 'Sheet',
   'import.sheet.headerRow': 'Header row',

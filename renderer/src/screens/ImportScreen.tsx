@@ -1,6 +1,6 @@
 // The import wizard: file → sheet → columns → check → dry-run diff → apply → report.
 import { Alert, App, Button, Card, Space, Spin, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   api,
   type ImportOptions,
@@ -20,6 +20,7 @@ import { RequireConnection } from '../components/RequireConnection';
 import { MappingStep, hasMatchKey } from '../components/import/MappingStep';
 import { SheetStep } from '../components/import/SheetStep';
 import { useI18n, type MessageKey } from '../i18n';
+import { useSession } from '../state/session';
 
 const STEPS = ['file', 'sheet', 'mapping', 'validate', 'diff', 'apply', 'report'] as const;
 type Step = (typeof STEPS)[number];
@@ -124,6 +125,18 @@ function ImportWizard() {
           setStep('apply');
         }),
     });
+
+  // A sheet opened from the OS (open with…, dock drop) starts the wizard over with that file.
+  const { openedFile, takeOpenedFile } = useSession();
+  const openSheetRef = useRef(openSheet);
+  useEffect(() => {
+    openSheetRef.current = openSheet;
+  });
+  useEffect(() => {
+    if (!openedFile) return;
+    const file = takeOpenedFile();
+    if (file) queueMicrotask(() => void openSheetRef.current(file.fileId));
+  }, [openedFile, takeOpenedFile]);
 
   const stepIndex = STEPS.indexOf(step);
   return (

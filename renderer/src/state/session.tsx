@@ -1,6 +1,15 @@
 // Who we are connected to, what the host can do, and the organisation's label groups: shared by every screen.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, type Capabilities, type ConnectionInfo, type OrgSummary } from '../api';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { api, type Capabilities, type ConnectionInfo, type FileRef, type OrgSummary } from '../api';
 import { useI18n } from '../i18n';
 
 interface SessionValue {
@@ -11,6 +20,9 @@ interface SessionValue {
   org: OrgSummary | null;
   orgError: unknown;
   setSession: (info: ConnectionInfo | null) => void;
+  /** A sheet the OS handed to the app (open with…, dock drop): the import wizard takes it. */
+  openedFile: FileRef | null;
+  takeOpenedFile: () => FileRef | null;
   refreshOrg: (refresh?: boolean) => Promise<OrgSummary | null>;
 }
 
@@ -22,6 +34,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [capabilities, setCapabilities] = useState<Capabilities | null>(null);
   const [org, setOrg] = useState<OrgSummary | null>(null);
   const [orgError, setOrgError] = useState<unknown>(null);
+  const [openedFile, setOpenedFile] = useState<FileRef | null>(null);
+  const openedRef = useRef<FileRef | null>(null);
+  const takeOpenedFile = useCallback(() => {
+    const file = openedRef.current;
+    openedRef.current = null;
+    if (file) setOpenedFile(null);
+    return file;
+  }, []);
 
   const refreshOrg = useCallback(async (refresh = false) => {
     try {
@@ -51,9 +71,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const offConnection = api.on('connection:changed', setSession);
     // A finished job changed the organisation (creates, deletes): the counts shown must follow.
     const offJob = api.on('job:finished', () => void refreshOrg(true));
+    const offFile = api.on('file:opened', (file) => {
+      openedRef.current = file;
+      setOpenedFile(file);
+    });
     return () => {
       offConnection();
       offJob();
+      offFile();
     };
   }, [setSession, refreshOrg]);
 
@@ -63,8 +88,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const value = useMemo(
-    () => ({ session, capabilities, org, orgError, setSession, refreshOrg }),
-    [session, capabilities, org, orgError, setSession, refreshOrg],
+    () => ({ session, capabilities, org, orgError, setSession, refreshOrg, openedFile, takeOpenedFile }),
+    [session, capabilities, org, orgError, setSession, refreshOrg, openedFile, takeOpenedFile],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
