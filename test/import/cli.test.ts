@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/cli/context';
 import { main } from '../../electron/cli/main';
 import { openSheet } from '../../electron/core/sheets';
+import { makeFixtures, type Fixtures } from '../fixtures/make-fixtures';
 import { startOrg, writes, type Org } from './org';
 
 let org: Org;
 let dir: string;
+let sheetsFixtures: Fixtures | undefined;
 beforeAll(async () => {
   org = await startOrg(150);
   dir = await mkdtemp(join(tmpdir(), 'dtload-import-cli-'));
@@ -62,6 +64,26 @@ describe('bad input exits 2 with one clear line and sends nothing', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/^dtload: /);
+    expect(totalCalls()).toBe(before);
+  });
+
+  it.each([
+    'emptyCsv',
+    'emptyXlsx',
+    'blankXlsx',
+    'headerOnlyCsv',
+    'headerOnlyXlsx',
+    'pdfAsXlsx',
+    'zipAsXlsx',
+    'xlsAsXlsx',
+    'htmlAsXls',
+    'randomCsv',
+  ] as const)('the sheets fixture %s', async (name) => {
+    sheetsFixtures ??= await makeFixtures(join(dir, 'sheets-fixtures'));
+    const before = totalCalls();
+    const r = await run('import', sheetsFixtures[name as keyof Fixtures] as string);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(totalCalls()).toBe(before);
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/domain';
 import { planImport } from '../../electron/core/import';
 import { openSheet } from '../../electron/core/sheets';
+import { makeFixtures } from '../fixtures/make-fixtures';
 import { makeImportFixtures, type ImportFixtures } from './fixtures';
 import { startOrg, writes, type Org } from './org';
 
@@ -96,5 +97,23 @@ describe('fixtures', () => {
     expect(byId.rows[2]!.errors).toEqual([`user_id "${c[0]!.userid}" is also on row 2`]);
     const byMobile = await plan(fx.duplicatesCsv, { match: 'mobile', create: true });
     expect(byMobile.rows[1]!.errors).toEqual(['mobile +86 13700000001 is also on row 2']);
+  });
+});
+
+describe('the sheets fixtures (makeFixtures) as import input', () => {
+  it('plans a GB18030 name/mobile/company sheet by mobile: creates need an owner and a label', async () => {
+    const sheets = await makeFixtures(await mkdtemp(join(tmpdir(), 'dtload-import-sheets-')));
+    const p = await plan(sheets.gb18030Csv, { match: 'mobile', create: true });
+    expect(p.mapping.columns.map((x) => x.target)).toEqual(['name', 'mobile', 'company_name']);
+    expect(p.rows.map((r) => r.action)).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
+    for (const r of p.rows) {
+      expect(r.errors).toEqual([
+        'follower_user_id (owner) is required',
+        'at least one label is required (DingTalk answers 60204 otherwise)',
+      ]);
+    }
+    // "+8613600136000" is read as state code 86 and a local number.
+    expect(p.rows[3]!.changes.find((x) => x.field === 'mobile')?.after).toBe('13600136000');
+    expect(writes(org)).toBe(0);
   });
 });

@@ -52,10 +52,16 @@ export function rowKey(cells: readonly string[], cols: ColumnIndex, options: Imp
   );
 }
 
-export function mobileKey(mobile: string, stateCode: string | undefined, options: ImportOptions): string {
+/** A mobile written with its country code ("+86 138…") loses the code when it is the row's state code. */
+export function localMobile(mobile: string, stateCode: string): string {
   const m = normMobile(mobile);
-  if (m === '') return '';
-  return `${normStateCode(stateCode ?? '') || options.defaultStateCode || '86'} ${m}`;
+  return stateCode !== '' && m.startsWith(`+${stateCode}`) ? m.slice(stateCode.length + 1) : m;
+}
+
+export function mobileKey(mobile: string, stateCode: string | undefined, options: ImportOptions): string {
+  const sc = normStateCode(stateCode ?? '') || options.defaultStateCode || '86';
+  const m = localMobile(mobile, sc);
+  return m === '' ? '' : `${sc} ${m}`;
 }
 
 export function readIntent(
@@ -77,8 +83,12 @@ export function readIntent(
     if (kind === 'string') {
       let v = raw;
       if (field === 'mobile') {
-        v = normMobile(raw);
-        if (!/^\+?\d{3,20}$/.test(v)) errors.push(`mobile "${raw}" is not a phone number`);
+        const sc =
+          normStateCode(cellAt(cells, cols.fields.get('state_code'))) || options.defaultStateCode || '86';
+        v = localMobile(raw, sc);
+        if (/^\+\d/.test(v))
+          errors.push(`mobile "${raw}" has a country code other than ${sc}: put it in state_code`);
+        else if (!/^\d{3,20}$/.test(v)) errors.push(`mobile "${raw}" is not a phone number`);
       } else if (field === 'state_code') {
         v = normStateCode(raw);
         if (!/^\d{1,4}$/.test(v)) errors.push(`state_code "${raw}" is not a country code (for example 86)`);
