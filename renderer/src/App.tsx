@@ -73,7 +73,8 @@ function Shell() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         theme="light"
-        style={{ borderRight: '1px solid #EEF0F3' }}
+        // Sticky: the menu stays in view while a long report scrolls.
+        style={{ borderRight: '1px solid #EEF0F3', position: 'sticky', top: 0, height: '100vh' }}
       >
         <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 10 }}>
           <Logo />

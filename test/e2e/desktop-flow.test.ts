@@ -212,6 +212,16 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await testId('nav-jobs').click();
     await testId('jobs-table').locator('.ant-table-row').first().waitFor();
     await shot('jobs');
+    // Its report opens in a drawer; Esc closes it.
+    await page.locator('[data-testid^=job-open-]').first().click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByTestId('failed-rows').locator('.ant-table-row').first().waitFor();
+    expect(await drawer.getByTestId('report-errcode').first().innerText()).toBe(
+      String(fixture.rejectedErrcode),
+    );
+    await shot('job-report');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
   });
 
   it('deletes the contacts a sheet lists, after a typed confirmation', { timeout: 120_000 }, async () => {

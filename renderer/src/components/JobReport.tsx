@@ -48,17 +48,17 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
 
   const columns = useMemo<TableColumnsType<ReportRowView>>(
     () => [
-      { title: t('common.row'), dataIndex: 'row', width: 70 },
+      { title: t('common.row'), dataIndex: 'row', width: 64 },
       {
         title: t('contacts.col.userId'),
         dataIndex: 'userId',
-        width: 170,
+        width: 150,
         render: (v?: string) => <span className="dt-mono">{v ?? '—'}</span>,
       },
       {
         title: t('common.errcode'),
         dataIndex: 'errcode',
-        width: 110,
+        width: 100,
         render: (v?: number | string) =>
           v === undefined ? (
             '—'
@@ -71,7 +71,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
       {
         title: t('common.meaning'),
         key: 'meaning',
-        width: 300,
+        width: 280,
         render: (_, r) => (
           <div>
             <div>{r.meaning ?? '—'}</div>
@@ -83,7 +83,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
           </div>
         ),
       },
-      { title: t('common.fix'), dataIndex: 'solution', width: 320, render: (v?: string) => v ?? '—' },
+      { title: t('common.fix'), dataIndex: 'solution', width: 280, render: (v?: string) => v ?? '—' },
     ],
     [t],
   );
@@ -161,7 +161,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
             loading={loading}
             columns={columns}
             dataSource={rows}
-            scroll={{ x: 970, y: 360 }}
+            scroll={{ x: 874, y: 360 }}
             pagination={{
               current: page.current,
               pageSize: page.size,

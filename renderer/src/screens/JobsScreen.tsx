@@ -170,8 +170,8 @@ export function JobsScreen() {
       </Card>
       <Drawer
         open={open !== null}
-        size={980}
-        title={open?.jobId}
+        size={960}
+        title={open ? `${t('jobs.report')} · ${open.jobId}` : undefined}
         onClose={() => {
           setOpen(null);
           load();
