@@ -258,12 +258,19 @@ async function runJob(a: FinishArgs, ops: RowOp[]): Promise<JobOutcome> {
       options: a.meta,
       createdAt: new Date().toISOString(),
     },
+    // With --json, the engine's progress as `dtload resume` prints it: one event per update.
     onProgress: (p) =>
-      progress.update({
-        done: p.done,
-        total: p.total,
-        extra: `${p.ok} ok, ${p.failed} failed, ${p.rate.toFixed(1)}/s`,
-      }),
+      a.opts.json
+        ? a.ctx.stdout.write(JSON.stringify({ event: 'progress', ...p }) + '\n')
+        : progress.update({
+            done: p.done,
+            total: p.total,
+            extra:
+              `${p.ok} ok, ${p.failed} failed, ${p.rate.toFixed(1)}/s` +
+              (p.pausedForSeconds
+                ? `, paused ${Math.ceil(p.pausedForSeconds)} s (DingTalk asked to wait)`
+                : ''),
+          }),
   });
   // Ctrl-C: rows in flight finish and are journalled; `dtload resume` finishes the rest.
   const onSigint = (): void => handle.interrupt();

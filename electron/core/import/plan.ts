@@ -95,6 +95,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const firstRowOfNewMobile = new Map<string, number>();
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
+  const nameCol = cols.fields.get('name');
   for await (const read of source.rows()) {
     if (isBlankRow(read.cells)) continue;
     const { row } = read;
@@ -191,6 +192,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       planned.errors.push(...intent.errors);
       planned.errors.push(notFoundMessage(key, options));
     }
+    // Name the row for the diff view and reports even when it matched no contact.
+    planned.name ??= cellAt(planned.cells, nameCol) || undefined;
     if (planned.name === undefined) delete planned.name;
     // Invalid rows keep their diff: it shows what would change once the errors are fixed.
     if (planned.errors.length > 0) planned.action = 'invalid';
