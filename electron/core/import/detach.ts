@@ -9,5 +9,10 @@ export function detachString(s: string): string {
 }
 
 export function detachCells(cells: readonly string[]): string[] {
-  return cells.map((c) => (typeof c === 'string' ? detachString(c) : c));
+  const out = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    out[i] = typeof c === 'string' ? detachString(c) : c;
+  }
+  return out;
 }

@@ -25,6 +25,8 @@ export class LabelIndex {
   private readonly groupIdSets = new Map<string, ReadonlySet<number>>();
   /** `group\u0000label` → ref: the common case (an exact name in a group column) in one lookup. */
   private readonly exactInGroup = new Map<string, LabelRef>();
+  /** Each label as a successful resolution, made once instead of once per cell. */
+  private readonly resolvedById = new Map<number, Resolved>();
 
   constructor(readonly labelGroups: readonly LabelGroup[]) {
     for (const g of labelGroups) {
@@ -32,6 +34,7 @@ export class LabelIndex {
       for (const l of g.labels) {
         const ref: LabelRef = { id: l.id, name: l.name, group: g.name, groupKey: fold(g.name) };
         this.byId.set(l.id, ref);
+        this.resolvedById.set(l.id, { ok: true, label: ref });
         push(this.byName, l.name, ref);
         push(this.byFoldedName, fold(l.name), ref);
         this.exactInGroup.set(`${g.name}\u0000${l.name}`, ref);
@@ -65,7 +68,7 @@ export class LabelIndex {
     const name = raw.trim();
     const fast =
       group === undefined ? onlyOne(this.byName.get(name)) : this.exactInGroup.get(`${group}\u0000${name}`);
-    if (fast) return { ok: true, label: fast };
+    if (fast) return this.resolvedById.get(fast.id)!;
     const candidates = this.candidates(name, group);
     if (candidates.length === 1) return { ok: true, label: candidates[0]! };
     if (candidates.length > 1) {

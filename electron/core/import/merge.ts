@@ -10,6 +10,10 @@ const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark',
 const READ_ONLY = ['mobile', 'state_code', 'email'] as const;
 const LISTS = ['share_user_ids', 'share_dept_ids'] as const;
 
+function normReadOnly(field: (typeof READ_ONLY)[number], v: string): string {
+  return field === 'mobile' ? normMobile(v) : field === 'state_code' ? normStateCode(v) : v.trim();
+}
+
 export interface MergeResult<B> {
   body: B;
   changes: FieldChange[];
@@ -17,10 +21,12 @@ export interface MergeResult<B> {
   warnings: string[];
 }
 
+/** Same members, order ignored. Lists hold at most a few dozen ids: scanning beats building a Set. */
 function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
-  const s = new Set(a);
-  return b.every((x) => s.has(x));
+  for (const x of b) if (!a.includes(x)) return false;
+  for (const x of a) if (!b.includes(x)) return false;
+  return true;
 }
 
 function labelNames(ids: readonly number[], labels: LabelIndex): string[] {
@@ -87,8 +93,7 @@ export function mergeUpdate(
     if (typeof v !== 'string' || v === '') continue;
     const cur = current[f];
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
-    const norm = f === 'mobile' ? normMobile : f === 'state_code' ? normStateCode : (s: string) => s.trim();
-    if (norm(cur ?? '') !== norm(v)) {
+    if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
       warnings.push(
         `${f} "${v}" differs from DingTalk's "${cur ?? ''}" but cannot be changed through update; it is left as it is`,
       );

@@ -40,7 +40,10 @@ export interface PlanImportArgs {
   onProgress?: (p: ImportPlanProgress) => void;
 }
 
-const isBlankRow = (cells: readonly string[]): boolean => cells.every((c) => (c ?? '').trim() === '');
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c && c.trim() !== '') return false;
+  return true;
+}
 
 export function summarise(rows: readonly PlannedRow[]): ImportSummary {
   const s: ImportSummary = { rows: rows.length, create: 0, update: 0, delete: 0, unchanged: 0, invalid: 0 };

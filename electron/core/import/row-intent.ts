@@ -111,35 +111,48 @@ export function readIntent(
   }
 
   const labelEdits: LabelEdit[] = [];
-  const labelColumn = (index: number, group: string | undefined): void => {
-    const raw = cellAt(cells, index);
-    const header = headers[index] ?? '';
-    if (raw === '') {
-      // A blank label cell keeps labels, except `--blank clear` with `--labels replace` (empty the scope).
-      if (options.blank === 'clear' && options.labels === 'replace') {
-        labelEdits.push({ header, ...(group !== undefined ? { group } : {}), mode: 'replace', ids: [] });
-      }
-      return;
-    }
-    const ids: number[] = [];
-    let unresolved = false;
-    for (const name of splitList(raw)) {
-      const r = labels.resolve(name, group);
-      if (r.ok) {
-        if (!ids.includes(r.label.id)) ids.push(r.label.id);
-      } else {
-        errors.push(r.error);
-        unresolved = true;
-      }
-    }
-    // The row is invalid already; applying half a cell would only add noise (a spurious 60204).
-    if (!unresolved)
-      labelEdits.push({ header, ...(group !== undefined ? { group } : {}), mode: options.labels, ids });
-  };
   // The all-groups column first, so group columns refine what it set.
-  if (cols.labels !== undefined) labelColumn(cols.labels, undefined);
-  for (const [group, index] of cols.groups) labelColumn(index, group);
+  if (cols.labels !== undefined)
+    labelColumn(cells, cols.labels, undefined, options, labels, headers, labelEdits, errors);
+  for (const [group, index] of cols.groups) {
+    labelColumn(cells, index, group, options, labels, headers, labelEdits, errors);
+  }
   return { fields, labelEdits, errors };
+}
+
+/** Reads one label cell into a label edit (or errors naming unknown and ambiguous names). */
+function labelColumn(
+  cells: readonly string[],
+  index: number,
+  group: string | undefined,
+  options: ImportOptions,
+  labels: LabelIndex,
+  headers: readonly string[],
+  labelEdits: LabelEdit[],
+  errors: string[],
+): void {
+  const raw = cellAt(cells, index);
+  const header = headers[index] ?? '';
+  if (raw === '') {
+    // A blank label cell keeps labels, except `--blank clear` with `--labels replace` (empty the scope).
+    if (options.blank === 'clear' && options.labels === 'replace') {
+      labelEdits.push({ header, group, mode: 'replace', ids: [] });
+    }
+    return;
+  }
+  const ids: number[] = [];
+  let unresolved = false;
+  for (const name of splitList(raw)) {
+    const r = labels.resolve(name, group);
+    if (r.ok) {
+      if (!ids.includes(r.label.id)) ids.push(r.label.id);
+    } else {
+      errors.push(r.error);
+      unresolved = true;
+    }
+  }
+  // The row is invalid already; applying half a cell would only add noise (a spurious 60204).
+  if (!unresolved) labelEdits.push({ header, group, mode: options.labels, ids });
 }
 
 /** Applies label edits to a current set of ids (order kept: current first, new ones appended). */
@@ -148,18 +161,22 @@ export function applyLabelEdits(
   edits: readonly LabelEdit[],
   labels: LabelIndex,
 ): number[] {
-  let ids = [...new Set(current)];
+  const ids: number[] = [];
+  for (const id of current) if (!ids.includes(id)) ids.push(id);
+  // One working array, compacted in place (no closures: this runs for every row of a large sheet).
   for (const e of edits) {
-    if (e.mode === 'replace') {
-      const scope = e.group === undefined ? null : labels.groupIds(e.group);
-      ids = ids.filter((id) => scope !== null && !scope.has(id));
+    if (e.mode === 'add') {
       for (const id of e.ids) if (!ids.includes(id)) ids.push(id);
-    } else if (e.mode === 'add') {
-      for (const id of e.ids) if (!ids.includes(id)) ids.push(id);
-    } else {
-      const drop = new Set(e.ids);
-      ids = ids.filter((id) => !drop.has(id));
+      continue;
     }
+    const scope = e.mode === 'replace' && e.group !== undefined ? labels.groupIds(e.group) : undefined;
+    let n = 0;
+    for (const id of ids) {
+      const drop = e.mode === 'remove' ? e.ids.includes(id) : scope === undefined || scope.has(id);
+      if (!drop) ids[n++] = id;
+    }
+    ids.length = n;
+    if (e.mode === 'replace') for (const id of e.ids) if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
