@@ -57,11 +57,26 @@ describe('RateLimiter', () => {
     expect(limiter.rate('update')).toBeCloseTo(28, 0); // +40/5 per second
     now += 1000;
     expect(limiter.rate('update')).toBeCloseTo(36, 0);
-    // Capped by the learned ceiling (95% of the refused rate), which itself creeps back to maxQps.
+    // Capped by the learned ceiling (95% of the refused rate), which itself creeps back to maxQps slowly.
     now += 1000;
     expect(limiter.rate('update')).toBeLessThan(40);
     now += 120_000;
     expect(limiter.rate('update')).toBe(40);
+  });
+
+  it('learns the limit the server really enforces from the calls it accepted', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ maxQps: 40, now: () => now });
+    // The server accepted 30 calls in the last second, then throttled.
+    for (let i = 0; i < 30; i++) {
+      now += 33;
+      limiter.onSuccess('update');
+    }
+    limiter.onThrottle('update');
+    now += 10_000;
+    const rate = limiter.rate('update');
+    expect(rate).toBeGreaterThan(28);
+    expect(rate).toBeLessThan(31); // not back at 40: the ceiling stays near 30 and creeps up slowly
   });
 
   it('never goes under the floor', () => {

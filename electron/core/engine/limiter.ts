@@ -26,7 +26,7 @@ export interface LimiterOptions {
   headroom?: number;
   /** Additive increase in calls/s per second while under the learned ceiling (default maxQps / 5). */
   increasePerSecond?: number;
-  /** How fast the learned ceiling creeps back to maxQps, calls/s per second (default maxQps / 60). */
+  /** How fast the learned ceiling creeps back to maxQps, calls/s per second (default maxQps / 600). */
   ceilingRecoveryPerSecond?: number;
   now?: () => number;
 }
@@ -45,6 +45,9 @@ class Lane {
   private lastDecrease = -Infinity;
   private nextAt = 0;
   private readonly queue: Array<() => void> = [];
+  /** Times of recent successful calls (a ring), to measure what the server really accepted. */
+  private readonly accepted: number[];
+  private acceptedAt = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -54,6 +57,19 @@ class Lane {
     this.rate = o.maxQps;
     this.ceiling = o.maxQps;
     this.lastGrow = o.now();
+    this.accepted = new Array<number>(Math.min(1000, Math.ceil(o.maxQps) + 1)).fill(-Infinity);
+  }
+
+  onSuccess(): void {
+    this.accepted[this.acceptedAt] = this.o.now();
+    this.acceptedAt = (this.acceptedAt + 1) % this.accepted.length;
+  }
+
+  /** Successful calls in the last second: close to the server's real per-second limit when it throttles. */
+  private acceptedLastSecond(now: number): number {
+    let n = 0;
+    for (const t of this.accepted) if (now - t < 1000) n++;
+    return n;
   }
 
   /** The rate now (after the additive increase since the last look). */
@@ -85,7 +101,10 @@ class Lane {
     // Calls already in flight were paced at the old rate; one decrease per second is enough.
     if (now - this.lastDecrease < 1000) return this.rate;
     this.lastDecrease = now;
-    this.ceiling = Math.max(this.o.minQps, Math.min(this.ceiling, this.rate * 0.95));
+    // The new ceiling: a little under both the refused rate and what the server accepted in the last second.
+    const accepted = this.acceptedLastSecond(now);
+    const learned = Math.min(this.ceiling, this.rate * 0.95, accepted > 0 ? accepted * 0.97 : Infinity);
+    this.ceiling = Math.max(this.o.minQps, learned);
     this.rate = Math.max(this.o.minQps, this.rate * this.o.decrease);
     // Re-space from now at the new rate.
     this.nextAt = Math.max(this.nextAt, now + 1000 / this.rate);
@@ -93,9 +112,12 @@ class Lane {
   }
 
   private take(now: number): void {
-    // Timers fire a little late: keep the schedule if we are less than 1 ms behind it, else start from now.
-    const base = now - this.nextAt <= 1 && this.nextAt > 0 ? Math.max(this.nextAt, now - 1) : now;
-    this.nextAt = base + 1000 / (this.rate * this.o.headroom);
+    // Timers fire late (a busy event loop, 1 ms granularity). Keep to the schedule when we are less than one
+    // interval behind it, so lateness does not eat the rate: any second still holds at most rate·1 s calls
+    // (the headroom keeps that under maxQps). Further behind, the lane was idle: restart from now.
+    const interval = 1000 / (this.rate * this.o.headroom);
+    const base = this.nextAt > 0 && now - this.nextAt < interval ? this.nextAt : now;
+    this.nextAt = base + interval;
   }
 
   private arm(now: number): void {
@@ -141,7 +163,7 @@ export class RateLimiter {
       decrease: opts.decrease ?? 0.5,
       headroom: opts.headroom ?? 0.98,
       increasePerSecond: opts.increasePerSecond ?? Math.max(0.5, maxQps / 5),
-      ceilingRecoveryPerSecond: opts.ceilingRecoveryPerSecond ?? Math.max(0.05, maxQps / 60),
+      ceilingRecoveryPerSecond: opts.ceilingRecoveryPerSecond ?? Math.max(0.01, maxQps / 600),
       now: opts.now ?? (() => performance.now()),
     };
   }
@@ -159,6 +181,11 @@ export class RateLimiter {
   acquire(endpoint: Endpoint): Promise<void> {
     if (this.unlimited) return Promise.resolve();
     return this.lane(endpoint).acquire();
+  }
+
+  /** A call to `endpoint` succeeded (the limiter learns the server's real limit from these). */
+  onSuccess(endpoint: Endpoint): void {
+    if (!this.unlimited) this.lane(endpoint).onSuccess();
   }
 
   /** A throttle errcode came back from `endpoint`: slow that endpoint down. Returns its new rate. */

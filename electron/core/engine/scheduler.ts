@@ -121,7 +121,9 @@ export function createScheduler(opts: SchedulerOptions = {}): Scheduler {
         if (trace) trace.attempts++;
         opts.onCall?.(endpoint);
         try {
-          return await attempt();
+          const value = await attempt();
+          limiter.onSuccess(endpoint);
+          return value;
         } catch (e) {
           const f = asApiFailure(e);
           if (!f) throw e;

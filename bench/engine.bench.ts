@@ -1,0 +1,242 @@
+// Engine bench: (1) throughput against a sandbox limited to 30 calls/s per endpoint over loopback HTTP,
+// (2) a naive (one call at a time, no limiter) and a burst (unbounded concurrency) baseline against the same
+// limit, (3) engine overhead on a 100,000-row plan against the in-process sandbox with no limit.
+// Targets: (1) calls/s ÷ 30 ≥ 0.9 with ≤ 1% throttled; (3) ≥ 5,000 rows/s, peak RSS < 300 MB.
+// Prints figures, asserts nothing. Sizes: BENCH_ENGINE_UPDATES (3000), BENCH_ENGINE_ROWS (100000).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Contact, ContactUpdate, RowOp } from '../shared/domain';
+import { createDingTalkClient, isDingTalkError, type DingTalkClient } from '../electron/core/dingtalk';
+import {
+  isThrottleErrcode,
+  startJob,
+  type CallScheduler,
+  type EngineClient,
+  type JobMeta,
+} from '../electron/core/engine';
+import { startSandbox, type SandboxHandle } from '../electron/core/sandbox';
+
+const LIMIT = 30;
+const UPDATES = Number(process.env.BENCH_ENGINE_UPDATES ?? 3000);
+const BASELINE_UPDATES = Math.min(UPDATES, 300);
+const ROWS = Number(process.env.BENCH_ENGINE_ROWS ?? 100_000);
+const OVERHEAD_RUNS = 3;
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const meta = (source: string): JobMeta => ({
+  kind: 'import',
+  source,
+  mode: 'apply',
+  options: {},
+  createdAt: new Date().toISOString(),
+});
+
+const body = (c: Contact, i: number): ContactUpdate => ({
+  user_id: c.userid,
+  name: c.name,
+  follower_user_id: c.follower_user_id,
+  label_ids: c.label_ids,
+  title: `Bench ${i}`,
+});
+
+function updatePlan(contacts: Contact[], n: number, tag: number): RowOp[] {
+  return Array.from({ length: n }, (_, i) => {
+    const c = contacts[i % contacts.length]!;
+    return {
+      seq: i,
+      row: i + 2,
+      kind: 'update' as const,
+      userId: c.userid,
+      body: body(c, tag * 1_000_000 + i),
+    };
+  });
+}
+
+const clientFor = (sb: SandboxHandle, inProcess = false): DingTalkClient =>
+  createDingTalkClient({
+    baseUrl: sb.baseUrl,
+    appKey: sb.appKey,
+    appSecret: sb.appSecret,
+    ...(inProcess ? { fetch: sb.fetch, timeoutMs: Number(process.env.BENCH_TIMEOUT_MS ?? 15000) } : {}),
+  });
+
+interface Figures {
+  label: string;
+  seconds: number;
+  accepted: number;
+  calls: number;
+  throttled: number;
+}
+
+function print(f: Figures): void {
+  const perSecond = f.accepted / f.seconds;
+  console.log(
+    `${f.label.padEnd(40)} ${perSecond.toFixed(1).padStart(6)} calls/s accepted  ` +
+      `÷${LIMIT} = ${(perSecond / LIMIT).toFixed(3)}   throttled ${String(f.throttled).padStart(6)} of ${String(f.calls).padStart(6)} calls = ${pct(f.throttled / Math.max(1, f.calls))}   (${f.seconds.toFixed(1)} s)`,
+  );
+}
+
+async function limitedSandbox(): Promise<SandboxHandle> {
+  return startSandbox({ contacts: 1000, limits: { perSecond: LIMIT } });
+}
+
+async function engineRun(label: string, maxQps: number, rows: number, dataDir: string): Promise<Figures> {
+  const sb = await limitedSandbox();
+  try {
+    const plan = updatePlan(sb.contacts(), rows, 1);
+    await clientFor(sb).checkCredentials(); // the token is not part of the figure
+    const t0 = performance.now();
+    const out = await startJob({
+      client: clientFor(sb),
+      dataDir,
+      plan,
+      meta: meta(label),
+      maxQps,
+      concurrency: 8,
+    }).done;
+    const seconds = (performance.now() - t0) / 1000;
+    if (out.summary.ok !== rows) console.log(`  (${label}: ${out.summary.failed} rows failed)`);
+    const calls = sb.callCounts().update;
+    return { label, seconds, accepted: calls - sb.throttledCount(), calls, throttled: sb.throttledCount() };
+  } finally {
+    await sb.close();
+  }
+}
+
+/** A plain loop: retry a throttled call after a fixed pause, as naive code would. */
+async function baseline(label: string, concurrency: number): Promise<Figures> {
+  const sb = await limitedSandbox();
+  try {
+    const client = clientFor(sb);
+    await client.checkCredentials();
+    const plan = updatePlan(sb.contacts(), BASELINE_UPDATES, 2);
+    const sendOne = async (op: RowOp): Promise<void> => {
+      for (;;) {
+        try {
+          if (op.kind === 'update') await client.updateContact(op.body);
+          return;
+        } catch (e) {
+          if (!isDingTalkError(e) || !isThrottleErrcode(e.errcode)) throw e;
+          await sleep(100);
+        }
+      }
+    };
+    const t0 = performance.now();
+    if (concurrency === 1) for (const op of plan) await sendOne(op);
+    else await Promise.all(plan.map(sendOne));
+    const seconds = (performance.now() - t0) / 1000;
+    const calls = sb.callCounts().update;
+    return { label, seconds, accepted: calls - sb.throttledCount(), calls, throttled: sb.throttledCount() };
+  } finally {
+    await sb.close();
+  }
+}
+
+/** A client that answers at once, to measure the engine alone (scheduler, p-limit, journal, results). */
+function instantClient(scheduler?: CallScheduler): EngineClient {
+  return {
+    updateContact: (b) =>
+      scheduler ? scheduler.run('update', async () => void JSON.stringify(b)) : Promise.resolve(),
+    createContact: () => Promise.resolve('new'),
+    deleteContact: () => Promise.resolve(),
+    // eslint-disable-next-line require-yield
+    listContacts: async function* () {
+      return;
+    },
+    withScheduler: (s) => instantClient(s),
+  };
+}
+
+async function timedRuns(label: string, runs: number, once: (run: number) => Promise<void>): Promise<void> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    await once(run);
+    times.push((performance.now() - t0) / 1000);
+  }
+  const m = median(times);
+  console.log(
+    `${label.padEnd(48)} ${(ROWS / m).toFixed(0).padStart(7)} rows/s median ` +
+      `(runs: ${times.map((t) => (ROWS / t).toFixed(0)).join(', ')})   peak RSS so far ${mb(peakRss())}`,
+  );
+}
+
+async function overhead(dataDir: string): Promise<void> {
+  console.log(`engine overhead, ${ROWS} updates, no rate limit (targets ≥ 5000 rows/s, < 300 MB):`);
+  const synthetic = Array.from({ length: ROWS }, (_, i) => ({
+    seq: i,
+    row: i + 2,
+    kind: 'update' as const,
+    userId: `u${i}`,
+    body: { user_id: `u${i}`, name: 'Name', follower_user_id: 'staff', label_ids: [1, 2], title: `T${i}` },
+  }));
+  await timedRuns('engine alone (client answering at once)', OVERHEAD_RUNS, async () => {
+    const out = await startJob({
+      client: instantClient(),
+      dataDir,
+      plan: synthetic,
+      meta: meta('engine'),
+      maxQps: Infinity,
+      concurrency: 32,
+    }).done;
+    if (out.summary.ok !== ROWS) console.log(`  (${out.summary.failed} rows failed)`);
+  });
+
+  const sb = await startSandbox({ contacts: Math.min(ROWS, 100_000), listen: false });
+  const contacts = sb.contacts();
+  // The sandbox keeps every write body in its log (for tests); empty it as we go so the figures are not
+  // the fixture's log growing.
+  const trim = setInterval(() => (sb.writeLog.length = 0), 100);
+  await timedRuns('engine + client + in-process sandbox (sandbox.fetch)', OVERHEAD_RUNS, async (run) => {
+    const plan = updatePlan(contacts, ROWS, 10 + run);
+    const out = await startJob({
+      client: clientFor(sb, true),
+      dataDir,
+      plan,
+      meta: meta('overhead'),
+      maxQps: Infinity,
+      concurrency: 32,
+    }).done;
+    if (out.summary.ok !== ROWS) console.log(`  (${out.summary.failed} rows failed)`);
+  });
+  await timedRuns('  for scale: client + sandbox alone, 32 at a time', 1, async () => {
+    const client = clientFor(sb, true);
+    const plan = updatePlan(contacts, ROWS, 20);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < plan.length; i = next++) {
+        const op = plan[i]!;
+        if (op.kind === 'update') await client.updateContact(op.body);
+      }
+    };
+    await Promise.all(Array.from({ length: 32 }, worker));
+  });
+  clearInterval(trim);
+  await sb.close();
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'dtload-bench-engine-'));
+try {
+  const only = process.env.BENCH_ENGINE_ONLY ?? '';
+  if (!only || only === 'overhead') await overhead(dataDir);
+  if (!only || only === 'throughput') {
+    console.log(
+      `\nthroughput against a sandbox limited to ${LIMIT} calls/s per endpoint (HTTP on 127.0.0.1):`,
+    );
+    print(await engineRun(`engine --max-qps ${LIMIT}, ${UPDATES} updates`, LIMIT, UPDATES, dataDir));
+    const probe = Math.min(UPDATES, 1000);
+    print(await engineRun(`engine --max-qps 40 (adaptive), ${probe}`, 40, probe, dataDir));
+    print(await baseline(`naive (1 at a time), ${BASELINE_UPDATES} updates`, 1));
+    print(await baseline(`burst (all at once), ${BASELINE_UPDATES} updates`, Infinity));
+    console.log('(targets for the engine at the limit: ÷30 ≥ 0.9, throttled ≤ 1%)');
+  }
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
