@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { makeDeleteSheet, makeImportFixture, readSheet } from './fixture';
+import { makeDeleteSheet, makeImportFixture, makeTitleEdits, readSheet } from './fixture';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -25,6 +25,8 @@ interface LangCase {
     reportOk: (total: number) => string;
     deleteButton: (n: number) => string;
     customRegion: string;
+    speedSaved: (n: number) => string;
+    paused: string;
   };
 }
 
@@ -41,6 +43,8 @@ const CASES: LangCase[] = [
       reportOk: (n) => `All ${n} rows were applied.`,
       deleteButton: (n) => `Delete ${n} contacts`,
       customRegion: 'Custom URL',
+      speedSaved: (n) => `Speed set to ${n} calls per second.`,
+      paused: 'Paused',
     },
   },
   {
@@ -55,6 +59,8 @@ const CASES: LangCase[] = [
       reportOk: (n) => `全部 ${n} 行已成功执行。`,
       deleteButton: (n) => `删除 ${n} 个联系人`,
       customRegion: '自定义地址',
+      speedSaved: (n) => `速度已设为每秒 ${n} 次。`,
+      paused: '已暂停',
     },
   },
 ];
@@ -257,5 +263,58 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
 
     await testId('nav-contacts').click();
     await expect.poll(() => testId('contacts-count').innerText(), { timeout: 20_000 }).toContain('497');
+  });
+
+  it('pauses and resumes an apply at a slow sending speed', { timeout: 120_000 }, async () => {
+    const sheetPath = join(work, 'pause.xlsx');
+    await makeTitleEdits(exportPath, sheetPath, 100, 30);
+
+    // 4 calls per second: 30 updates take ~8 s, time enough to pause.
+    await testId('nav-connect').click();
+    await testId('settings-max-qps').fill('4');
+    await testId('settings-max-qps').press('Enter');
+    await page.getByText(text.speedSaved(4)).waitFor();
+
+    await testId('nav-import').click();
+    if (await testId('new-import').count()) await testId('new-import').click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), testId('file-drop').click()]);
+    await chooser.setFiles(sheetPath);
+    await testId('sheet-next').click();
+    await testId('mapping-next').click();
+    await testId('validate-next').click();
+    await expect.poll(() => testId('count-changed').innerText()).toBe('30');
+    await testId('diff-apply').click();
+    await testId('apply-confirm').click();
+
+    await testId('job-pause').click();
+    await expect.poll(() => testId('job-state').innerText(), { timeout: 20_000 }).toBe(text.paused);
+    await testId('job-paused-note').waitFor();
+    // Paused means paused: the rows already on their way finish, then the count stops.
+    const doneCount = async () => Number(/(\d+)\s*\//.exec(await testId('job-done').innerText())?.[1]);
+    let settled = -1;
+    await expect
+      .poll(
+        async () => {
+          const before = await doneCount();
+          await page.waitForTimeout(1200);
+          const after = await doneCount();
+          settled = after;
+          return before === after;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    expect(settled).toBeLessThan(30);
+    await page.waitForTimeout(1500);
+    expect(await doneCount()).toBe(settled);
+    await shot('apply-paused');
+
+    await testId('job-resume').click();
+    await testId('job-report').waitFor({ timeout: 60_000 });
+    await expect.poll(() => testId('report-title').innerText()).toBe(text.reportOk(30));
+
+    await testId('nav-connect').click();
+    await testId('settings-max-qps').fill('20');
+    await testId('settings-max-qps').press('Enter');
   });
 });

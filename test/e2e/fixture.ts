@@ -112,3 +112,23 @@ export async function makeDeleteSheet(exportPath: string, outPath: string, count
   await book.xlsx.writeFile(outPath);
   return ids;
 }
+
+/** The export's rows `from`..`from+count-1` with a new title each: `count` plain updates. */
+export async function makeTitleEdits(
+  exportPath: string,
+  outPath: string,
+  from: number,
+  count: number,
+): Promise<void> {
+  const { headers, rows } = await readSheet(exportPath);
+  const title = headers.indexOf('title');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Contacts');
+  sheet.addRow(headers);
+  rows.slice(from, from + count).forEach((r, i) => {
+    const edited = [...r];
+    edited[title] = `Paused and resumed ${i + 1}`;
+    sheet.addRow(edited);
+  });
+  await book.xlsx.writeFile(outPath);
+}

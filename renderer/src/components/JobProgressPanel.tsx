@@ -156,10 +156,16 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
             title={t('apply.pausedFor', { seconds: Math.ceil(progress.pausedForSeconds) })}
           />
         )}
-        {progress?.message && <Typography.Text type="secondary">{progress.message}</Typography.Text>}
+        {state === 'paused' ? (
+          <Alert type="info" showIcon title={t('apply.pausedNote')} data-testid="job-paused-note" />
+        ) : (
+          progress?.message &&
+          !progress.pausedForSeconds && <Typography.Text type="secondary">{progress.message}</Typography.Text>
+        )}
         <Row gutter={16}>
           <Col span={5}>
             <Statistic
+              data-testid="job-done"
               title={t('apply.done')}
               value={progress?.done ?? 0}
               suffix={`/ ${(progress?.total ?? 0).toLocaleString()}`}
@@ -176,13 +182,16 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
             />
           </Col>
           <Col span={5}>
-            <Statistic title={t('apply.rateTitle')} value={progress ? progress.rate.toFixed(1) : '0.0'} />
+            <Statistic
+              title={t('apply.rateTitle')}
+              value={progress && !paused ? progress.rate.toFixed(1) : '—'}
+            />
           </Col>
           <Col span={6}>
             <Statistic
               title={t('apply.etaTitle')}
               value={
-                progress?.etaSeconds !== null && progress?.etaSeconds !== undefined
+                !paused && progress?.etaSeconds !== null && progress?.etaSeconds !== undefined
                   ? formatDuration(progress.etaSeconds, lang)
                   : '—'
               }

@@ -61,6 +61,11 @@ export const en = {
   'connect.disconnect': 'Disconnect',
   'connect.current': 'Current connection',
 
+  'settings.maxQps': 'Sending speed',
+  'settings.maxQps.unit': 'calls/s',
+  'settings.maxQps.help':
+    'Per endpoint. DingTalk sustains about 25 calls/s; lower it if other tools use the same app.',
+  'settings.maxQps.saved': 'Speed set to {n} calls per second.',
   'contacts.title': 'External contacts',
   'contacts.count': 'Contacts',
   'contacts.groups': 'Label groups',
@@ -175,6 +180,8 @@ export const en = {
   'apply.cancel': 'Cancel',
   'apply.cancel.confirm': 'Cancel the job? Rows already sent stay changed; the rest are skipped.',
   'apply.pausedFor': 'DingTalk asked us to wait: resuming in {seconds} s',
+  'apply.pausedNote':
+    'Paused: rows already on their way finish, nothing new is sent. Resume when you are ready.',
   'apply.state.running': 'Running',
   'apply.state.paused': 'Paused',
   'apply.state.done': 'Finished',

@@ -60,6 +60,10 @@ export const zhCN: Messages = {
   'connect.disconnect': '断开连接',
   'connect.current': '当前连接',
 
+  'settings.maxQps': '发送速度',
+  'settings.maxQps.unit': '次/秒',
+  'settings.maxQps.help': '按接口计算。钉钉可持续承受约 25 次/秒；若其他工具也在使用同一应用，请调低。',
+  'settings.maxQps.saved': '速度已设为每秒 {n} 次。',
   'contacts.title': '外部联系人',
   'contacts.count': '联系人',
   'contacts.groups': '标签组',
@@ -169,6 +173,7 @@ export const zhCN: Messages = {
   'apply.cancel': '取消',
   'apply.cancel.confirm': '确定取消任务？已发送的行保持修改，其余行将被跳过。',
   'apply.pausedFor': '钉钉要求稍候：{seconds} 秒后继续',
+  'apply.pausedNote': '已暂停：已发出的行会完成，不再发送新的行。准备好后点击继续。',
   'apply.state.running': '执行中',
   'apply.state.paused': '已暂停',
   'apply.state.done': '已完成',

@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { api, type ConnectArgs, type Region, type TestConnectionResult } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { SpeedSetting } from '../components/SpeedSetting';
 import { useI18n } from '../i18n';
 import { useSession } from '../state/session';
 
@@ -247,6 +248,7 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
           </Card>
         </Col>
       </Row>
+      <SpeedSetting />
     </Space>
   );
 }
