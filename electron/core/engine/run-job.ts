@@ -298,27 +298,38 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     }
   };
 
-  // Dispatch: keep p-limit's queue short, flush and mark a new window before going past the last one.
+  // Dispatch: keep p-limit's queue short. Rows past the current window are started only once a window mark
+  // covering them is on disk (with every result finished so far); the next mark is written half a window
+  // ahead, so the disk sync overlaps the calls instead of stalling them.
   const limit = pLimit(concurrency);
   const windowSize = Math.max(256, concurrency * 32);
   let windowEnd = 0;
+  let nextMark: { end: number; synced: Promise<void> } | undefined;
+  const markWindow = (end: number): { end: number; synced: Promise<void> } => {
+    const upTo = end < pending.length ? pending[end]!.seq : pending[pending.length - 1]!.seq + 1;
+    writer.append({ t: 'window', upTo });
+    return { end, synced: flush() };
+  };
   let slotFreed: (() => void) | undefined;
   const running = new Set<Promise<void>>();
   report();
+  const slotFree = (): boolean => limit.activeCount + limit.pendingCount < concurrency;
   for (let i = 0; i < pending.length; i++) {
-    if (ctl.paused) await ctl.waitWhilePaused();
-    if (ctl.stop) break;
-    while (limit.activeCount + limit.pendingCount >= concurrency) {
-      await new Promise<void>((r) => (slotFreed = r));
+    // Wait for a free slot, and re-check pause and stop after every wait: a pause while we waited holds.
+    while (!ctl.stop && (ctl.paused || !slotFree())) {
+      if (ctl.paused) await ctl.waitWhilePaused();
+      else await new Promise<void>((r) => (slotFreed = r));
     }
     if (ctl.stop) break;
     if (i >= windowEnd) {
-      windowEnd = Math.min(pending.length, i + windowSize);
-      const upTo =
-        windowEnd < pending.length ? pending[windowEnd]!.seq : pending[pending.length - 1]!.seq + 1;
-      writer.append({ t: 'window', upTo });
-      await flush();
+      if (!nextMark || nextMark.end <= i) nextMark = markWindow(Math.min(pending.length, i + windowSize));
+      await nextMark.synced;
+      windowEnd = nextMark.end;
+      nextMark = undefined;
       if (ctl.stop) break;
+    }
+    if (!nextMark && windowEnd < pending.length && i >= windowEnd - windowSize / 2) {
+      nextMark = markWindow(Math.min(pending.length, windowEnd + windowSize));
     }
     const op = pending[i]!;
     const p = limit(() => runRow(op)).then((r) => {
