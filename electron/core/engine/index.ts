@@ -18,6 +18,8 @@ export function startJob(opts: StartJobOptions): JobHandle {
   const jobId = opts.jobId ?? newJobId();
   const ctl = new JobControl();
   const done = (async (): Promise<JobOutcome> => {
+    const seqs = new Set(opts.plan.map((op) => op.seq));
+    if (seqs.size !== opts.plan.length) throw new Error('the plan has two rows with the same seq');
     await createJobFiles(opts.dataDir, jobId, opts.meta, opts.plan);
     return runJob({ ...opts, jobId, prior: new Map(), maybeSent: new Set(), resumed: false }, ctl);
   })();
