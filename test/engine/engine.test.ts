@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress, RowOp, RowResult } from '../../shared/domain';
 import { createDingTalkClient } from '../../electron/core/dingtalk';
 import { listJobs, readJob, resumeJob, startJob } from '../../electron/core/engine';
+import { createJobFiles, JournalWriter } from '../../electron/core/engine/journal';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/core/sandbox';
 import { buildPlan, testMeta } from './fixtures/plans';
 
@@ -251,5 +252,82 @@ describe('engine against the sandbox', () => {
     expect(lines.filter((l) => l.t === 'row')).toHaveLength(2000);
     expect(lines[0]!.t).toBe('header');
     expect(lines.at(-1)!.t).toBe('end');
+  });
+});
+
+describe('resume', () => {
+  it('checks rows an earlier run may have sent: creates are looked up by mobile, deletes already gone are done', async () => {
+    const { sandbox, client, dataDir } = await setup();
+    const plan = buildPlan(sandbox.contacts(), { updates: 10, creates: 12, deletes: 6 });
+    const jobId = '20260101-000000-r001';
+    // A run that sent some rows and died before recording any: its window mark covers the whole plan.
+    await createJobFiles(dataDir, jobId, testMeta(), plan);
+    const w = await JournalWriter.open(join(dataDir, 'jobs', jobId, 'journal.ndjson'));
+    w.append({
+      t: 'run',
+      at: new Date().toISOString(),
+      pid: 999_999_999,
+      resumed: false,
+      maxQps: 20,
+      concurrency: 4,
+    });
+    w.append({ t: 'window', upTo: plan.length });
+    await w.close();
+    const madeBefore = new Map<string, string>();
+    for (const op of plan) {
+      if (op.kind === 'create' && op.seq % 2 === 0)
+        madeBefore.set(op.body.mobile, await client.createContact(op.body));
+      if (op.kind === 'delete' && op.seq % 2 === 0) await client.deleteContact(op.userId);
+    }
+    expect(madeBefore.size).toBe(6);
+    expect((await listJobs(dataDir))[0]!.state).toBe('interrupted');
+
+    const logFrom = sandbox.writeLog.length;
+    const listsBefore = sandbox.callCounts().list;
+    const out = await (await resumeJob({ client, dataDir, jobId, maxQps: 200 })).done;
+    expect(out.summary).toEqual({ total: plan.length, ok: plan.length, failed: 0, skipped: 0 });
+    plan.forEach((op, i) => expectSandboxAgrees(sandbox, op, out.results[i]!));
+    const after = sandbox.writeLog.slice(logFrom);
+    // No create re-sent for a contact that already existed; its row names the existing contact.
+    expect(after.filter((x) => x.endpoint === 'create' && madeBefore.has(x.mobile!))).toEqual([]);
+    for (const r of out.results.filter((x) => x.kind === 'create')) {
+      const op = plan[r.seq]!;
+      if (op.kind === 'create' && madeBefore.has(op.body.mobile))
+        expect(r.userId).toBe(madeBefore.get(op.body.mobile));
+    }
+    // All the lookups shared list passes (a pass reads 1-4 pages of 100), not one pass per create.
+    expect(sandbox.callCounts().list - listsBefore).toBeLessThanOrEqual(8);
+    const mobiles = sandbox.contacts().map((c) => c.mobile);
+    expect(new Set(mobiles).size).toBe(mobiles.length);
+  });
+
+  it('interrupt stops cleanly without recording unsent rows, and a resume finishes the job', async () => {
+    const { sandbox, client, dataDir } = await setup({ latencyMs: 20 });
+    const plan = buildPlan(sandbox.contacts(), { updates: 60, creates: 10 });
+    const events: JobProgress[] = [];
+    const handle = startJob({
+      client,
+      dataDir,
+      plan,
+      meta: testMeta(),
+      concurrency: 4,
+      maxQps: 500,
+      onProgress: (p) => events.push(p),
+    });
+    await until(() => (events.at(-1)?.done ?? 0) >= 12);
+    handle.interrupt();
+    const out = await handle.done;
+    expect(out.state).toBe('interrupted');
+    const job = await readJob(dataDir, out.jobId);
+    expect(job.state).toBe('interrupted');
+    expect(job.results.every((r) => r.status === 'ok')).toBe(true); // unsent rows are not journalled
+    expect(job.results.length).toBe(out.summary.ok);
+    expect(out.summary.ok).toBeLessThan(70);
+
+    const again = await (await resumeJob({ client, dataDir, jobId: out.jobId, maxQps: 500 })).done;
+    expect(again.summary).toEqual({ total: 70, ok: 70, failed: 0, skipped: 0 });
+    plan.forEach((op, i) => expectSandboxAgrees(sandbox, op, again.results[i]!));
+    const applied = sandbox.writeLog.filter((x) => x.applied);
+    expect(applied).toHaveLength(70); // every row applied exactly once over both runs
   });
 });
