@@ -1,5 +1,6 @@
 // Builds the import fixture from a real sandbox export: the first 30 contacts with known edits, so the
 // end-to-end test knows exactly what the dry run must count and which row DingTalk must refuse.
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 
 export interface ImportFixture {
@@ -131,4 +132,14 @@ export async function makeTitleEdits(
     sheet.addRow(edited);
   });
   await book.xlsx.writeFile(outPath);
+}
+
+const csvCell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** A CSV of `total` rows cycling through the export's rows: every repeat of a user_id is a duplicate (invalid). */
+export async function makeBigCsv(exportPath: string, outPath: string, total: number): Promise<void> {
+  const { headers, rows } = await readSheet(exportPath);
+  const lines = [headers.map(csvCell).join(',')];
+  for (let i = 0; i < total; i++) lines.push(rows[i % rows.length]!.map(csvCell).join(','));
+  await writeFile(outPath, lines.join('\r\n') + '\r\n');
 }

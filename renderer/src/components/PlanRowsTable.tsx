@@ -126,6 +126,8 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
           pageSize: page.size,
           total,
           showSizeChanger: true,
+          // 100,000 rows are 200+ pages: jumping beats clicking.
+          showQuickJumper: total > 1000,
           pageSizeOptions: [100, 200, 500],
           showTotal: (n) => t('common.rows', { count: n.toLocaleString() }),
           onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
