@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import type { FieldChange, RowOp } from '../../../shared/domain';
+import type { RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
   ImportPlan,
@@ -13,6 +13,7 @@ import { startJob, type JobOutcome } from '../../core/engine';
 import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
 import {
   buildJsonReport,
+  describePlan,
   reportFormat,
   writeFailedRows,
   writeReport,
@@ -165,7 +166,16 @@ export interface FinishArgs {
 export async function finish(a: FinishArgs): Promise<number> {
   const { ctx, plan, opts } = a;
   const mode: ReportMode = opts.apply ? 'apply' : 'dry-run';
-  if (!opts.json) ctx.stdout.write(describePlan(plan, a.file, a.source, a.conn.label));
+  if (!opts.json) {
+    ctx.stdout.write(
+      describePlan(plan, {
+        file: a.file,
+        sheet: a.source.info.sheet,
+        where: a.conn.label,
+        maxRows: MAX_LISTED_ROWS,
+      }),
+    );
+  }
 
   let outcome: JobOutcome | undefined;
   let backup: string | undefined;
@@ -294,56 +304,4 @@ async function failedRowsPath(a: FinishArgs): Promise<string> {
   const dir = join(a.ctx.dataDir(a.cmd), 'reports');
   await mkdir(dir, { recursive: true });
   return join(dir, `${stem}.${stamp}.failed-rows.xlsx`);
-}
-
-function show(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.join(', ')}]`;
-  return JSON.stringify(v ?? '');
-}
-
-export function describeChange(c: FieldChange): string {
-  return `${c.field} ${show(c.before)} → ${show(c.after)}`;
-}
-
-export function describePlan(plan: ImportPlan, file: string, source: SheetSource, where: string): string {
-  const lines: string[] = [];
-  const info = source.info;
-  lines.push(
-    `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${file} (sheet "${info.sheet}", header row ${plan.headerRow}) against ${where}`,
-  );
-  const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
-  lines.push(
-    `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
-  );
-  for (const c of plan.mapping.columns.filter((x) => x.source === 'unrecognised' && x.header)) {
-    lines.push(
-      `  ignored column "${c.header}"${c.suggestions?.length ? ` (did you mean ${c.suggestions.join(' or ')}?)` : ''}`,
-    );
-  }
-  for (const w of plan.mapping.warnings) lines.push(`  ${w}`);
-  let listed = 0;
-  let more = 0;
-  for (const r of plan.rows) {
-    if (r.action === 'unchanged' && r.warnings.length === 0) continue;
-    if (listed >= MAX_LISTED_ROWS) {
-      more++;
-      continue;
-    }
-    listed++;
-    const who = [r.userId, r.name, r.company].filter(Boolean).join(' ');
-    if (r.action === 'invalid')
-      lines.push(`  row ${r.row} invalid${who ? ` (${who})` : ''}: ${r.errors.join('; ')}`);
-    else if (r.action === 'delete') lines.push(`  row ${r.row} delete ${who}`);
-    else if (r.action === 'unchanged') lines.push(`  row ${r.row} unchanged ${who}`);
-    else lines.push(`  row ${r.row} ${r.action} ${who}: ${r.changes.map(describeChange).join('; ')}`);
-    for (const w of r.warnings) lines.push(`      warning: ${w}`);
-  }
-  if (more) lines.push(`  … and ${more} more rows (write them all with --report)`);
-  const s = plan.summary;
-  const parts = [`${s.rows} rows`];
-  if (plan.kind === 'delete') parts.push(`${s.delete} to delete`);
-  else parts.push(`${s.update} to update`, `${s.create} to create`, `${s.unchanged} unchanged`);
-  parts.push(`${s.invalid} invalid`);
-  lines.push(parts.join(', ') + '.');
-  return lines.join('\n') + '\n';
 }

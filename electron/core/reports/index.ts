@@ -16,3 +16,4 @@ export {
   type ReportFormat,
 } from './write-report';
 export { REPORT_COLUMNS, ERROR_COLUMN } from '../import/mapping';
+export { describePlan, describeChange } from './plan-text';
