@@ -52,6 +52,11 @@ describe('bad input exits 2 with one clear line and sends nothing', () => {
     ],
     ['a bad mapping file', async () => write('ok.csv', 'user_id,name\nu1,A\n'), ['--mapping', 'MAPPING']],
     ['a bad report name', async () => write('ok2.csv', 'user_id,name\nu1,A\n'), ['--report', 'out.txt']],
+    [
+      'a report in a missing folder',
+      async () => write('ok3.csv', 'user_id,name\nu1,A\n'),
+      ['--report', '/nonexistent-dtload-dir/r.json'],
+    ],
   ] as const)('%s', async (_what, make, extra) => {
     const file = await make();
     await writeFile(join(dir, 'bad-mapping.json'), '{"name": "nickname"}');

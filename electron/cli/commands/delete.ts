@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--report <file>', 'write a report: .xlsx, .csv or .json')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (file: string, opts: DeleteCommandOptions, cmd: Command) => {
-      checkReportPath(opts.report);
+      await checkReportPath(opts.report);
       const source = await openSheet(file, opts.sheet ? { sheet: opts.sheet } : {});
       const conn = await ctx.connect(cmd);
       try {

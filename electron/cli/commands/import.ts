@@ -1,6 +1,6 @@
 // `dtload import <file> [options]`: plan (dry run, the default) or --apply an import (cli-contract.md).
-import { mkdir } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { RowOp } from '../../../shared/domain';
 import type {
@@ -85,7 +85,7 @@ async function runImport(
   ctx: CliContext,
 ): Promise<number> {
   // Every input check comes before the first call: bad input exits 2 with nothing sent.
-  checkReportPath(opts.report);
+  await checkReportPath(opts.report);
   let mapping: MappingFile | undefined;
   if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
   const source = await openSheet(file, opts.sheet ? { sheet: opts.sheet } : {});
@@ -110,10 +110,18 @@ async function runImport(
   }
 }
 
-export function checkReportPath(path: string | undefined): void {
-  if (path !== undefined && !reportFormat(path)) {
+/** Checked before anything is sent: a report that cannot be written after an apply would lose its results. */
+export async function checkReportPath(path: string | undefined): Promise<void> {
+  if (path === undefined) return;
+  if (!reportFormat(path)) {
     throw new CliError(`--report "${path}": the report file must end in .xlsx, .csv or .json`);
   }
+  const dir = dirname(resolve(path));
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir) throw new CliError(`--report "${path}": the folder ${dir} does not exist`);
 }
 
 /** Input problems found while planning (no key column, unknown label group) exit 2 like bad options. */
