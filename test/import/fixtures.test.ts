@@ -2,6 +2,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/domain';
 import { planImport } from '../../electron/core/import';
@@ -115,5 +116,25 @@ describe('the sheets fixtures (makeFixtures) as import input', () => {
     // "+8613600136000" is read as state code 86 and a local number.
     expect(p.rows[3]!.changes.find((x) => x.field === 'mobile')?.after).toBe('13600136000');
     expect(writes(org)).toBe(0);
+  });
+});
+
+describe('ids that lost their leading zeros in Excel', () => {
+  it('names the id that exists and why', async () => {
+    const [a, b] = [c[0]!, c[1]!];
+    expect(a.userid.startsWith('0')).toBe(true);
+    const dir = await mkdtemp(join(tmpdir(), 'dtload-import-zeros-'));
+    const path = join(dir, 'zeros.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Contacts');
+    ws.addRow(['user_id', 'remark']);
+    ws.addRow([Number(a.userid), 'typed as a number']);
+    ws.addRow([b.userid, 'typed as text']);
+    await wb.xlsx.writeFile(path);
+    const p = await plan(path);
+    expect(p.rows[0]!.errors).toEqual([
+      `no contact has user_id "${a.userid.replace(/^0+/, '')}"; "${a.userid}" exists: Excel drops leading zeros from a number column, format it as text`,
+    ]);
+    expect(p.rows[1]!.action).toBe('update');
   });
 });

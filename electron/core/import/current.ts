@@ -39,9 +39,17 @@ export interface CurrentState {
   /** Match key → contact, for the keys found. */
   found: Map<string, Contact>;
   reads: ImportPlan['reads'];
+  /**
+   * Sheet ids that match a listed contact's id once its leading zeros are dropped ("1129774889" for
+   * "01129774889"): what Excel does to an id column typed as a number.
+   */
+  zeroless?: Map<string, string>;
 }
 
 export type FetchProgress = (done: number, total?: number) => void;
+
+/** The ids wanted: a Set, or the keys of a Map (the plan's key → first row, without copying it). */
+export type IdSet = Pick<ReadonlySet<string>, 'has' | 'size' | 'keys'>;
 
 /**
  * Contacts by user_id. `list` costs one call per 100 contacts of the whole organisation, `get` one per
@@ -50,9 +58,6 @@ export type FetchProgress = (done: number, total?: number) => void;
  * sparse (under one wanted contact per page) and the pages read outnumber the gets left: at most about
  * twice the cheaper way. A single id is fetched with `get` straight away.
  */
-/** The ids wanted: a Set, or the keys of a Map (the plan's key → first row, without copying it). */
-export type IdSet = Pick<ReadonlySet<string>, 'has' | 'size' | 'keys'>;
-
 export async function fetchByUserIds(
   client: ImportClient,
   ids: IdSet,
@@ -61,13 +66,19 @@ export async function fetchByUserIds(
   const found = new Map<string, Contact>();
   const reads: CurrentState['reads'] = { get: 0, listContacts: 0, strategy: 'none' };
   if (ids.size === 0) return { found, reads };
+  let zeroless: Map<string, string> | undefined;
   if (ids.size > 1) {
     reads.strategy = 'list';
     let seen = 0;
     let finished = true;
     for await (const c of client.listContacts()) {
       seen++;
-      if (ids.has(c.userid) && !found.has(c.userid)) found.set(c.userid, c);
+      if (ids.has(c.userid)) {
+        if (!found.has(c.userid)) found.set(c.userid, c);
+      } else if (c.userid.charCodeAt(0) === 48 /* '0' */) {
+        const bare = c.userid.replace(/^0+/, '');
+        if (ids.has(bare)) (zeroless ??= new Map()).set(bare, c.userid);
+      }
       if (seen % LIST_PAGE_SIZE === 0) {
         onProgress?.(found.size, ids.size);
         const pages = seen / LIST_PAGE_SIZE;
@@ -83,9 +94,9 @@ export async function fetchByUserIds(
     reads.listContacts = Math.floor(seen / LIST_PAGE_SIZE) + (finished ? 1 : 0);
     if (finished) {
       onProgress?.(found.size, ids.size);
-      return { found, reads };
+      return { found, reads, zeroless };
     }
-    if (found.size === ids.size) return { found, reads };
+    if (found.size === ids.size) return { found, reads, zeroless };
     reads.strategy = 'list+get';
   } else reads.strategy = 'get';
 
@@ -105,7 +116,7 @@ export async function fetchByUserIds(
       }),
     ),
   );
-  return { found, reads };
+  return { found, reads, zeroless };
 }
 
 /** Contacts by `state_code mobile` key: only the paged list can answer that. */

@@ -193,7 +193,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       }
     } else {
       planned.errors.push(...intent.errors);
-      planned.errors.push(notFoundMessage(key, options));
+      planned.errors.push(notFoundMessage(key, options, current.zeroless?.get(key)));
     }
     // Name the row for the diff view and reports even when it matched no contact.
     planned.name ??= cellAt(planned.cells, nameCol) || undefined;
@@ -219,7 +219,7 @@ function display(key: string): string {
   return key.includes(' ') ? `+${key}` : `"${key}"`;
 }
 
-function notFoundMessage(key: string, options: ImportOptions): string {
+function notFoundMessage(key: string, options: ImportOptions, withZeros?: string): string {
   if (key === '') {
     const what = options.match === 'mobile' ? 'mobile' : 'user_id';
     return options.create
@@ -229,5 +229,8 @@ function notFoundMessage(key: string, options: ImportOptions): string {
   }
   return options.match === 'mobile'
     ? `no contact has mobile ${display(key)}` + (options.create ? '' : ' (use --create to add it)')
-    : `no contact has user_id ${display(key)}`;
+    : `no contact has user_id ${display(key)}` +
+        (withZeros !== undefined
+          ? `; "${withZeros}" exists: Excel drops leading zeros from a number column, format it as text`
+          : '');
 }
