@@ -68,7 +68,7 @@ describe('autoMap', () => {
       Missing: 'name',
     });
     expect(r.columns.map((c) => c.target)).toEqual(['user_id', 'ignore', 'mobile']);
-    expect(r.warnings.join()).toContain('"missing"');
+    expect(r.warnings).toEqual(['The mapping names a column "Missing" that the sheet does not have.']);
   });
 });
 
@@ -85,9 +85,9 @@ describe('mapping files', () => {
       Phone: 'mobile',
       junk: 'ignore',
     });
-    expect(autoMap(['客户编号', 'Level', 'Phone', 'junk'], GROUPS, loaded).columns).toEqual(
-      autoMap(['客户编号', 'Level', 'Phone', 'junk'], GROUPS, loaded).columns,
-    );
+    // Reloaded, the mapping gives every column the same target as before.
+    const again = autoMap(['客户编号', 'Level', 'Phone', 'junk'], GROUPS, loaded);
+    expect(again.columns.map((c) => c.target)).toEqual(r.columns.map((c) => c.target));
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(loaded);
   });
 

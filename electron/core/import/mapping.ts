@@ -108,8 +108,9 @@ export function autoMap(
     taken.set(key, header);
     return { index, header, target, source };
   });
-  for (const h of fileByNorm.keys()) {
-    if (!headers.some((x) => normHeader(x) === h))
+  const present = new Set(headers.map(normHeader));
+  for (const h of Object.keys(mappingFile ?? {})) {
+    if (!present.has(normHeader(h)))
       warnings.push(`The mapping names a column "${h}" that the sheet does not have.`);
   }
   return { columns, unrecognised, warnings };
