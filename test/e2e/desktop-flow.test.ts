@@ -27,6 +27,7 @@ interface LangCase {
     customRegion: string;
     speedSaved: (n: number) => string;
     paused: string;
+    finished: string;
   };
 }
 
@@ -45,6 +46,7 @@ const CASES: LangCase[] = [
       customRegion: 'Custom URL',
       speedSaved: (n) => `Speed set to ${n} calls per second.`,
       paused: 'Paused',
+      finished: 'Finished',
     },
   },
   {
@@ -61,6 +63,7 @@ const CASES: LangCase[] = [
       customRegion: '自定义地址',
       speedSaved: (n) => `速度已设为每秒 ${n} 次。`,
       paused: '已暂停',
+      finished: '已完成',
     },
   },
 ];
@@ -271,13 +274,13 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     { timeout: 120_000 },
     async () => {
       const sheetPath = join(work, 'pause.xlsx');
-      await makeTitleEdits(exportPath, sheetPath, 100, 30);
+      await makeTitleEdits(exportPath, sheetPath, 100, 20);
 
-      // 4 calls per second: 30 updates take ~8 s, time enough to pause.
+      // 5 calls per second: 20 updates take ~4 s, time enough to pause.
       await testId('nav-connect').click();
-      await testId('settings-max-qps').fill('4');
+      await testId('settings-max-qps').fill('5');
       await testId('settings-max-qps').press('Enter');
-      await page.getByText(text.speedSaved(4)).waitFor();
+      await page.getByText(text.speedSaved(5)).waitFor();
 
       await testId('nav-import').click();
       if (await testId('new-import').count()) await testId('new-import').click();
@@ -286,7 +289,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       await testId('sheet-next').click();
       await testId('mapping-next').click();
       await testId('validate-next').click();
-      await expect.poll(() => testId('count-changed').innerText()).toBe('30');
+      await expect.poll(() => testId('count-changed').innerText()).toBe('20');
       await testId('diff-apply').click();
       await testId('apply-confirm').click();
 
@@ -308,14 +311,14 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
           { timeout: 20_000 },
         )
         .toBe(true);
-      expect(settled).toBeLessThan(30);
+      expect(settled).toBeLessThan(20);
       await page.waitForTimeout(1500);
       expect(await doneCount()).toBe(settled);
       await shot('apply-paused');
 
       await testId('job-resume').click();
       await testId('job-report').waitFor({ timeout: 60_000 });
-      await expect.poll(() => testId('report-title').innerText()).toBe(text.reportOk(30));
+      await expect.poll(() => testId('report-title').innerText()).toBe(text.reportOk(20));
 
       await testId('nav-connect').click();
       await testId('settings-max-qps').fill('20');
@@ -366,4 +369,49 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       await shot('plan-100k');
     },
   );
+
+  it.runIf(lang === 'en')('offers to resume a job a restart interrupted', { timeout: 120_000 }, async () => {
+    const dataDir = join(work, 'restart-data');
+    const sheetPath = join(work, 'restart.xlsx');
+    await makeTitleEdits(exportPath, sheetPath, 200, 12);
+    const context = page.context();
+    let first: RunningWeb | undefined = await startSandboxWeb(dataDir);
+    let second: RunningWeb | undefined;
+    const p = await context.newPage();
+    const id = (x: string) => p.getByTestId(x);
+    try {
+      await p.goto(first.urlWith({ lang }, 'connect'));
+      await id('settings-max-qps').fill('4');
+      await id('settings-max-qps').press('Enter');
+      await p.getByText(text.speedSaved(4)).waitFor();
+      await id('nav-import').click();
+      const [chooser] = await Promise.all([p.waitForEvent('filechooser'), id('file-drop').click()]);
+      await chooser.setFiles(sheetPath);
+      await id('sheet-next').click();
+      await id('mapping-next').click();
+      await id('validate-next').click();
+      await id('diff-apply').click();
+      await id('apply-confirm').click();
+      await expect.poll(() => id('job-done').innerText(), { timeout: 20_000 }).toMatch(/^\D*[1-9]\d*\s*\//);
+
+      // dtload stops mid-job, then starts again on the same data folder.
+      await first.close();
+      first = undefined;
+      second = await startSandboxWeb(dataDir);
+      await p.goto(second.urlWith({ lang }));
+      await id('interrupted-resume').waitFor({ timeout: 20_000 });
+      await p.waitForTimeout(600); // the dialog's entrance animation
+      await p.screenshot({ path: join(shots, '19-interrupted-prompt.png') });
+      await id('interrupted-resume').click();
+      await id('jobs-table').waitFor();
+      await expect
+        .poll(() => id('jobs-table').locator('.ant-table-row').first().innerText(), { timeout: 60_000 })
+        .toContain(text.finished);
+      expect(await id('jobs-table').locator('.ant-table-row').first().innerText()).toMatch(/12/);
+    } finally {
+      await p.close();
+      await first?.close();
+      await second?.close();
+    }
+  });
 });
