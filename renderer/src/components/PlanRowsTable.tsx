@@ -137,6 +137,8 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
   );
 }
 
+// CONTRACT-NEEDED: PlannedRow.errors / warnings are English sentences from the planner. A code with params
+// per problem (e.g. { code: 'unknown-label', label, group }) would let this table show them in Chinese too.
 function RowDetail({ row }: { row: PlanRowView }) {
   const { t } = useI18n();
   if (row.errors.length > 0) {

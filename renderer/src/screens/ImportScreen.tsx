@@ -230,6 +230,9 @@ function ImportWizard() {
                   })}
                 />
               )}
+              {plan.mappingWarnings.length > 0 && (
+                <Alert type="warning" showIcon title={plan.mappingWarnings.join(' · ')} />
+              )}
               {plan.ignoredColumns.length > 0 && (
                 <Alert
                   type="info"

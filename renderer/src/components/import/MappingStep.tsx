@@ -104,6 +104,14 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
       render: (_: unknown, r: MappingRow) => {
         const value = targetKey(mapping[r.header]);
         const isAuto = value !== 'ignore' && targetKey(auto.mapping[r.header]) === value;
+        const column = auto.result.columns.find((c) => c.index === r.index);
+        // An unrecognised header: offer the close matches the backend found, one click each.
+        const suggestions =
+          value === 'ignore' && column?.source === 'unrecognised'
+            ? (column.suggestions ?? [])
+                .map((sug) => auto.targets.find((x) => x.key === sug || x.key === `group:${sug}`))
+                .filter((x) => x !== undefined)
+            : [];
         return (
           <Space>
             <Select
@@ -119,6 +127,24 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
               }}
             />
             {isAuto && <Tag color="blue">{t('import.mapping.auto')}</Tag>}
+            {column?.source === 'unrecognised' && value === 'ignore' && (
+              <Tag color="orange">{t('import.mapping.unrecognised')}</Tag>
+            )}
+            {suggestions.length > 0 && (
+              <Typography.Text type="secondary">
+                {t('import.mapping.didYouMean')}{' '}
+                {suggestions.map((x) => (
+                  <Tag.CheckableTag
+                    key={x.key}
+                    checked={false}
+                    data-testid={`suggest-${r.header}`}
+                    onChange={() => onMapping({ ...mapping, [r.header]: x.target })}
+                  >
+                    {x.label}
+                  </Tag.CheckableTag>
+                ))}
+              </Typography.Text>
+            )}
           </Space>
         );
       },
@@ -181,6 +207,22 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
       </Card>
       {!hasMatchKey(mapping, options) && (
         <Alert type="warning" showIcon title={t('import.mapping.needKey')} />
+      )}
+      {/* CONTRACT-NEEDED: mapping warnings arrive as English sentences; codes + params would let the UI translate them. */}
+      {auto.result.warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="mapping-warnings"
+          title={t('import.mapping.warnings')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {auto.result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
       <Card size="small" title={t('import.options')}>
