@@ -32,7 +32,7 @@ describe('RateLimiter', () => {
     );
     times.sort((a, b) => a - b);
     // 60 calls at ≤ 50/s take at least 59 intervals of 20 ms.
-    expect(times[59]! - times[0]!).toBeGreaterThanOrEqual(59 * 20 - 5);
+    expect(times[59]! - times[0]!).toBeGreaterThanOrEqual(59 * 20 - 25);
     for (let i = 0; i + 50 < times.length; i++)
       expect(times[i + 50]! - times[i]!).toBeGreaterThanOrEqual(995);
   });
@@ -120,9 +120,9 @@ describe('progress', () => {
       await wait(1);
     }
     c.flush(-1);
-    expect(i).toBeGreaterThan(50);
+    expect(i).toBeGreaterThan(20);
     expect(seen.length).toBeLessThanOrEqual(7); // ~450 ms / 100 ms + the first + the final
-    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.at(-1)).toBe(-1);
     await wait(150);
     expect(seen.at(-1)).toBe(-1); // nothing pending fires after the final one
