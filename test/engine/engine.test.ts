@@ -63,7 +63,7 @@ describe('engine against the sandbox', () => {
   it('ends every row ok or with its true errcode under busy, system-error and per-second limits', async () => {
     const { sandbox, client, dataDir } = await setup({
       limits: { perSecond: 25 },
-      faults: { busyRate: 0.1, systemErrorRate: 0.05, seed: 7 },
+      faults: { busyRate: 0.1, systemErrorRate: 0.05, htmlErrorRate: 0.02, httpErrorRate: 0.02, seed: 7 },
     });
     const plan = buildPlan(sandbox.contacts(), {
       updates: 120,
@@ -252,6 +252,7 @@ describe('engine against the sandbox', () => {
     expect(lines.filter((l) => l.t === 'row')).toHaveLength(2000);
     expect(lines[0]!.t).toBe('header');
     expect(lines.at(-1)!.t).toBe('end');
+    expect(journal).not.toContain(sandbox.appSecret);
   });
 });
 
