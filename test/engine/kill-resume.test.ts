@@ -68,6 +68,14 @@ it('resumes a SIGKILLed job to the same state without re-sending recorded rows',
     if (Date.now() - t0 > 30_000) throw new Error(`child made no progress: ${stderr}`);
     await wait(10);
   }
+  // While the child runs, the job is 'running' and cannot be resumed from here.
+  expect((await listJobs(dataDir))[0]).toMatchObject({ jobId, state: 'running' });
+  const client = createDingTalkClient({
+    baseUrl: sandbox.baseUrl,
+    appKey: sandbox.appKey,
+    appSecret: sandbox.appSecret,
+  });
+  await expect(resumeJob({ client, dataDir, jobId })).rejects.toThrow(/still running/);
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
@@ -87,11 +95,6 @@ it('resumes a SIGKILLed job to the same state without re-sending recorded rows',
   // The sandbox applied more writes than the journal holds: those rows are the ones a resume must check.
   expect(sandbox.writeLog.filter((w) => w.applied).length).toBeGreaterThanOrEqual(doneBefore.length);
 
-  const client = createDingTalkClient({
-    baseUrl: sandbox.baseUrl,
-    appKey: sandbox.appKey,
-    appSecret: sandbox.appSecret,
-  });
   const out = await (await resumeJob({ client, dataDir, jobId, maxQps: 1000, concurrency: 4 })).done;
   expect(out.state).toBe('done');
   expect(out.summary).toEqual({ total: plan.length, ok: plan.length, failed: 0, skipped: 0 });

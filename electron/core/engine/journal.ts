@@ -4,7 +4,18 @@
 // last unsynced batch, and the window marks tell a resume which unrecorded rows may have been sent.
 // Nothing here ever holds a token or secret: meta is redacted before it is written.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobState, RowOp, RowResult } from '../../../shared/domain';
 import { jobsDir } from '../paths';
@@ -254,9 +265,18 @@ export async function readPlan(dataDir: string, jobId: string): Promise<RowOp[]>
 }
 
 // A lock file holds the pid of the process running the job, so a job still running elsewhere is not
-// taken for an interrupted one, and not resumed twice.
+// taken for an interrupted one, and not resumed twice. The runner touches it every few seconds: a lock
+// not touched for LOCK_STALE_MS is stale even if its pid now belongs to some other process.
+export const LOCK_HEARTBEAT_MS = 5000;
+const LOCK_STALE_MS = 30_000;
+
 export async function writeLock(dataDir: string, jobId: string): Promise<void> {
   await writeFile(join(jobDir(dataDir, jobId), LOCK_FILE), String(process.pid));
+}
+
+export async function touchLock(dataDir: string, jobId: string): Promise<void> {
+  const now = new Date();
+  await utimes(join(jobDir(dataDir, jobId), LOCK_FILE), now, now);
 }
 
 export async function removeLock(dataDir: string, jobId: string): Promise<void> {
@@ -265,9 +285,11 @@ export async function removeLock(dataDir: string, jobId: string): Promise<void> 
 
 /** The pid of another live process running the job, or undefined. */
 export async function runningPid(dataDir: string, jobId: string): Promise<number | undefined> {
+  const path = join(jobDir(dataDir, jobId), LOCK_FILE);
   let pid: number;
   try {
-    pid = Number(await readFile(join(jobDir(dataDir, jobId), LOCK_FILE), 'utf8'));
+    pid = Number(await readFile(path, 'utf8'));
+    if (Date.now() - (await stat(path)).mtimeMs > LOCK_STALE_MS) return undefined;
   } catch {
     return undefined;
   }

@@ -8,7 +8,15 @@ import type { JobProgress, JobState, RowOp, RowResult } from '../../../shared/do
 import { hintFor } from '../../../shared/errcodes';
 import { CreateLookup, MobilesNotVisibleError } from './create-lookup';
 import { asApiFailure, fatalInfo, isJobFatal } from './failure';
-import { JOURNAL_FILE, JournalWriter, jobDir, removeLock, writeLock } from './journal';
+import {
+  JOURNAL_FILE,
+  JournalWriter,
+  jobDir,
+  LOCK_HEARTBEAT_MS,
+  removeLock,
+  touchLock,
+  writeLock,
+} from './journal';
 import { coalesce, etaSeconds, RateMeter } from './progress';
 import { CallAbortedError, createScheduler, withCallTrace, type CallTrace } from './scheduler';
 import type { ApiFailure, EngineRunOptions, FatalInfo, JobHandle, JobOutcome } from './types';
@@ -184,6 +192,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
       ctl.halt('interrupt');
     });
   const flushTimer = setInterval(() => void flush(), FLUSH_EVERY_MS);
+  const heartbeat = setInterval(() => void touchLock(dataDir, jobId).catch(() => {}), LOCK_HEARTBEAT_MS);
 
   const record = (r: RowResult): void => {
     resultBySeq.set(r.seq, r);
@@ -343,6 +352,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   }
   await Promise.all(running);
   clearInterval(flushTimer);
+  clearInterval(heartbeat);
   if (banTimer) clearInterval(banTimer);
 
   const state: JobState = fatal
