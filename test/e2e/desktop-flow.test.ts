@@ -363,9 +363,8 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
         .getByText('99502', { exact: true })
         .waitFor();
       expect(Date.now() - started).toBeLessThan(3000);
-      await testId('plan-rows').locator('.ant-table-row').first().hover();
-      await page.mouse.wheel(0, 40_000);
-      await page.getByText('100001', { exact: true }).waitFor();
+      // Still virtual on the last page: a few dozen rows in the DOM, not 500.
+      expect(await page.locator('[data-testid=plan-rows] .ant-table-row').count()).toBeLessThan(60);
       await shot('plan-100k');
     },
   );
