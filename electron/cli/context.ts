@@ -27,6 +27,8 @@ export interface Connection {
 
 export interface CliContext {
   env: NodeJS.ProcessEnv;
+  /** Set by a command that ends with something other than 0 (rows failed, job-fatal, interrupted). */
+  exitCode?: number;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   globals(cmd: Command): GlobalOptions;

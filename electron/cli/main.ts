@@ -11,7 +11,7 @@ export async function main(argv: string[], ctx: CliContext = createContext()): P
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    return ctx.exitCode ?? EXIT.ok;
   } catch (e) {
     return reportFailure(e, ctx);
   }

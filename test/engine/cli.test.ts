@@ -4,11 +4,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { afterEach, expect, it } from 'vitest';
-import * as jobsCmd from '../../electron/cli/commands/jobs';
-import * as resumeCmd from '../../electron/cli/commands/resume';
 import { createContext } from '../../electron/cli/context';
+import { main } from '../../electron/cli/main';
 import { createDingTalkClient } from '../../electron/core/dingtalk';
 import { startJob } from '../../electron/core/engine';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox';
@@ -17,7 +15,6 @@ import { buildPlan, testMeta } from './fixtures/plans';
 let sandbox: SandboxHandle | undefined;
 afterEach(async () => {
   await sandbox?.close();
-  process.exitCode = undefined;
 });
 
 async function run(
@@ -31,24 +28,7 @@ async function run(
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
   const ctx = createContext(env, { stdout, stderr });
-  const program = new Command('dtload')
-    .option('--sandbox')
-    .option('--base-url <url>')
-    .option('--max-qps <n>', '', '20')
-    .option('--data-dir <dir>')
-    .exitOverride();
-  jobsCmd.register(program, ctx);
-  resumeCmd.register(program, ctx);
-  process.exitCode = undefined;
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'dtload', ...argv]);
-    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    err += (e as Error).message;
-    code = (e as { exitCode?: number }).exitCode ?? 1;
-  }
-  process.exitCode = undefined;
+  const code = await main(['node', 'dtload', ...argv], ctx);
   return { code, out, err };
 }
 

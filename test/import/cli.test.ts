@@ -29,12 +29,10 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   (stderr as unknown as PassThrough).on('data', (d) => (err += d));
   const env = { DTLOAD_APP_KEY: org.sandbox.appKey, DTLOAD_APP_SECRET: org.sandbox.appSecret };
   const ctx = createContext(env, { stdout, stderr });
-  process.exitCode = undefined;
   const code = await main(
     ['node', 'dtload', '--base-url', org.sandbox.baseUrl, '--data-dir', dir, ...args],
     ctx,
   );
-  process.exitCode = undefined;
   return { code, out, err };
 }
 

@@ -55,12 +55,10 @@ it('exits 130 on SIGINT mid-apply; resume sends each remaining row once', async 
     { DTLOAD_APP_KEY: sandbox.appKey, DTLOAD_APP_SECRET: sandbox.appSecret },
     { stdout, stderr },
   );
-  process.exitCode = undefined;
   const resumed = await main(
     ['node', 'dtload', ...args.slice(0, 4), '--max-qps', '200', 'resume', summary.jobId],
     ctx,
   );
-  process.exitCode = undefined;
   expect(resumed).toBe(0);
   const perUser = new Map<string, number>();
   for (const w of sandbox.writeLog) perUser.set(w.userId!, (perUser.get(w.userId!) ?? 0) + 1);

@@ -32,7 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
         const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
           asInputError(() => planDelete({ source, client: conn.client, onProgress })),
         );
-        process.exitCode = await finish({
+        ctx.exitCode = await finish({
           ctx,
           cmd,
           conn,

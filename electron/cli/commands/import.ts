@@ -61,7 +61,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--report <file>', 'write a report: .xlsx, .csv or .json')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (file: string, opts: ImportCommandOptions, cmd: Command) => {
-      process.exitCode = await runImport(file, opts, cmd, ctx);
+      ctx.exitCode = await runImport(file, opts, cmd, ctx);
     });
 }
 

@@ -50,7 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
           process.removeListener('SIGINT', onSigint);
           progress.finish();
         }
-        process.exitCode = printOutcome(outcome, ctx, opts.json);
+        ctx.exitCode = printOutcome(outcome, ctx, opts.json);
       } finally {
         await conn.close();
       }
