@@ -3,13 +3,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
-import { createContext } from '../../electron/cli/context';
-import { main } from '../../electron/cli/main';
 import { createDingTalkClient } from '../../electron/core/dingtalk';
 import { startJob } from '../../electron/core/engine';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox';
+import { runCli } from '../cli/run-cli';
 import { buildPlan, testMeta } from './fixtures/plans';
 
 let sandbox: SandboxHandle | undefined;
@@ -17,20 +15,7 @@ afterEach(async () => {
   await sandbox?.close();
 });
 
-async function run(
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
-  const ctx = createContext(env, { stdout, stderr });
-  const code = await main(['node', 'dtload', ...argv], ctx);
-  return { code, out, err };
-}
+const run = runCli;
 
 it('lists jobs and resumes one stopped by a job-fatal error', async () => {
   sandbox = await startSandbox({ contacts: 100, faults: { monthlyQuota: 20 } });

@@ -3,11 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/cli/context';
-import { main } from '../../electron/cli/main';
 import { openSheet } from '../../electron/core/sheets';
+import { runCli, type CliRun } from '../cli/run-cli';
 import { makeFixtures, type Fixtures } from '../fixtures/make-fixtures';
 import { startOrg, writes, type Org } from './org';
 
@@ -20,20 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => org.sandbox.close());
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  (stderr as unknown as PassThrough).on('data', (d) => (err += d));
+function run(...args: string[]): Promise<CliRun> {
   const env = { DTLOAD_APP_KEY: org.sandbox.appKey, DTLOAD_APP_SECRET: org.sandbox.appSecret };
-  const ctx = createContext(env, { stdout, stderr });
-  const code = await main(
-    ['node', 'dtload', '--base-url', org.sandbox.baseUrl, '--data-dir', dir, ...args],
-    ctx,
-  );
-  return { code, out, err };
+  return runCli(['--base-url', org.sandbox.baseUrl, '--data-dir', dir, ...args], env);
 }
 
 const totalCalls = (): number => Object.values(org.sandbox.callCounts()).reduce((a, b) => a + b, 0);

@@ -3,12 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createContext } from '../../electron/cli/context';
-import { main } from '../../electron/cli/main';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox';
+import { runCli } from '../cli/run-cli';
 
 const BIN = fileURLToPath(new URL('../../bin/dtload.mjs', import.meta.url));
 let sandbox: Sandbox;
@@ -49,17 +47,11 @@ it('exits 130 on SIGINT mid-apply; resume sends each remaining row once', async 
   const before = sandbox.writeLog.length;
   expect(before).toBeLessThan(100);
 
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  const ctx = createContext(
-    { DTLOAD_APP_KEY: sandbox.appKey, DTLOAD_APP_SECRET: sandbox.appSecret },
-    { stdout, stderr },
-  );
-  const resumed = await main(
-    ['node', 'dtload', ...args.slice(0, 4), '--max-qps', '200', 'resume', summary.jobId],
-    ctx,
-  );
-  expect(resumed).toBe(0);
+  const resumed = await runCli([...args.slice(0, 4), '--max-qps', '200', 'resume', summary.jobId], {
+    DTLOAD_APP_KEY: sandbox.appKey,
+    DTLOAD_APP_SECRET: sandbox.appSecret,
+  });
+  expect(resumed.code).toBe(0);
   const perUser = new Map<string, number>();
   for (const w of sandbox.writeLog) perUser.set(w.userId!, (perUser.get(w.userId!) ?? 0) + 1);
   expect(perUser.size).toBe(100);
