@@ -31,13 +31,17 @@ function run(cmd: string, args: string[], quiet: boolean): Promise<number> {
 
 const electronVite = (): string => join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
 
+/** Web mode serves the built pages; build them once if this checkout has none yet. */
+export async function ensureRendererBuilt(): Promise<void> {
+  if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html')))
+    await run(process.execPath, [electronVite(), 'build'], true);
+}
+
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   const sandbox = argv.includes('--sandbox');
   if (electronBinary()) return run(process.execPath, [electronVite(), 'preview'], false);
 
-  // Web mode serves the built pages; build them once if this checkout has none yet.
-  if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html')))
-    await run(process.execPath, [electronVite(), 'build'], true);
+  await ensureRendererBuilt();
   const server = await startWebServer({ dataDir: defaultDataDir(), sandbox });
   process.stdout.write(
     `Electron's binary is not installed, so dtload runs in web mode: open ${server.url}\n`,
