@@ -57,6 +57,8 @@ export interface ImportOptions {
   create: boolean;
   /** Country code used when a row has a mobile but no state_code. Default "86". */
   defaultStateCode?: string;
+  /** Language of the plan's row messages (the admin's); default English. */
+  language?: 'en' | 'zh';
 }
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {

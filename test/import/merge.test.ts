@@ -125,6 +125,26 @@ describe('mergeUpdate', () => {
     ]);
   });
 
+  it("says why a row is invalid in the admin's language (zh)", () => {
+    const zh = { language: 'zh' } as const;
+    expect(plan(['user_id', 'labels'], ['u1', 'Other'], alice, zh).errors).toEqual([
+      '"Other" 同时属于 2 个标签组：请写成 "Type/Other" 或 "行业/Other"',
+    ]);
+    expect(plan(['user_id', 'Level'], ['u1', 'Z'], alice, zh).errors[0]).toBe(
+      '标签组 "Level" 中没有标签 "Z"',
+    );
+    expect(plan(['user_id', 'mobile', 'email'], ['u1', 'abc', 'x'], alice, zh).errors).toEqual([
+      '手机号 "abc" 不是有效号码',
+      '邮箱 "x" 格式不正确',
+    ]);
+    const none = plan(['user_id', 'labels'], ['u1', 'Customer、A'], alice, { labels: 'remove', ...zh });
+    expect(none.errors).toEqual(['至少需要一个标签（否则钉钉返回 60204）']);
+    // English stays the default.
+    expect(plan(['user_id', 'mobile'], ['u1', 'abc'], alice).errors).toEqual([
+      'mobile "abc" is not a phone number',
+    ]);
+  });
+
   it('compares id lists as sets and checks numeric ids', () => {
     expect(plan(['user_id', 'share_dept_ids'], ['u1', '6, 5'], alice).changes).toEqual([]);
     expect(plan(['user_id', 'share_dept_ids'], ['u1', '6, x7'], alice).errors).toEqual([

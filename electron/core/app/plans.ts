@@ -137,7 +137,12 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       const file = ctx.files.get(args.fileId);
       const src = await open(file, args);
       const groups = ctx.connection.current() ? await labelGroups() : [];
-      const result = autoMap(src.info.headers, groups, args.mapping ? parseMapping(args.mapping) : undefined);
+      const result = autoMap(
+        src.info.headers,
+        groups,
+        args.mapping ? parseMapping(args.mapping) : undefined,
+        await ctx.lang(),
+      );
       const mapping: MappingFile = Object.fromEntries(
         result.columns.filter((c) => c.header.trim() !== '').map((c) => [c.header, c.target]),
       );
@@ -169,7 +174,8 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       const plan = await planImport({
         source: await open(file, args),
         mapping: parseMapping(args.mapping),
-        options: args.options,
+        // Row messages come in the admin's language.
+        options: { ...args.options, language: await ctx.lang() },
         client,
         onProgress: planProgress(file.fileId),
       });
@@ -189,6 +195,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       const plan = await planDelete({
         source: await open(file, args),
         client,
+        language: await ctx.lang(),
         onProgress: planProgress(file.fileId),
       });
       return keep({

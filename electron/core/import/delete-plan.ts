@@ -10,19 +10,23 @@ import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
 import { detachCells } from './detach';
+import { sayer, type Lang } from './messages';
 
 export interface PlanDeleteArgs {
   source: SheetSource;
   client: ImportClient;
   mapping?: MappingFile;
   onProgress?: (p: ImportPlanProgress) => void;
+  /** Language of the row messages; default English. */
+  language?: Lang;
 }
 
 export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
   const { source, client, onProgress } = args;
   const headers = source.info.headers;
   const labelGroups = await readLabelGroups(client);
-  const mapping = autoMap(headers, labelGroups, args.mapping);
+  const say = sayer(args.language);
+  const mapping = autoMap(headers, labelGroups, args.mapping, args.language);
   checkMapping(
     mapping,
     labelGroups.map((g) => g.name),
@@ -38,8 +42,9 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     const cells = detachCells(read.cells);
     const id = cellAt(cells, idCol);
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
-    if (id === '') planned.errors.push('user_id is empty');
-    else if (firstRow.has(id)) planned.errors.push(`user_id "${id}" is also on row ${firstRow.get(id)}`);
+    if (id === '') planned.errors.push(say('userIdEmpty'));
+    else if (firstRow.has(id))
+      planned.errors.push(say('keyRepeated', { what: 'user_id', key: `"${id}"`, row: firstRow.get(id)! }));
     else {
       firstRow.set(id, row);
       planned.userId = id;
@@ -57,7 +62,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     if (planned.errors.length > 0) continue;
     const c = current.found.get(planned.userId!);
     if (!c) {
-      planned.errors.push(`no contact has user_id "${planned.userId}"`);
+      planned.errors.push(say('deleteNotFound', { id: planned.userId! }));
       continue;
     }
     planned.action = 'delete';

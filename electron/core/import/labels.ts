@@ -2,6 +2,7 @@
 // bare name that several groups hold must be written `Group/Label`.
 import { LIST_SEPARATORS } from '../../../shared/fields';
 import type { LabelGroup } from '../../../shared/domain';
+import { joinAlternatives, sayer, type Lang } from './messages';
 
 export interface LabelRef {
   id: number;
@@ -64,7 +65,7 @@ export class LabelIndex {
    * Resolves one name. In a group column (`group` set) only that group's labels count; in a `labels`
    * column any group's, and a name several groups hold is ambiguous unless written `Group/Label`.
    */
-  resolve(raw: string, group?: string): Resolved {
+  resolve(raw: string, group?: string, lang: Lang = 'en'): Resolved {
     const name = raw.trim();
     const fast =
       group === undefined ? onlyOne(this.byName.get(name)) : this.exactInGroup.get(`${group}\u0000${name}`);
@@ -72,19 +73,27 @@ export class LabelIndex {
     const candidates = this.candidates(name, group);
     if (candidates.length === 1) return { ok: true, label: candidates[0]! };
     if (candidates.length > 1) {
-      const options = candidates.map((c) => `"${c.group}/${c.name}"`);
-      return {
-        ok: false,
-        error: `"${name}" is in ${candidates.length} groups: write ${options.slice(0, -1).join(', ')} or ${options.at(-1)}`,
-      };
+      const say = sayer(lang);
+      const options = joinAlternatives(
+        candidates.map((c) => `"${c.group}/${c.name}"`),
+        lang,
+      );
+      return { ok: false, error: say('labelAmbiguous', { name, count: candidates.length, options }) };
     }
-    const where = group ? ` in group "${group}"` : '';
+    const say = sayer(lang);
     const near = this.nearNames(name, group);
     return {
       ok: false,
       error:
-        `Unknown label "${name}"${where}` +
-        (near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : ''),
+        (group ? say('labelUnknownInGroup', { name, group }) : say('labelUnknown', { name })) +
+        (near.length
+          ? say('labelDidYouMean', {
+              names: joinAlternatives(
+                near.map((n) => `"${n}"`),
+                lang,
+              ),
+            })
+          : ''),
     };
   }
 

@@ -2,6 +2,7 @@
 import { HEADER_ALIASES } from '../../../shared/fields';
 import type { LabelGroup } from '../../../shared/domain';
 import type { ColumnMapping, MappingFile, MappingResult, MappingTarget } from '../../../shared/import-types';
+import { sayer, type Lang } from './messages';
 
 /** Trailing columns dtload's own reports append; ignored so a fixed report imports again as it is. */
 export const REPORT_COLUMNS = ['action', 'status', 'errcode', 'errmsg', 'hint'] as const;
@@ -28,8 +29,8 @@ export function targetKey(t: MappingTarget): string {
   return typeof t === 'string' ? t : `group:${t.group}`;
 }
 
-export function describeTarget(t: MappingTarget): string {
-  return typeof t === 'string' ? t : `labels of group "${t.group}"`;
+export function describeTarget(t: MappingTarget, lang: Lang = 'en'): string {
+  return typeof t === 'string' ? t : sayer(lang)('groupLabels', { group: t.group });
 }
 
 /** A header equal to `name`, or renamed by the reader to stay distinct ("status (2)" next to a "Status" group). */
@@ -58,7 +59,9 @@ export function autoMap(
   headers: readonly string[],
   labelGroups: readonly LabelGroup[],
   mappingFile?: MappingFile,
+  lang: Lang = 'en',
 ): MappingResult {
+  const say = sayer(lang);
   const groupByNorm = new Map<string, string>();
   for (const g of labelGroups)
     if (!groupByNorm.has(normHeader(g.name))) groupByNorm.set(normHeader(g.name), g.name);
@@ -100,9 +103,7 @@ export function autoMap(
     const key = targetKey(target);
     const first = taken.get(key);
     if (first !== undefined) {
-      warnings.push(
-        `Column "${header}" is ignored: column "${first}" already holds ${describeTarget(target)}.`,
-      );
+      warnings.push(say('columnDuplicate', { header, first, target: describeTarget(target, lang) }));
       return { index, header, target: 'ignore', source: 'duplicate' };
     }
     taken.set(key, header);
@@ -110,8 +111,7 @@ export function autoMap(
   });
   const present = new Set(headers.map(normHeader));
   for (const h of Object.keys(mappingFile ?? {})) {
-    if (!present.has(normHeader(h)))
-      warnings.push(`The mapping names a column "${h}" that the sheet does not have.`);
+    if (!present.has(normHeader(h))) warnings.push(say('mappingMissingColumn', { header: h }));
   }
   return { columns, unrecognised, warnings };
 }

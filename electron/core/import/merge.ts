@@ -3,6 +3,7 @@
 import type { Contact, ContactCreate, ContactUpdate, FieldChange } from '../../../shared/domain';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
 import type { LabelIndex } from './labels';
+import { langOf, sayer, type Lang } from './messages';
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 
@@ -38,8 +39,9 @@ export function mergeUpdate(
   current: Contact,
   intent: RowIntent,
   labels: LabelIndex,
-  _options?: ImportOptions,
+  options?: ImportOptions,
 ): MergeResult<ContactUpdate> {
+  const say = sayer(langOf(options));
   const errors: string[] = [];
   const warnings: string[] = [];
   const changes: FieldChange[] = [];
@@ -58,9 +60,7 @@ export function mergeUpdate(
 
   const sheetUserId = intent.fields.user_id;
   if (typeof sheetUserId === 'string' && sheetUserId !== current.userid) {
-    errors.push(
-      `user_id "${sheetUserId}" is not the contact this row matches (${current.userid}, ${current.name})`,
-    );
+    errors.push(say('userIdMismatch', { sheet: sheetUserId, id: current.userid, name: current.name }));
   }
 
   for (const f of UPDATABLE_STRINGS) {
@@ -70,7 +70,7 @@ export function mergeUpdate(
     const before = current[f] ?? '';
     if (after === before) continue;
     if (after === '' && (f === 'name' || f === 'follower_user_id')) {
-      errors.push(`${f} cannot be cleared: DingTalk requires it`);
+      errors.push(say('cannotClear', { field: f }));
       continue;
     }
     body[f] = after;
@@ -94,9 +94,7 @@ export function mergeUpdate(
     const cur = current[f];
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
-      warnings.push(
-        `${f} "${v}" differs from DingTalk's "${cur ?? ''}" but cannot be changed through update; it is left as it is`,
-      );
+      warnings.push(say('readOnlyDiffers', { field: f, value: v, current: cur ?? '' }));
     }
   }
 
@@ -111,7 +109,7 @@ export function mergeUpdate(
   }
 
   // An unchanged row sends nothing, so only a changed body needs DingTalk's checks.
-  if (changes.length > 0) errors.push(...validateBody(body));
+  if (changes.length > 0) errors.push(...validateBody(body, langOf(options)));
   return { body, changes, errors: intent.errors.length ? [...intent.errors, ...errors] : errors, warnings };
 }
 
@@ -137,8 +135,8 @@ export function mergeCreate(
     body.share_user_ids = f.share_user_ids as string[];
   if (Array.isArray(f.share_dept_ids) && f.share_dept_ids.length)
     body.share_dept_ids = f.share_dept_ids as number[];
-  if (!body.mobile) errors.push('mobile is required to create a contact');
-  errors.push(...validateBody(body));
+  if (!body.mobile) errors.push(sayer(langOf(options))('mobileRequiredForCreate'));
+  errors.push(...validateBody(body, langOf(options)));
   const changes: FieldChange[] = [];
   for (const [k, v] of Object.entries(body) as [string, FieldValue][]) {
     if (k === 'label_ids')
@@ -149,16 +147,16 @@ export function mergeCreate(
 }
 
 /** Checks a body against what DingTalk requires before any call is made. */
-export function validateBody(body: ContactUpdate | ContactCreate): string[] {
+export function validateBody(body: ContactUpdate | ContactCreate, lang: Lang = 'en'): string[] {
+  const say = sayer(lang);
   const errors: string[] = [];
-  if (!body.name.trim()) errors.push('name is required');
-  if (!body.follower_user_id.trim()) errors.push('follower_user_id (owner) is required');
-  if (body.label_ids.length === 0)
-    errors.push('at least one label is required (DingTalk answers 60204 otherwise)');
+  if (!body.name.trim()) errors.push(say('nameRequired'));
+  if (!body.follower_user_id.trim()) errors.push(say('ownerRequired'));
+  if (body.label_ids.length === 0) errors.push(say('labelRequired'));
   for (const k of ['label_ids', 'share_dept_ids', 'share_user_ids'] as const) {
     const n = body[k]?.length ?? 0;
     if (n > MAX_IDS)
-      errors.push(`${k === 'label_ids' ? 'labels' : k}: ${n} ids, DingTalk takes at most ${MAX_IDS}`);
+      errors.push(say('tooManyIds', { field: k === 'label_ids' ? 'labels' : k, count: n, max: MAX_IDS }));
   }
   return errors;
 }

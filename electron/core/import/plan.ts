@@ -19,6 +19,7 @@ import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
+import { langOf, sayer, type Say } from './messages';
 
 export interface SheetRow {
   row: number;
@@ -83,7 +84,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   onProgress?.({ phase: 'labels', done: 0 });
   const labelGroups = await readLabelGroups(client);
   const labels = new LabelIndex(labelGroups);
-  const mapping = autoMap(headers, labelGroups, args.mapping);
+  const mapping = autoMap(headers, labelGroups, args.mapping, langOf(options));
   checkMapping(
     mapping,
     labelGroups.map((g) => g.name),
@@ -99,6 +100,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
   const nameCol = cols.fields.get('name');
+  const say = sayer(langOf(options));
   for await (const read of source.rows()) {
     if (isBlankRow(read.cells)) continue;
     const { row } = read;
@@ -107,9 +109,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     const key = rowKey(cells, cols, options);
     const first = key === '' ? undefined : firstRowOfKey.get(key);
     if (first !== undefined) {
-      planned.errors.push(
-        `${options.match === 'mobile' ? 'mobile' : 'user_id'} ${display(key)} is also on row ${first}`,
-      );
+      planned.errors.push(say('keyRepeated', { what: options.match, key: display(key), row: first }));
       keys.push('');
     } else {
       if (key !== '') firstRowOfKey.set(key, row);
@@ -119,7 +119,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       // New contacts (no user_id) are told apart by mobile: two rows creating one person is a mistake.
       const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
       const firstNew = mk === '' ? undefined : firstRowOfNewMobile.get(mk);
-      if (firstNew !== undefined) planned.errors.push(`mobile ${display(mk)} is also on row ${firstNew}`);
+      if (firstNew !== undefined)
+        planned.errors.push(say('keyRepeated', { what: 'mobile', key: display(mk), row: firstNew }));
       else if (mk !== '') firstRowOfNewMobile.set(mk, row);
     }
     rows.push(planned);
@@ -152,7 +153,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     } else if (contact) {
       if (duplicates.has(key)) {
         planned.errors.push(
-          `${display(key)} belongs to several contacts (${duplicates.get(key)!.join(', ')}); match by user_id`,
+          say('keySharedByContacts', { key: display(key), ids: duplicates.get(key)!.join(', ') }),
         );
       }
       const m = mergeUpdate(contact, intent, labels, options);
@@ -193,7 +194,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       }
     } else {
       planned.errors.push(...intent.errors);
-      planned.errors.push(notFoundMessage(key, options, current.zeroless?.get(key)));
+      planned.errors.push(notFoundMessage(say, key, options, current.zeroless?.get(key)));
     }
     // Name the row for the diff view and reports even when it matched no contact.
     planned.name ??= cellAt(planned.cells, nameCol) || undefined;
@@ -219,18 +220,18 @@ function display(key: string): string {
   return key.includes(' ') ? `+${key}` : `"${key}"`;
 }
 
-function notFoundMessage(key: string, options: ImportOptions, withZeros?: string): string {
+function notFoundMessage(say: Say, key: string, options: ImportOptions, withZeros?: string): string {
   if (key === '') {
-    const what = options.match === 'mobile' ? 'mobile' : 'user_id';
-    return options.create
-      ? `no ${what} to match and no mobile to create a contact with`
-      : `${what} is empty` +
-          (options.match === 'user_id' ? ' (use --create with a mobile to add new contacts)' : '');
+    const what = options.match;
+    if (options.create) return say('nothingToMatchOrCreate', { what });
+    return say(what === 'user_id' ? 'keyEmptyUseCreate' : 'keyEmpty', { what });
   }
-  return options.match === 'mobile'
-    ? `no contact has mobile ${display(key)}` + (options.create ? '' : ' (use --create to add it)')
-    : `no contact has user_id ${display(key)}` +
-        (withZeros !== undefined
-          ? `; "${withZeros}" exists: Excel drops leading zeros from a number column, format it as text`
-          : '');
+  if (options.match === 'mobile')
+    return say(options.create ? 'noContactWithMobile' : 'noContactWithMobileUseCreate', {
+      key: display(key),
+    });
+  return (
+    say('noContactWithUserId', { key: display(key) }) +
+    (withZeros !== undefined ? say('leadingZerosDropped', { id: withZeros }) : '')
+  );
 }

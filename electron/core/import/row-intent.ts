@@ -7,6 +7,7 @@ import type { ContactFieldKey, ImportOptions } from '../../../shared/import-type
 import type { LabelIndex } from './labels';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
+import { langOf, sayer } from './messages';
 
 /** DingTalk takes at most 20 ids per list (label_ids, share_dept_ids, share_user_ids). */
 export const MAX_IDS = 20;
@@ -72,6 +73,7 @@ export function readIntent(
   headers: readonly string[],
 ): RowIntent {
   const errors: string[] = [];
+  const say = sayer(langOf(options));
   const fields: RowIntent['fields'] = {};
   for (const [field, index] of cols.fields) {
     const raw = cellAt(cells, index);
@@ -86,16 +88,15 @@ export function readIntent(
         const sc =
           normStateCode(cellAt(cells, cols.fields.get('state_code'))) || options.defaultStateCode || '86';
         v = localMobile(raw, sc);
-        if (/^\+\d/.test(v))
-          errors.push(`mobile "${raw}" has a country code other than ${sc}: put it in state_code`);
-        else if (!/^\d{3,20}$/.test(v)) errors.push(`mobile "${raw}" is not a phone number`);
+        if (/^\+\d/.test(v)) errors.push(say('mobileForeignCode', { raw, code: sc }));
+        else if (!/^\d{3,20}$/.test(v)) errors.push(say('mobileInvalid', { raw }));
       } else if (field === 'state_code') {
         v = normStateCode(raw);
-        if (!/^\d{1,4}$/.test(v)) errors.push(`state_code "${raw}" is not a country code (for example 86)`);
+        if (!/^\d{1,4}$/.test(v)) errors.push(say('stateCodeInvalid', { raw }));
       } else if (field === 'email' && !/^[^\s@]+@[^\s@]+$/.test(v)) {
-        errors.push(`email "${raw}" is not an email address`);
+        errors.push(say('emailInvalid', { raw }));
       } else if (field === 'name' && [...v].length > MAX_NAME_LENGTH) {
-        errors.push(`name is longer than ${MAX_NAME_LENGTH} characters`);
+        errors.push(say('nameTooLong', { max: MAX_NAME_LENGTH }));
       }
       fields[field as ContactFieldKey] = v;
       continue;
@@ -103,7 +104,8 @@ export function readIntent(
     const items = splitList(raw);
     if (kind === 'number-list') {
       const bad = items.filter((x) => !/^\d+$/.test(x));
-      if (bad.length) errors.push(`${field}: ${bad.map((b) => `"${b}"`).join(', ')} is not a numeric id`);
+      if (bad.length)
+        errors.push(say('notNumericId', { field, values: bad.map((b) => `"${b}"`).join(', ') }));
       fields[field as ContactFieldKey] = [...new Set(items.filter((x) => /^\d+$/.test(x)).map(Number))];
     } else {
       fields[field as ContactFieldKey] = [...new Set(items)];
@@ -143,7 +145,7 @@ function labelColumn(
   const ids: number[] = [];
   let unresolved = false;
   for (const name of splitList(raw)) {
-    const r = labels.resolve(name, group);
+    const r = labels.resolve(name, group, langOf(options));
     if (r.ok) {
       if (!ids.includes(r.label.id)) ids.push(r.label.id);
     } else {
