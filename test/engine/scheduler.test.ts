@@ -2,7 +2,7 @@
 // Attempts throw the client's own DingTalkError values, as the client would.
 import { describe, expect, it } from 'vitest';
 import { DingTalkError, type DingTalkErrorInit } from '../../electron/core/dingtalk';
-import { CallAbortedError, createScheduler, withCallTrace, type CallTrace } from '../../electron/core/engine';
+import { CallAbortedError, createScheduler, type CallTrace } from '../../electron/core/engine';
 
 const err = (init: Partial<DingTalkErrorInit> & Pick<DingTalkErrorInit, 'errcode'>): DingTalkError =>
   new DingTalkError({ endpoint: 'update', errmsg: 'x', ...init });
@@ -27,7 +27,7 @@ describe('createScheduler', () => {
     const s = createScheduler(fast);
     const a = scripted([err({ errcode: -1 }), err({ errcode: 400001 })]);
     const trace: CallTrace = { attempts: 0, ambiguous: false };
-    await expect(withCallTrace(trace, () => s.run('update', a.attempt))).resolves.toBe('ok');
+    await expect(s.traced(trace).run('update', a.attempt)).resolves.toBe('ok');
     expect(trace.attempts).toBe(3);
     expect(s.stats()).toMatchObject({ calls: 3, retries: 2 });
   });
@@ -55,7 +55,7 @@ describe('createScheduler', () => {
     const s = createScheduler(fast);
     const trace: CallTrace = { attempts: 0, ambiguous: false };
     const u = scripted([err({ errcode: 'timeout', sent: true })]);
-    await expect(withCallTrace(trace, () => s.run('update', u.attempt))).resolves.toBe('ok');
+    await expect(s.traced(trace).run('update', u.attempt)).resolves.toBe('ok');
     expect(trace.ambiguous).toBe(true);
     const c = scripted([err({ errcode: 'network', sent: true, endpoint: 'create' })]);
     await expect(s.run('create', c.attempt)).rejects.toMatchObject({ errcode: 'network', sent: true });

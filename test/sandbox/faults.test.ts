@@ -1,6 +1,11 @@
 // Injected faults, limits, the ban and quota, the in-process fetch, and a 100k organisation.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/core/sandbox';
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxResponse,
+} from '../../electron/core/sandbox';
 import { call, rawCall, token } from './helpers';
 
 describe('sandbox faults and limits', () => {
@@ -147,6 +152,40 @@ describe('sandbox faults and limits', () => {
     expect(s.contacts()).toHaveLength(29);
   });
 
+  it('reads every body and input shape fetch takes through the in-process fetch', async () => {
+    const { sb: s, tok } = await open({ contacts: 5, listen: false });
+    const target = s.contacts()[0];
+    if (!target) throw new Error('no contact');
+    const url = `${s.baseUrl}/topapi/extcontact/get?access_token=${tok}`;
+    // A form body as URLSearchParams (fetch sets the form content type), a Headers object, a Request,
+    // a URL object and a byte body all reach the organisation as they would over HTTP.
+    const asForm = await s.fetch(url, {
+      method: 'post',
+      body: new URLSearchParams({ user_id: target.userid }),
+    });
+    expect(asForm).toMatchObject({ status: 200, ok: true });
+    expect(asForm.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(((await asForm.json()) as { result: { userid: string } }).result.userid).toBe(target.userid);
+    const json = JSON.stringify({ user_id: target.userid });
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    for (const res of [
+      await s.fetch(new URL(url), { method: 'POST', headers, body: new TextEncoder().encode(json) }),
+      await s.fetch(new Request(url, { method: 'POST', headers, body: json })),
+      await s.fetch(url, { method: 'POST', headers: [['content-type', 'application/json']], body: json }),
+    ]) {
+      expect(JSON.parse(await res.text())).toMatchObject({ errcode: 0, result: { userid: target.userid } });
+    }
+    const missing = await s.fetch(`${s.baseUrl}/nowhere`);
+    expect(missing).toMatchObject({ status: 404, ok: false, statusText: 'Not Found' });
+    expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
+    const aborted = new AbortController();
+    aborted.abort(new Error('stop'));
+    await expect(s.fetch(url, { method: 'POST', body: json, signal: aborted.signal })).rejects.toThrow(
+      'stop',
+    );
+    expect(s.callCounts().get).toBe(4);
+  });
+
   it('handles 100,000 contacts quickly', async () => {
     const started = performance.now();
     const { sb: s, tok } = await open({ contacts: 100_000, listen: false });
@@ -155,7 +194,7 @@ describe('sandbox faults and limits', () => {
     expect(new Set(all.map((c) => c.mobile)).size).toBe(100_000);
     const last = all.at(-1);
     if (!last) throw new Error('no contact');
-    const post = (op: string, body: unknown): Promise<Response> =>
+    const post = (op: string, body: unknown): Promise<SandboxResponse> =>
       s.fetch(`${s.baseUrl}/topapi/extcontact/${op}?access_token=${tok}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

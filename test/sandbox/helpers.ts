@@ -1,10 +1,10 @@
 // Raw HTTP calls to a sandbox, as any DingTalk client would make them (no dtload client involved).
-import type { Sandbox } from '../../electron/core/sandbox';
+import type { Sandbox, SandboxFetch } from '../../electron/core/sandbox';
 
 export type Answer = Record<string, unknown> & { errcode?: number; errmsg?: string };
 
 /** `via` lets a test reach a sandbox that does not listen through its in-process fetch. */
-export async function token(sb: Sandbox, via: typeof fetch = fetch): Promise<string> {
+export async function token(sb: Sandbox, via: SandboxFetch = fetch): Promise<string> {
   const q = new URLSearchParams({ appkey: sb.appKey, appsecret: sb.appSecret });
   const res = await via(`${sb.baseUrl}/gettoken?${q}`);
   const body = (await res.json()) as Answer;

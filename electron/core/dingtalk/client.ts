@@ -4,8 +4,9 @@ import type { Contact, ContactCreate, ContactUpdate, Endpoint, LabelGroup } from
 import { DingTalkError, isDingTalkError } from './errors';
 import { createRedactor } from './redact';
 import { toContact, toLabelGroup } from './shapes';
+import { TimeoutSignals } from './timeouts';
 import { TokenCache, type IssuedToken } from './token';
-import { send, type Json, type Transport } from './transport';
+import { send, type FetchLike, type Json, type Transport } from './transport';
 
 export interface CallScheduler {
   run<T>(endpoint: Endpoint, attempt: () => Promise<T>): Promise<T>;
@@ -18,7 +19,7 @@ export interface DingTalkClientOptions {
   /** Per request (default 15000). */
   timeoutMs?: number;
   /** Default globalThis.fetch; the sandbox offers an in-process one for benchmarks. */
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   /** Default: run each attempt once, no retries (retries and rate limits are the engine's). */
   scheduler?: CallScheduler;
   /** Renew the token this long before it expires (default 300). */
@@ -59,11 +60,13 @@ export function createDingTalkClient(opts: DingTalkClientOptions): DingTalkClien
   const baseUrl = opts.baseUrl.trim().replace(/\/+$/, '');
   new URL(baseUrl); // a malformed base URL is a configuration error: fail now, not per call
   const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = opts.timeoutMs ?? 15_000;
   // The redactor needs the tokens the cache will hold, and the cache needs the transport: tie them late.
   const seenTokens: { cache?: TokenCache } = {};
   const transport: Transport = {
     fetch: fetchImpl,
-    timeoutMs: opts.timeoutMs ?? 15_000,
+    timeoutMs,
+    timeouts: new TimeoutSignals(timeoutMs),
     redact: createRedactor(() => [opts.appSecret, ...(seenTokens.cache?.secrets() ?? [])]),
   };
   const tokens: TokenCache = new TokenCache(

@@ -7,3 +7,4 @@ export {
   type DingTalkClientOptions,
 } from './client';
 export { DingTalkError, isDingTalkError, type DingTalkErrorInit, type TransportErrcode } from './errors';
+export type { FetchLike } from './transport';

@@ -4,12 +4,24 @@ import type { Endpoint } from '../../../shared/domain';
 import { lookupErrcode } from '../../../shared/errcodes';
 import { DingTalkError } from './errors';
 import type { Redactor } from './redact';
+import type { TimeoutSignals } from './timeouts';
 
 export type Json = Record<string, unknown>;
 
+/**
+ * What the client needs of fetch: globalThis.fetch fits, and so does the sandbox's in-process fetch, which
+ * answers only status and text() (no WHATWG Response).
+ */
+export type FetchLike = (
+  url: string,
+  init: RequestInit,
+) => Promise<{ readonly status: number; text(): Promise<string> }>;
+
 export interface Transport {
-  fetch: typeof fetch;
+  fetch: FetchLike;
   timeoutMs: number;
+  /** Abort signals bounding each request to about timeoutMs (see timeouts.ts). */
+  timeouts: TimeoutSignals;
   redact: Redactor;
 }
 
@@ -29,12 +41,15 @@ const DEFAULT_BAN_SECONDS = 300;
 export async function send(t: Transport, endpoint: Endpoint, url: string, init: RequestInit): Promise<Json> {
   let status: number;
   let text: string;
+  const lease = t.timeouts.acquire();
   try {
-    const res = await t.fetch(url, { ...init, signal: AbortSignal.timeout(t.timeoutMs) });
+    const res = await t.fetch(url, { ...init, signal: lease.signal });
     status = res.status;
     text = await res.text();
   } catch (e) {
     throw fetchFailure(t, endpoint, e);
+  } finally {
+    lease.release();
   }
   return readAnswer(t, endpoint, status, text);
 }

@@ -3,7 +3,6 @@
 // moment and share the pass; a lookup arriving during a pass waits for the next one (its contact may sit
 // on a page the running pass has already read).
 import type { ContactCreate } from '../../../shared/domain';
-import { withoutCallTrace } from './scheduler';
 import type { EngineClient } from './types';
 
 /** The list answers carry no mobiles (third-party apps do not see them): the outcome cannot be checked. */
@@ -49,7 +48,7 @@ export class CreateLookup {
     if (this.running || this.timer || this.waiting.size === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void withoutCallTrace(() => this.pass());
+      void this.pass(); // through the job's untraced client: this pass serves several rows
     }, this.gatherMs);
   }
 

@@ -6,7 +6,7 @@ import { createJobFiles, newJobId, readJournal, readPlan, runningPid } from './j
 import { JobControl, makeHandle, runJob } from './run-job';
 import type { JobHandle, JobOutcome, ResumeJobOptions, StartJobOptions } from './types';
 
-export { createScheduler, withCallTrace, CallAbortedError } from './scheduler';
+export { createScheduler, CallAbortedError } from './scheduler';
 export type { Scheduler, SchedulerOptions, SchedulerStats, CallTrace } from './scheduler';
 export { RateLimiter, THROTTLE_ERRCODES, isThrottleErrcode } from './limiter';
 export { listJobs, readJob, newJobId, JobNotFoundError } from './journal';

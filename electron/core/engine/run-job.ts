@@ -18,8 +18,8 @@ import {
   writeLock,
 } from './journal';
 import { coalesce, etaSeconds, RateMeter } from './progress';
-import { CallAbortedError, createScheduler, withCallTrace, type CallTrace } from './scheduler';
-import type { ApiFailure, EngineRunOptions, FatalInfo, JobHandle, JobOutcome } from './types';
+import { CallAbortedError, createScheduler, type CallTrace } from './scheduler';
+import type { ApiFailure, EngineClient, EngineRunOptions, FatalInfo, JobHandle, JobOutcome } from './types';
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_MAX_QPS = 20;
@@ -228,6 +228,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const performCreate = async (
     op: Extract<RowOp, { kind: 'create' }>,
     trace: CallTrace,
+    rowClient: EngineClient,
   ): Promise<RowResult> => {
     let last: unknown;
     for (;;) {
@@ -249,7 +250,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
       if (left <= 0 && last !== undefined) throw last;
       trace.maxAttempts = Math.max(1, left);
       try {
-        const userId = await client.createContact(op.body);
+        const userId = await rowClient.createContact(op.body);
         return rowResult(op, trace, { status: 'ok', userId });
       } catch (e) {
         const f = asApiFailure(e);
@@ -267,19 +268,19 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   /** Runs one row to its result; undefined when the job stopped before the row could finish. */
   const runRow = async (op: RowOp): Promise<RowResult | undefined> => {
     const trace: CallTrace = { attempts: 0, ambiguous: input.maybeSent.has(op.seq) };
+    // The row's calls go through a scheduler that counts them in its trace; lookups do not (shared work).
+    const rowClient = input.client.withScheduler(scheduler.traced(trace));
     try {
-      return await withCallTrace(trace, async () => {
-        switch (op.kind) {
-          case 'update':
-            await client.updateContact(op.body);
-            return rowResult(op, trace, { status: 'ok' });
-          case 'delete':
-            await client.deleteContact(op.userId);
-            return rowResult(op, trace, { status: 'ok' });
-          case 'create':
-            return performCreate(op, trace);
-        }
-      });
+      switch (op.kind) {
+        case 'update':
+          await rowClient.updateContact(op.body);
+          return rowResult(op, trace, { status: 'ok' });
+        case 'delete':
+          await rowClient.deleteContact(op.userId);
+          return rowResult(op, trace, { status: 'ok' });
+        case 'create':
+          return await performCreate(op, trace, rowClient);
+      }
     } catch (e) {
       if (e instanceof CallAbortedError) return undefined;
       const f = asApiFailure(e);

@@ -1,7 +1,6 @@
 // The call scheduler: every attempt of every API call goes through `run`, which waits for the endpoint's
 // rate limiter (and any IP ban), makes the attempt, and retries transient failures by the errcode
 // catalogue's class. The client takes it (`withScheduler`), so paged list calls get the same treatment.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Endpoint } from '../../../shared/domain';
 import { backoffDelay, retryPolicy, sleep } from './backoff';
 import { asApiFailure } from './failure';
@@ -17,15 +16,6 @@ export interface CallTrace {
   /** Attempts this trace may still make before a transient failure is final. */
   maxAttempts?: number;
 }
-
-const traceStore = new AsyncLocalStorage<CallTrace>();
-
-/** Runs `fn` with `trace` collecting the attempts of every scheduled call made inside it. */
-export const withCallTrace = <T>(trace: CallTrace, fn: () => Promise<T>): Promise<T> =>
-  traceStore.run(trace, fn);
-
-/** Runs `fn` outside any row's trace (work shared by several rows, e.g. one list pass). */
-export const withoutCallTrace = <T>(fn: () => Promise<T>): Promise<T> => traceStore.exit(fn);
 
 export interface SchedulerOptions {
   /** Calls per second per endpoint, upper bound (default 20). Infinity or 0: no limit. */
@@ -65,6 +55,12 @@ export interface SchedulerStats {
 }
 
 export interface Scheduler extends CallScheduler {
+  /**
+   * The same scheduler, with `trace` collecting the attempts of every call made through it (the engine
+   * gives each row its own). Passed explicitly rather than through AsyncLocalStorage, whose promise hooks
+   * would tax every promise of every request for the rest of the process.
+   */
+  traced(trace: CallTrace): CallScheduler;
   stats(): SchedulerStats;
   lanes(): LaneState[];
   /** Epoch ms until which every call waits (an IP ban), or 0. */
@@ -106,51 +102,53 @@ export function createScheduler(opts: SchedulerOptions = {}): Scheduler {
     }
   };
 
-  return {
-    async run<T>(endpoint: Endpoint, attempt: () => Promise<T>): Promise<T> {
-      const trace = traceStore.getStore();
-      let tries = 0;
-      let bans = 0;
-      for (;;) {
-        await waitForBan();
-        await limiter.acquire(endpoint);
-        checkAbort();
-        if (Date.now() < bannedUntil) continue; // a ban began while we waited for our slot
-        tries++;
-        stats.calls++;
-        if (trace) trace.attempts++;
-        opts.onCall?.(endpoint);
-        try {
-          const value = await attempt();
-          limiter.onSuccess(endpoint);
-          return value;
-        } catch (e) {
-          const f = asApiFailure(e);
-          if (!f) throw e;
-          if (f.sent && trace) trace.ambiguous = true;
-          if (f.retryClass !== 'transient') throw e;
-          // A create whose outcome is unknown is never re-sent blindly: the engine looks it up first.
-          if (f.sent && endpoint === 'create') throw e;
-          if (f.errcode === 'ip-ban') {
-            ban(f);
-            // The ban is DingTalk's wait, not this call's failure: it does not use up an attempt.
-            tries--;
-            if (++bans > MAX_BANS_PER_CALL) throw e;
-            continue;
-          }
-          if (isThrottleErrcode(f.errcode)) {
-            stats.throttled++;
-            const rate = limiter.onThrottle(endpoint);
-            opts.onThrottle?.({ endpoint, errcode: f.errcode, rate });
-          }
-          const policy = retryPolicy(f.errcode);
-          const limit = Math.min(policy.maxAttempts ?? maxAttempts, trace?.maxAttempts ?? maxAttempts);
-          if (tries >= limit) throw e;
-          stats.retries++;
-          await pause(backoffDelay(tries, { baseMs: opts.backoffBaseMs ?? policy.baseMs, capMs, random }));
+  async function run<T>(endpoint: Endpoint, attempt: () => Promise<T>, trace?: CallTrace): Promise<T> {
+    let tries = 0;
+    let bans = 0;
+    for (;;) {
+      await waitForBan();
+      await limiter.acquire(endpoint);
+      checkAbort();
+      if (Date.now() < bannedUntil) continue; // a ban began while we waited for our slot
+      tries++;
+      stats.calls++;
+      if (trace) trace.attempts++;
+      opts.onCall?.(endpoint);
+      try {
+        const value = await attempt();
+        limiter.onSuccess(endpoint);
+        return value;
+      } catch (e) {
+        const f = asApiFailure(e);
+        if (!f) throw e;
+        if (f.sent && trace) trace.ambiguous = true;
+        if (f.retryClass !== 'transient') throw e;
+        // A create whose outcome is unknown is never re-sent blindly: the engine looks it up first.
+        if (f.sent && endpoint === 'create') throw e;
+        if (f.errcode === 'ip-ban') {
+          ban(f);
+          // The ban is DingTalk's wait, not this call's failure: it does not use up an attempt.
+          tries--;
+          if (++bans > MAX_BANS_PER_CALL) throw e;
+          continue;
         }
+        if (isThrottleErrcode(f.errcode)) {
+          stats.throttled++;
+          const rate = limiter.onThrottle(endpoint);
+          opts.onThrottle?.({ endpoint, errcode: f.errcode, rate });
+        }
+        const policy = retryPolicy(f.errcode);
+        const limit = Math.min(policy.maxAttempts ?? maxAttempts, trace?.maxAttempts ?? maxAttempts);
+        if (tries >= limit) throw e;
+        stats.retries++;
+        await pause(backoffDelay(tries, { baseMs: opts.backoffBaseMs ?? policy.baseMs, capMs, random }));
       }
-    },
+    }
+  }
+
+  return {
+    run: (endpoint, attempt) => run(endpoint, attempt),
+    traced: (trace) => ({ run: (endpoint, attempt) => run(endpoint, attempt, trace) }),
     stats: () => ({ ...stats }),
     lanes: () => limiter.lanesState(),
     bannedUntil: () => (Date.now() < bannedUntil ? bannedUntil : 0),

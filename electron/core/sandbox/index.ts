@@ -8,5 +8,7 @@ export type {
   SandboxFaults,
   SandboxLimits,
   SandboxOptions,
+  SandboxFetch,
+  SandboxResponse,
   WriteLogEntry,
 } from './types';

@@ -116,7 +116,13 @@ export class Organisation {
     return answer;
   }
 
-  private answer(call: IncomingCall): Answer {
+  /** True when answers are delayed (setLatency): only then can a caller's timeout fire before the answer. */
+  get delayed(): boolean {
+    return this.latencyMs > 0;
+  }
+
+  /** The answer to a call, at once (no latency applied). */
+  answer(call: IncomingCall): Answer {
     const path = call.url.pathname;
     if (path === '/gettoken' || path === '/gettoken/') {
       if (call.method !== 'GET') return notFoundAnswer();

@@ -1,11 +1,17 @@
 // startSandbox: the organisation served over HTTP on 127.0.0.1, and the same handler as an
 // in-process fetch (no socket) for benchmarks.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Answer } from './answers';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
 import { Organisation, type IncomingCall } from './organisation';
-import type { Sandbox, SandboxOptions } from './types';
+import type { Sandbox, SandboxFetch, SandboxOptions, SandboxResponse } from './types';
 
 /** Extra controls a test may use beyond the Sandbox contract. */
 export interface SandboxHandle extends Sandbox {
@@ -96,23 +102,97 @@ function socketClosedError(): TypeError {
   return new TypeError('fetch failed', { cause });
 }
 
-/** A fetch that reaches the organisation directly: same answers, drops and latency, no socket. */
-function inProcessFetch(org: Organisation): typeof fetch {
+/**
+ * A fetch that reaches the organisation directly: same answers, drops and latency, no socket. It reads the
+ * url and init as they are and answers a small Response-like object: a WHATWG Request, Response, Headers and
+ * body stream per call would be most of what a benchmark through it measures (and most of its garbage).
+ */
+function inProcessFetch(org: Organisation): SandboxFetch {
   return async (input, init) => {
-    const req = new Request(input, init);
-    const signal = req.signal;
-    signal.throwIfAborted();
-    const call: IncomingCall = {
-      method: req.method,
-      url: new URL(req.url),
-      contentType: req.headers.get('content-type') ?? '',
-      bodyText: await req.text(),
-    };
-    const answer = await abortable(org.handle(call), signal);
+    const req = input instanceof Request ? new Request(input, init) : undefined;
+    const call = req ? await callOfRequest(req) : callOf(input as string | URL, init);
+    const signal = req ? req.signal : init?.signal;
+    signal?.throwIfAborted();
+    // An answer without latency is ready at once: no abort listener or extra promise needed.
+    const answer = !org.delayed
+      ? org.answer(call)
+      : signal
+        ? await abortable(org.handle(call), signal)
+        : await org.handle(call);
     if (answer.kind === 'drop') throw socketClosedError();
     const { status, type, text } = render(answer);
-    return new Response(text, { status, headers: { 'content-type': type } });
+    return new InProcessResponse(status, type, text);
   };
+}
+
+function callOf(input: string | URL, init: RequestInit | undefined): IncomingCall {
+  const body = init?.body;
+  const url = new URL(input);
+  const method = (init?.method ?? 'GET').toUpperCase();
+  let contentType = headerOf(init?.headers, 'content-type');
+  let bodyText: string;
+  if (body === undefined || body === null) bodyText = '';
+  else if (typeof body === 'string') bodyText = body;
+  else if (body instanceof URLSearchParams) {
+    bodyText = body.toString();
+    contentType ??= 'application/x-www-form-urlencoded;charset=UTF-8'; // as fetch sets it
+  } else if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) {
+    bodyText = (
+      body instanceof ArrayBuffer
+        ? Buffer.from(body)
+        : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+    ).toString('utf8');
+  } else {
+    throw new TypeError('sandbox fetch: send the body as a string, URLSearchParams or bytes');
+  }
+  return { method, url, contentType: contentType ?? '', bodyText };
+}
+
+async function callOfRequest(req: Request): Promise<IncomingCall> {
+  return {
+    method: req.method,
+    url: new URL(req.url),
+    contentType: req.headers.get('content-type') ?? '',
+    bodyText: await req.text(),
+  };
+}
+
+function headerOf(headers: RequestInit['headers'], name: string): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const pairs = Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [k, v] of pairs) {
+    if (k !== undefined && k.toLowerCase() === name) return typeof v === 'string' ? v : v?.join(', ');
+  }
+  return undefined;
+}
+
+class InProcessResponse implements SandboxResponse {
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: SandboxResponse['headers'];
+
+  constructor(
+    readonly status: number,
+    type: string,
+    private readonly body: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.statusText = STATUS_CODES[status] ?? '';
+    this.headers = { get: (name) => (name.toLowerCase() === 'content-type' ? type : null) };
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.body);
+  }
+
+  json(): Promise<unknown> {
+    try {
+      return Promise.resolve(JSON.parse(this.body) as unknown);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

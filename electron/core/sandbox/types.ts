@@ -86,8 +86,8 @@ export interface Sandbox {
   baseUrl: string;
   appKey: string;
   appSecret: string;
-  /** Routes a Request to the same handler with no socket (for benchmarks). */
-  fetch: typeof fetch;
+  /** Routes a request to the same handler with no socket (for benchmarks). */
+  fetch: SandboxFetch;
   contacts(): Contact[];
   labelGroups(): LabelGroup[];
   getContactById(id: string): Contact | undefined;
@@ -103,3 +103,16 @@ export interface Sandbox {
   expireTokens(): void;
   close(): Promise<void>;
 }
+
+/** The part of a fetch Response the in-process fetch answers with: what an API client reads. */
+export interface SandboxResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+
+/** fetch's call shape without the socket, Request, Response or stream objects (see server.ts). */
+export type SandboxFetch = (input: string | URL | Request, init?: RequestInit) => Promise<SandboxResponse>;
