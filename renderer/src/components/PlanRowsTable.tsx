@@ -4,7 +4,7 @@ import { Segmented, Space, Table, Typography, type TableColumnsType } from 'antd
 import { useMemo, useState } from 'react';
 import { useRemote } from '../lib/useRemote';
 import { api, type PlanCounts, type PlanFilter, type PlanRowView } from '../api';
-import { useI18n, type MessageKey } from '../i18n';
+import { fieldLabel, useI18n, type MessageKey } from '../i18n';
 import { ActionTag } from './ActionTag';
 import { ChangeValue, isLabelField, LabelDiff } from './ChangeValue';
 import { ErrorExplain } from './ErrorExplain';
@@ -170,10 +170,12 @@ function RowDetail({ row }: { row: PlanRowView }) {
 }
 
 function FieldChangeLine({ field, before, after }: { field: string; before: unknown; after: unknown }) {
+  const { t } = useI18n();
   return (
     <>
-      <Typography.Text type="secondary" className="dt-mono">
-        {field}
+      {/* The key stays reachable on hover: it is what the sheet header or a mapping file says. */}
+      <Typography.Text type="secondary" title={field} data-field={field}>
+        {fieldLabel(t, field)}
       </Typography.Text>
       {isLabelField(field) ? (
         <LabelDiff before={before} after={after} />

@@ -32,6 +32,22 @@ export const en = {
   'common.saved': 'Saved to {path}',
   'common.downloaded': 'Download started: {name}',
 
+  // Contact fields as the admin knows them (the mapping step and the diff show these, with the key beside).
+  'field.user_id': 'User ID',
+  'field.name': 'Name',
+  'field.mobile': 'Mobile',
+  'field.state_code': 'Country code',
+  'field.email': 'Email',
+  'field.title': 'Job title',
+  'field.company_name': 'Company',
+  'field.address': 'Address',
+  'field.remark': 'Remark',
+  'field.follower_user_id': 'Owner',
+  'field.share_user_ids': 'Shared with users',
+  'field.share_dept_ids': 'Shared with departments',
+  'field.labels': 'Labels',
+  'field.labelGroup': 'Labels: {group}',
+
   'connect.title': 'Connect to your DingTalk organisation',
   'connect.intro':
     'dtload uses an internal app of your organisation. Create one in the DingTalk developer console, grant it the external-contact permissions, then paste its AppKey and AppSecret here.',

@@ -6,6 +6,7 @@ import { detectLang, rememberLang } from './detect';
 import type { Lang, Messages } from './types';
 
 export type { Lang, MessageKey };
+export { fieldLabel } from './fields';
 export type Vars = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 

@@ -34,6 +34,21 @@ export const zhCN: Messages = {
   'common.saved': '已保存到 {path}',
   'common.downloaded': '已开始下载：{name}',
 
+  'field.user_id': '联系人 ID',
+  'field.name': '姓名',
+  'field.mobile': '手机号',
+  'field.state_code': '国家码',
+  'field.email': '邮箱',
+  'field.title': '职位',
+  'field.company_name': '公司',
+  'field.address': '地址',
+  'field.remark': '备注',
+  'field.follower_user_id': '负责人',
+  'field.share_user_ids': '共享给员工',
+  'field.share_dept_ids': '共享给部门',
+  'field.labels': '标签',
+  'field.labelGroup': '标签：{group}',
+
   'connect.title': '连接你的钉钉组织',
   'connect.intro':
     'dtload 通过组织内部应用访问钉钉。请在钉钉开发者后台创建应用，授予外部联系人相关权限，然后在此填写应用的 AppKey 和 AppSecret。',

@@ -10,7 +10,7 @@ import {
   type MappingView,
   type SheetPreview,
 } from '../../api';
-import { useI18n } from '../../i18n';
+import { fieldLabel, useI18n } from '../../i18n';
 import { ErrorExplain } from '../ErrorExplain';
 import { useSaveFile } from '../useSaveFile';
 
@@ -73,7 +73,16 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
           label: k.label,
           options: auto.targets
             .filter((x) => x.kind === k.kind)
-            .map((x) => ({ value: x.key, label: x.label })),
+            .map((x) => {
+              const name = fieldLabel(t, x.key);
+              return {
+                value: x.key,
+                // A group's name already says which group: no key beside it.
+                label: <TargetLabel name={name} fieldKey={x.kind === 'label-group' ? undefined : x.key} />,
+                // Typed search finds a target by either name: "公司" and "company" both reach company_name.
+                search: `${name} ${x.key}`.toLowerCase(),
+              };
+            }),
         }))
         .filter((g) => g.options.length > 0),
     ];
@@ -89,11 +98,11 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
   };
 
   const columns = [
-    { title: t('import.mapping.column'), dataIndex: 'header', width: 200, render: (h: string) => <b>{h}</b> },
+    { title: t('import.mapping.column'), dataIndex: 'header', width: 180, render: (h: string) => <b>{h}</b> },
     {
       title: t('import.mapping.sample'),
       dataIndex: 'sample',
-      width: 220,
+      width: 200,
       ellipsis: true,
       render: (s: string) => <Typography.Text type="secondary">{s || '—'}</Typography.Text>,
     },
@@ -117,8 +126,13 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
             <Select
               data-testid={`map-${r.header}`}
               aria-label={r.header}
-              style={{ width: 240 }}
-              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 300 }}
+              showSearch={{
+                filterOption: (input, option) =>
+                  option !== undefined &&
+                  'search' in option &&
+                  String(option.search).includes(input.trim().toLowerCase()),
+              }}
               value={value}
               options={selectOptions}
               onChange={(key: string) => {
@@ -140,7 +154,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
                     data-testid={`suggest-${r.header}`}
                     onChange={() => onMapping({ ...mapping, [r.header]: x.target })}
                   >
-                    {x.label}
+                    {fieldLabel(t, x.key)}
                   </Tag.CheckableTag>
                 ))}
               </Typography.Text>
@@ -270,5 +284,19 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
         </Form>
       </Card>
     </Space>
+  );
+}
+
+/** A target as the admin reads it, with the key a mapping file or the CLI uses beside it. */
+function TargetLabel({ name, fieldKey }: { name: string; fieldKey?: string }) {
+  if (fieldKey === undefined || name === fieldKey) return <>{name}</>;
+  return (
+    <span>
+      {name}
+      <Typography.Text type="secondary" className="dt-mono">
+        {' · '}
+        {fieldKey}
+      </Typography.Text>
+    </span>
   );
 }
