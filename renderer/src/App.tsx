@@ -73,28 +73,31 @@ function Shell() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         theme="light"
-        // Sticky: the menu stays in view while a long report scrolls.
-        style={{ borderRight: '1px solid #EEF0F3', position: 'sticky', top: 0, height: '100vh' }}
+        // The sider column runs the page's full height (white to the bottom of a long report); inside it the
+        // logo and menu stick to the viewport and scroll on their own when the window is short.
+        className="dt-sider"
       >
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 10 }}>
-          <Logo />
-          {!collapsed && (
-            <Typography.Text strong style={{ fontSize: 17, letterSpacing: 0.2 }}>
-              dtload
-            </Typography.Text>
-          )}
+        <div className="dt-sider-body">
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 10 }}>
+            <Logo />
+            {!collapsed && (
+              <Typography.Text strong style={{ fontSize: 17, letterSpacing: 0.2 }}>
+                dtload
+              </Typography.Text>
+            )}
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[route]}
+            onClick={(e) => navigate(e.key as ScreenKey)}
+            items={NAV.map((n) => ({
+              key: n.key,
+              icon: n.icon,
+              label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>,
+            }))}
+            style={{ borderInlineEnd: 'none' }}
+          />
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[route]}
-          onClick={(e) => navigate(e.key as ScreenKey)}
-          items={NAV.map((n) => ({
-            key: n.key,
-            icon: n.icon,
-            label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>,
-          }))}
-          style={{ borderInlineEnd: 'none' }}
-        />
       </Sider>
       <Layout>
         <Header

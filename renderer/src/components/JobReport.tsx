@@ -71,7 +71,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
       {
         title: t('common.meaning'),
         key: 'meaning',
-        width: 280,
+        width: 250,
         render: (_, r) => (
           <div>
             <div>{r.meaning ?? '—'}</div>
@@ -83,7 +83,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
           </div>
         ),
       },
-      { title: t('common.fix'), dataIndex: 'solution', width: 280, render: (v?: string) => v ?? '—' },
+      { title: t('common.fix'), dataIndex: 'solution', width: 250, render: (v?: string) => v ?? '—' },
     ],
     [t],
   );
@@ -161,7 +161,8 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
             loading={loading}
             columns={columns}
             dataSource={rows}
-            scroll={{ x: 874, y: 360 }}
+            // Fits the job drawer (960 px) without a sideways scrollbar.
+            scroll={{ x: 814, y: 360 }}
             pagination={{
               current: page.current,
               pageSize: page.size,

@@ -134,8 +134,8 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
         />
       )}
 
-      <Row gutter={20} align="stretch">
-        <Col xs={24} lg={15}>
+      <Row gutter={[20, 20]} align="stretch">
+        <Col xs={24} xl={15}>
           <Card style={{ height: '100%' }}>
             <Form<FormValues>
               form={form}
@@ -225,7 +225,7 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={9}>
+        <Col xs={24} xl={9}>
           <Card style={{ height: '100%', background: 'linear-gradient(160deg, #F3F0FF 0%, #FFFFFF 60%)' }}>
             <Space orientation="vertical" size={12}>
               <ExperimentOutlined style={{ fontSize: 28, color: '#7A5AF8' }} />

@@ -109,7 +109,6 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
     {
       title: t('import.mapping.field'),
       key: 'target',
-      width: 320,
       render: (_: unknown, r: MappingRow) => {
         const value = targetKey(mapping[r.header]);
         const isAuto = value !== 'ignore' && targetKey(auto.mapping[r.header]) === value;
@@ -122,11 +121,13 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
                 .filter((x) => x !== undefined)
             : [];
         return (
-          <Space>
+          // Tags wrap under the Select on a narrow window instead of running out of the card.
+          <Space wrap size={8}>
             <Select
               data-testid={`map-${r.header}`}
               aria-label={r.header}
-              style={{ width: 300 }}
+              style={{ width: 260 }}
+              popupMatchSelectWidth={340}
               showSearch={{
                 filterOption: (input, option) =>
                   option !== undefined &&
@@ -216,7 +217,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
           columns={columns}
           dataSource={rows}
           pagination={false}
-          scroll={{ y: 330 }}
+          scroll={{ x: 720, y: 330 }}
         />
       </Card>
       {!hasMatchKey(mapping, options) && (
