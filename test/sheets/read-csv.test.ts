@@ -142,3 +142,34 @@ describe('CSV layout', () => {
     expect(rows.map((r) => r.cells[0])).toEqual(['13800138000', '13900139000']);
   });
 });
+
+describe('CSV files larger than one read chunk', () => {
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ] as const)(
+    'keeps every row whole across chunk boundaries with %s line ends and quoted line breaks',
+    async (name, eol) => {
+      // ~1.2 MB: rows with quoted line breaks, doubled quotes, a neutralised formula and multi-byte text
+      // land on every kind of chunk boundary.
+      const header = ['user_id', 'name', 'remark', 'title'];
+      const expected = Array.from({ length: 6000 }, (_, i) => [
+        `u${i}`,
+        i % 3 === 0 ? `张${i}` : `Name ${i}`,
+        `line one ${i}${eol}line "two" ${'x'.repeat(i % 97)}`,
+        i % 50 === 0 ? `=SUM(A${i})` : `t${i}`,
+      ]);
+      const quote = (c: string): string => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+      const cell = (c: string): string => quote(c.startsWith('=') ? `'${c}` : c);
+      const text = [header, ...expected].map((r) => r.map(cell).join(',')).join(eol) + eol;
+      const path = join(dir, `big-${name}.csv`);
+      await writeFile(path, text, 'utf8');
+      const { info, rows } = await readAll(path);
+      expect(info).toMatchObject({ encoding: 'utf-8', delimiter: ',', headers: header });
+      expect(rows).toHaveLength(expected.length);
+      expect(rows.map((r) => r.cells)).toEqual(expected);
+      expect(rows.at(-1)!.row).toBe(expected.length + 1);
+    },
+  );
+});

@@ -9,7 +9,6 @@ import type { MappingFile } from '../../../shared/import-types';
 import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
-import { detachCells } from './detach';
 import { sayer, type Lang } from './messages';
 
 export interface PlanDeleteArgs {
@@ -39,7 +38,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
   for await (const read of source.rows()) {
     if (read.cells.every((c) => (c ?? '').trim() === '')) continue;
     const { row } = read;
-    const cells = detachCells(read.cells);
+    const cells = read.cells;
     const id = cellAt(cells, idCol);
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
     if (id === '') planned.errors.push(say('userIdEmpty'));

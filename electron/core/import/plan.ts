@@ -13,7 +13,6 @@ import type {
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import type { ImportClient } from './current';
 import { fetchByMobiles, fetchByUserIds, readLabelGroups } from './current';
-import { detachCells } from './detach';
 import { LabelIndex } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
@@ -104,7 +103,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   for await (const read of source.rows()) {
     if (isBlankRow(read.cells)) continue;
     const { row } = read;
-    const cells = detachCells(read.cells);
+    // Readers hand out standalone cell strings (see sheets/xlsx-reader.ts): kept as they are.
+    const cells = read.cells;
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
     const key = rowKey(cells, cols, options);
     const first = key === '' ? undefined : firstRowOfKey.get(key);

@@ -1,25 +1,29 @@
 // openSheet: one entry point for xlsx and CSV. Finds the sheet and header row with a short first pass, then
 // every rows()/preview() call streams the file again from the start; nothing is held in memory.
 import { basename, extname } from 'node:path';
-import { csvRows, detectCsvFormat } from './csv-reader';
+import { csvRowBatches, detectCsvFormat } from './csv-reader';
 import { HEADER_SCAN_ROWS, detectHeaderIndex, distinctHeaders, isBlank, trimTrailing } from './headers';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
 import { sniffFile } from './sniff';
 import type { OpenOptions, SheetInfo, SheetRow, SheetSource } from './types';
-import { xlsxRows, type XlsxMeta } from './xlsx-reader';
+import { xlsxRowBatches, type XlsxMeta } from './xlsx-reader';
 
-/** Non-blank rows only. */
-async function* nonBlank(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow> {
-  for await (const r of rows) if (!isBlank(r.cells)) yield r;
-}
+/**
+ * Readers hand over rows in batches (a chunk's or a few hundred rows at a time): one await per batch
+ * instead of a chain of async generators per row, which cost more than reading the rows.
+ */
+type RawBatches = AsyncIterable<RawRow[]>;
 
 /** Reads non-blank rows until `enough` says stop (the underlying stream is closed on return). */
-async function collect(rows: AsyncIterable<RawRow>, enough: (got: RawRow[]) => boolean): Promise<RawRow[]> {
+async function collect(batches: RawBatches, enough: (got: RawRow[]) => boolean): Promise<RawRow[]> {
   const got: RawRow[] = [];
-  for await (const r of nonBlank(rows)) {
-    got.push(r);
-    if (enough(got)) break;
+  for await (const batch of batches) {
+    for (const r of batch) {
+      if (isBlank(r.cells)) continue;
+      got.push(r);
+      if (enough(got)) return got;
+    }
   }
   return got;
 }
@@ -29,7 +33,7 @@ const align = (cells: string[], width: number): string[] =>
 
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
   const kind = await sniffFile(path);
-  let raw: () => AsyncIterable<RawRow>;
+  let raw: () => RawBatches;
   let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
@@ -39,7 +43,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
 
   if (kind === 'csv') {
     const format = await detectCsvFormat(path);
-    raw = () => csvRows(path, format);
+    raw = () => csvRowBatches(path, format);
     const name = basename(path, extname(path));
     if (opts.sheet !== undefined && opts.sheet !== name) {
       throw new SheetError(
@@ -57,9 +61,9 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     head = await collect(raw(), enough);
   } else {
     const meta: XlsxMeta = { sheets: [] };
-    head = await collect(xlsxRows(path, opts.sheet, meta), enough);
+    head = await collect(xlsxRowBatches(path, opts.sheet, meta), enough);
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
-    raw = () => xlsxRows(path, sheet, { sheets: [] });
+    raw = () => xlsxRowBatches(path, sheet, { sheets: [] });
     info = { format: 'xlsx', sheets: meta.sheets, sheet };
   }
 
@@ -100,11 +104,13 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
   return {
     info: fullInfo,
     async *rows(): AsyncGenerator<SheetRow> {
-      for await (const r of raw()) {
-        if (r.row <= headerRow.row) continue;
-        const cells = align(r.cells, width);
-        if (isBlank(cells)) continue;
-        yield { row: r.row, cells };
+      for await (const batch of raw()) {
+        for (const r of batch) {
+          if (r.row <= headerRow.row) continue;
+          const cells = align(r.cells, width);
+          if (isBlank(cells)) continue;
+          yield r.cells === cells ? r : { row: r.row, cells };
+        }
       }
     },
     async preview(n: number): Promise<SheetRow[]> {
