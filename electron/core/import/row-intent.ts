@@ -75,18 +75,17 @@ export function readIntent(
   const errors: string[] = [];
   const say = sayer(langOf(options));
   const fields: RowIntent['fields'] = {};
-  for (const [field, index] of cols.fields) {
+  const plan = columnPlan(cols);
+  for (const { field, index, kind, neverCleared } of plan.fields) {
     const raw = cellAt(cells, index);
     if (raw === '') {
-      if (options.blank === 'clear' && !NEVER_CLEARED.has(field)) fields[field as ContactFieldKey] = null;
+      if (options.blank === 'clear' && !neverCleared) fields[field] = null;
       continue;
     }
-    const kind = KIND.get(field) ?? 'string';
     if (kind === 'string') {
       let v = raw;
       if (field === 'mobile') {
-        const sc =
-          normStateCode(cellAt(cells, cols.fields.get('state_code'))) || options.defaultStateCode || '86';
+        const sc = normStateCode(cellAt(cells, plan.stateCode)) || options.defaultStateCode || '86';
         v = localMobile(raw, sc);
         if (/^\+\d/.test(v)) errors.push(say('mobileForeignCode', { raw, code: sc }));
         else if (!/^\d{3,20}$/.test(v)) errors.push(say('mobileInvalid', { raw }));
@@ -95,20 +94,28 @@ export function readIntent(
         if (!/^\d{1,4}$/.test(v)) errors.push(say('stateCodeInvalid', { raw }));
       } else if (field === 'email' && !/^[^\s@]+@[^\s@]+$/.test(v)) {
         errors.push(say('emailInvalid', { raw }));
-      } else if (field === 'name' && [...v].length > MAX_NAME_LENGTH) {
+      } else if (field === 'name' && v.length > MAX_NAME_LENGTH && [...v].length > MAX_NAME_LENGTH) {
         errors.push(say('nameTooLong', { max: MAX_NAME_LENGTH }));
       }
-      fields[field as ContactFieldKey] = v;
+      fields[field] = v;
       continue;
     }
+    // Lists hold a few ids: de-duplicate by scanning rather than through a Set and a spread per cell.
     const items = splitList(raw);
     if (kind === 'number-list') {
-      const bad = items.filter((x) => !/^\d+$/.test(x));
+      const ids: number[] = [];
+      const bad: string[] = [];
+      for (const x of items) {
+        if (!/^\d+$/.test(x)) bad.push(x);
+        else if (!ids.includes(Number(x))) ids.push(Number(x));
+      }
       if (bad.length)
         errors.push(say('notNumericId', { field, values: bad.map((b) => `"${b}"`).join(', ') }));
-      fields[field as ContactFieldKey] = [...new Set(items.filter((x) => /^\d+$/.test(x)).map(Number))];
+      fields[field] = ids;
     } else {
-      fields[field as ContactFieldKey] = [...new Set(items)];
+      const unique: string[] = [];
+      for (const x of items) if (!unique.includes(x)) unique.push(x);
+      fields[field] = unique;
     }
   }
 
@@ -116,10 +123,37 @@ export function readIntent(
   // The all-groups column first, so group columns refine what it set.
   if (cols.labels !== undefined)
     labelColumn(cells, cols.labels, undefined, options, labels, headers, labelEdits, errors);
-  for (const [group, index] of cols.groups) {
+  for (const { group, index } of plan.groups) {
     labelColumn(cells, index, group, options, labels, headers, labelEdits, errors);
   }
   return { fields, labelEdits, errors };
+}
+
+interface ColumnPlan {
+  fields: { field: ContactFieldKey; index: number; kind: FieldKind; neverCleared: boolean }[];
+  groups: { group: string; index: number }[];
+  stateCode: number | undefined;
+}
+
+const columnPlans = new WeakMap<ColumnIndex, ColumnPlan>();
+
+/** The columns as plain arrays, made once per mapping: readIntent runs for every row of a large sheet. */
+function columnPlan(cols: ColumnIndex): ColumnPlan {
+  let plan = columnPlans.get(cols);
+  if (!plan) {
+    plan = {
+      fields: [...cols.fields].map(([field, index]) => ({
+        field: field as ContactFieldKey,
+        index,
+        kind: KIND.get(field) ?? 'string',
+        neverCleared: NEVER_CLEARED.has(field),
+      })),
+      groups: [...cols.groups].map(([group, index]) => ({ group, index })),
+      stateCode: cols.fields.get('state_code'),
+    };
+    columnPlans.set(cols, plan);
+  }
+  return plan;
 }
 
 /** Reads one label cell into a label edit (or errors naming unknown and ambiguous names). */
