@@ -19,8 +19,10 @@ interface Props {
   testId?: string;
 }
 
+/** Renders nothing while `error` is null or undefined, so callers need no condition around it. */
 export function ErrorExplain({ error, title = 'common.error', onClose, testId = 'error-explain' }: Props) {
   const { t } = useI18n();
+  if (error === null || error === undefined) return null;
   const info = toErrorInfo(error);
   return (
     <Alert

@@ -1,9 +1,9 @@
 // Pick a spreadsheet: click for the host's open dialog (native in Electron, a file input in the browser) or drop one.
 import { InboxOutlined } from '@ant-design/icons';
 import { Spin, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import { api, type FileRef } from '../api';
 import { useI18n } from '../i18n';
+import { useAction } from '../lib/useAction';
 import { ErrorExplain } from './ErrorExplain';
 import { RecentFiles } from './RecentFiles';
 
@@ -14,21 +14,14 @@ interface Props {
 
 export function FilePicker({ onPicked, testId = 'file-drop' }: Props) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // Busy with the file named by `busy` (the spinner says which).
+  const { busy, error, clearError, run: act } = useAction<string>();
 
-  const run = async (name: string, get: () => Promise<FileRef | null>) => {
-    setError(null);
-    setBusy(name);
-    try {
+  const run = (name: string, get: () => Promise<FileRef | null>) =>
+    act(name, async () => {
       const file = await get();
       if (file) await onPicked(file);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <div>
@@ -75,7 +68,7 @@ export function FilePicker({ onPicked, testId = 'file-drop' }: Props) {
       />
       {error !== null && (
         <div style={{ marginTop: 16 }}>
-          <ErrorExplain error={error} onClose={() => setError(null)} />
+          <ErrorExplain error={error} onClose={clearError} />
         </div>
       )}
     </div>

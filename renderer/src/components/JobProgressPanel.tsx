@@ -1,23 +1,16 @@
 // Live progress of one job: bar, rate, ETA, ok/failed, and pause / resume / cancel.
 import { PauseOutlined, CaretRightOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, type JobFinished } from '../api';
 import type { JobProgress, JobState } from '../../../shared/domain';
 import { useI18n } from '../i18n';
 import { formatDuration } from '../lib/duration';
+import { useAction } from '../lib/useAction';
 import { ErrorExplain } from './ErrorExplain';
+import { JobStateTag } from './JobStateTag';
 
 const TERMINAL: readonly JobState[] = ['done', 'failed', 'cancelled'];
-
-const STATE_COLOUR: Record<JobState, string> = {
-  running: 'processing',
-  paused: 'warning',
-  done: 'success',
-  failed: 'error',
-  cancelled: 'default',
-  interrupted: 'warning',
-};
 
 interface Props {
   jobId: string;
@@ -28,8 +21,7 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
   const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, clearError, run } = useAction<'control'>();
   const finishedRef = useRef(false);
   const onFinishedRef = useRef(onFinished);
   useEffect(() => {
@@ -73,18 +65,9 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
       offProgress();
       offFinished();
     };
-  }, [jobId]);
+  }, [jobId, setError]);
 
-  const control = async (run: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await run();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const control = (work: () => Promise<unknown>) => run('control', work);
 
   const state = progress?.state ?? 'running';
   const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
@@ -98,15 +81,13 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('apply.title')}
             </Typography.Title>
-            <Tag color={STATE_COLOUR[state]} data-testid="job-state">
-              {t(`apply.state.${state}`)}
-            </Tag>
+            <JobStateTag state={state} testId="job-state" />
           </Space>
           <Space>
             {paused ? (
               <Button
                 icon={<CaretRightOutlined />}
-                loading={busy}
+                loading={busy !== null}
                 onClick={() => void control(() => api.resumeJob({ jobId }))}
                 data-testid="job-resume"
               >
@@ -115,7 +96,7 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
             ) : (
               <Button
                 icon={<PauseOutlined />}
-                loading={busy}
+                loading={busy !== null}
                 disabled={TERMINAL.includes(state)}
                 onClick={() => void control(() => api.pauseJob({ jobId }))}
                 data-testid="job-pause"
@@ -198,7 +179,7 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
             />
           </Col>
         </Row>
-        {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+        <ErrorExplain error={error} onClose={clearError} />
       </Space>
     </Card>
   );

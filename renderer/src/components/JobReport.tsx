@@ -2,6 +2,7 @@
 import { DownloadOutlined, RedoOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
+import { useAction } from '../lib/useAction';
 import { useRemote } from '../lib/useRemote';
 import { api, type ErrorInfo, type JobSummary, type ReportRowView } from '../api';
 import { useI18n } from '../i18n';
@@ -20,8 +21,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
   const { t } = useI18n();
   const saveFile = useSaveFile();
   const [page, setPage] = useState({ current: 1, size: 100 });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { busy, error: actionError, clearError, run: act } = useAction<'failed' | 'retry' | 'report'>();
   const { jobId } = summary;
   const key = summary.failed > 0 ? JSON.stringify([jobId, page.current, page.size]) : null;
   const {
@@ -33,18 +33,6 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
   );
   const rows = data?.items ?? [];
   const total = data?.total ?? 0;
-
-  const act = async (name: string, run: () => Promise<unknown>) => {
-    setBusy(name);
-    setActionError(null);
-    try {
-      await run();
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const columns = useMemo<TableColumnsType<ReportRowView>>(
     () => [
@@ -147,9 +135,9 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
             </Space>
           }
         />
-        {error && <ErrorExplain error={error} />}
-        {rowsError !== null && <ErrorExplain error={rowsError} />}
-        {actionError !== null && <ErrorExplain error={actionError} onClose={() => setActionError(null)} />}
+        <ErrorExplain error={error} />
+        <ErrorExplain error={rowsError} />
+        <ErrorExplain error={actionError} onClose={clearError} />
       </Card>
       {summary.failed > 0 && (
         <Card title={t('report.failedRows')}>

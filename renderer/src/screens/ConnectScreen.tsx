@@ -17,8 +17,10 @@ import {
 import { useEffect, useState } from 'react';
 import { api, type ConnectArgs, type Region, type TestConnectionResult } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { Screen } from '../components/Screen';
 import { SpeedSetting } from '../components/SpeedSetting';
 import { useI18n } from '../i18n';
+import { useAction } from '../lib/useAction';
 import { useSession } from '../state/session';
 
 interface FormValues {
@@ -44,8 +46,7 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
   const { session, capabilities, org, setSession } = useSession();
   const [form] = Form.useForm<FormValues>();
   const region = Form.useWatch('region', form);
-  const [busy, setBusy] = useState<'test' | 'connect' | 'sandbox' | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction<'test' | 'connect' | 'sandbox'>();
   const [tested, setTested] = useState<TestConnectionResult | null>(null);
   // Where secrets cannot persist (web mode), "remember" must not look ticked.
   const secretsPersist = capabilities?.secretsPersist;
@@ -53,17 +54,9 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
     if (secretsPersist === false) form.setFieldValue('remember', false);
   }, [secretsPersist, form]);
 
-  const attempt = async (kind: 'test' | 'connect' | 'sandbox', run: () => Promise<void>) => {
-    setBusy(kind);
-    setError(null);
+  const attempt = (kind: 'test' | 'connect' | 'sandbox', work: () => Promise<void>) => {
     setTested(null);
-    try {
-      await run();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    return run(kind, work);
   };
 
   const test = () =>
@@ -88,16 +81,7 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
     });
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('connect.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ maxWidth: 760, marginBottom: 0 }}>
-          {t('connect.intro')}
-        </Typography.Paragraph>
-      </div>
-
+    <Screen title={t('connect.title')} intro={t('connect.intro')}>
       {session && (
         <Alert
           type="success"
@@ -249,6 +233,6 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
         </Col>
       </Row>
       <SpeedSetting />
-    </Space>
+    </Screen>
   );
 }

@@ -14,14 +14,21 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, type ExportProgress, type OutputFormat } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { Screen } from '../components/Screen';
+import { useAction } from '../lib/useAction';
 import { LabelChip } from '../components/LabelChips';
 import { RequireConnection } from '../components/RequireConnection';
 import { useSaveFile } from '../components/useSaveFile';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../state/session';
+
+const EXPORT_FORMATS: readonly { format: OutputFormat; icon: ReactNode; label: MessageKey }[] = [
+  { format: 'xlsx', icon: <FileExcelOutlined />, label: 'contacts.export.xlsx' },
+  { format: 'csv', icon: <FileTextOutlined />, label: 'contacts.export.csv' },
+];
 
 export function ContactsScreen() {
   return (
@@ -36,50 +43,31 @@ function Contacts() {
   const { org, orgError, refreshOrg } = useSession();
   const { message } = App.useApp();
   const saveFile = useSaveFile();
-  const [exporting, setExporting] = useState<OutputFormat | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const [templateBusy, setTemplateBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, clearError, run } = useAction<OutputFormat | 'template'>();
+  const exporting = busy === 'xlsx' || busy === 'csv' ? busy : null;
   const [refreshing, setRefreshing] = useState(false);
 
   useEffect(() => api.on('export:progress', setProgress), []);
 
-  const exportAll = async (format: OutputFormat) => {
-    setExporting(format);
+  const exportAll = (format: OutputFormat) => {
     setProgress(null);
-    setError(null);
-    try {
+    return run(format, async () => {
       const saved = await saveFile(() => api.exportContacts({ format }));
       if (saved) void message.success(t('contacts.export.done', { count: org?.contactCount ?? 0 }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setExporting(null);
-    }
+    });
   };
 
-  const template = async () => {
-    setTemplateBusy(true);
-    setError(null);
-    try {
-      await saveFile(() => api.downloadTemplate());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setTemplateBusy(false);
-    }
-  };
+  const template = () => run('template', () => saveFile(() => api.downloadTemplate()));
 
   const labelCount = org?.labelGroups.reduce((n, g) => n + g.labels.length, 0) ?? 0;
   const total = progress?.total ?? org?.contactCount ?? null;
   const percent = progress && total ? Math.min(100, Math.round((progress.done / total) * 100)) : 0;
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('contacts.title')}
-        </Typography.Title>
+    <Screen
+      title={t('contacts.title')}
+      extra={
         <Button
           icon={<ReloadOutlined />}
           loading={refreshing}
@@ -90,9 +78,9 @@ function Contacts() {
         >
           {t('common.refresh')}
         </Button>
-      </Space>
-
-      {orgError !== null && <ErrorExplain error={orgError} />}
+      }
+    >
+      <ErrorExplain error={orgError} />
 
       <Row gutter={16}>
         <Col span={8}>
@@ -161,25 +149,19 @@ function Contacts() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('contacts.export')}>
               <Space wrap>
-                <Button
-                  type="primary"
-                  icon={<FileExcelOutlined />}
-                  loading={exporting === 'xlsx'}
-                  disabled={exporting !== null}
-                  onClick={() => void exportAll('xlsx')}
-                  data-testid="export-xlsx"
-                >
-                  {t('contacts.export.xlsx')}
-                </Button>
-                <Button
-                  icon={<FileTextOutlined />}
-                  loading={exporting === 'csv'}
-                  disabled={exporting !== null}
-                  onClick={() => void exportAll('csv')}
-                  data-testid="export-csv"
-                >
-                  {t('contacts.export.csv')}
-                </Button>
+                {EXPORT_FORMATS.map(({ format, icon, label }) => (
+                  <Button
+                    key={format}
+                    type={format === 'xlsx' ? 'primary' : 'default'}
+                    icon={icon}
+                    loading={exporting === format}
+                    disabled={exporting !== null}
+                    onClick={() => void exportAll(format)}
+                    data-testid={`export-${format}`}
+                  >
+                    {t(label)}
+                  </Button>
+                ))}
               </Space>
               {exporting && (
                 <div style={{ marginTop: 16 }} data-testid="export-progress">
@@ -194,17 +176,17 @@ function Contacts() {
               <Typography.Paragraph type="secondary">{t('contacts.template.help')}</Typography.Paragraph>
               <Button
                 icon={<DownloadOutlined />}
-                loading={templateBusy}
+                loading={busy === 'template'}
                 onClick={() => void template()}
                 data-testid="download-template"
               >
                 {t('contacts.template')}
               </Button>
             </Card>
-            {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+            <ErrorExplain error={error} onClose={clearError} />
           </Space>
         </Col>
       </Row>
-    </Space>
+    </Screen>
   );
 }

@@ -1,17 +1,18 @@
 // Delete the contacts a sheet lists: dry-run list, typed confirmation, automatic backup, progress, report.
 import { DeleteOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin } from 'antd';
 import { useState } from 'react';
-import { api, type FileRef, type JobFinished, type PlanSummary } from '../api';
+import { api, type FileRef, type PlanSummary } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { Screen } from '../components/Screen';
 import { FilePicker } from '../components/FilePicker';
-import { JobProgressPanel } from '../components/JobProgressPanel';
-import { JobReport } from '../components/JobReport';
+import { JobRun } from '../components/JobRun';
 import { PlanRowsTable } from '../components/PlanRowsTable';
 import { RequireConnection } from '../components/RequireConnection';
 import { TypedConfirmModal } from '../components/TypedConfirmModal';
 import { useSaveFile } from '../components/useSaveFile';
 import { useI18n } from '../i18n';
+import { useAction } from '../lib/useAction';
 
 export function DeleteScreen() {
   return (
@@ -26,56 +27,33 @@ function DeleteFlow() {
   const saveFile = useSaveFile();
   const [plan, setPlan] = useState<PlanSummary | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction<'plan' | 'delete'>();
+  const { error, setError, clearError } = action;
+  const busy = action.busy !== null;
   const [job, setJob] = useState<{ jobId: string; backup: FileRef } | null>(null);
-  const [finished, setFinished] = useState<JobFinished | null>(null);
 
   const reset = () => {
     setPlan(null);
     setJob(null);
-    setFinished(null);
-    setError(null);
+    clearError();
   };
 
-  const pick = async (file: FileRef) => {
-    setError(null);
-    setBusy(true);
-    try {
-      setPlan(await api.planDelete({ fileId: file.fileId }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const pick = (file: FileRef) =>
+    action.run('plan', async () => setPlan(await api.planDelete({ fileId: file.fileId })));
 
-  const confirm = async () => {
-    if (!plan) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setJob(await api.applyDelete({ planId: plan.planId, confirmCount: plan.counts.delete }));
-      setConfirming(false);
-    } catch (e) {
-      setError(e);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    action.run('delete', async () => {
+      if (!plan) return;
+      try {
+        setJob(await api.applyDelete({ planId: plan.planId, confirmCount: plan.counts.delete }));
+      } finally {
+        setConfirming(false);
+      }
+    });
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('delete.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ maxWidth: 780, margin: 0 }}>
-          {t('delete.intro')}
-        </Typography.Paragraph>
-      </div>
-      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+    <Screen title={t('delete.title')} intro={t('delete.intro')}>
+      <ErrorExplain error={error} onClose={clearError} />
 
       {!plan && (
         <Spin spinning={busy}>
@@ -150,14 +128,15 @@ function DeleteFlow() {
           }
         />
       )}
-      {job && !finished && <JobProgressPanel jobId={job.jobId} onFinished={setFinished} />}
-      {job && finished && (
-        <JobReport
-          summary={finished.summary}
-          error={finished.error}
+      {/* Deleted contacts cannot be retried into existence: the backup re-creates them instead. */}
+      {job && (
+        <JobRun
+          key={job.jobId}
+          jobId={job.jobId}
+          canRetry={false}
           extra={<Button onClick={reset}>{t('common.back')}</Button>}
         />
       )}
-    </Space>
+    </Screen>
   );
 }

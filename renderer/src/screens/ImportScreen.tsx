@@ -1,25 +1,25 @@
 // The import wizard: file → sheet → columns → check → dry-run diff → apply → report.
-import { Alert, App, Button, Card, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Spin, Steps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import {
   api,
   type ImportOptions,
-  type JobFinished,
   type MappingFile,
   type MappingView,
   type PlanSummary,
   type SheetPreview,
 } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { Screen } from '../components/Screen';
 import { FilePicker } from '../components/FilePicker';
-import { JobProgressPanel } from '../components/JobProgressPanel';
-import { JobReport } from '../components/JobReport';
+import { JobRun } from '../components/JobRun';
 import { countFor, PlanRowsTable } from '../components/PlanRowsTable';
 import { PlanProgressBar } from '../components/PlanProgressBar';
 import { RequireConnection } from '../components/RequireConnection';
 import { MappingStep, hasMatchKey } from '../components/import/MappingStep';
 import { SheetStep } from '../components/import/SheetStep';
 import { useI18n, type MessageKey } from '../i18n';
+import { useAction } from '../lib/useAction';
 import { useSession } from '../state/session';
 
 const STEPS = ['file', 'sheet', 'mapping', 'validate', 'diff', 'apply', 'report'] as const;
@@ -45,21 +45,8 @@ function ImportWizard() {
   const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
   const [plan, setPlan] = useState<PlanSummary | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [finished, setFinished] = useState<JobFinished | null>(null);
-  const [busy, setBusy] = useState<MessageKey | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (label: MessageKey, work: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  // What is running, named by the message the spinner shows.
+  const { busy, error, clearError, run } = useAction<MessageKey>();
 
   const reset = () => {
     setStep('file');
@@ -68,8 +55,7 @@ function ImportWizard() {
     setMapping({});
     setPlan(null);
     setJobId(null);
-    setFinished(null);
-    setError(null);
+    clearError();
   };
 
   const openSheet = (fileId: string, sheet?: string, headerRow?: number) =>
@@ -120,7 +106,6 @@ function ImportWizard() {
         run('common.loading', async () => {
           if (!plan) return;
           const res = await api.applyPlan({ planId: plan.planId });
-          setFinished(null);
           setJobId(res.jobId);
           setStep('apply');
         }),
@@ -140,17 +125,14 @@ function ImportWizard() {
 
   const stepIndex = STEPS.indexOf(step);
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('import.title')}
-      </Typography.Title>
+    <Screen title={t('import.title')}>
       <Steps
         size="small"
         current={stepIndex}
         data-testid="import-steps"
         items={STEPS.map((s) => ({ title: t(`import.step.${s}`) }))}
       />
-      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+      <ErrorExplain error={error} onClose={clearError} />
       {busy === 'import.plan.build' && preview && (
         <Card>
           <PlanProgressBar fileId={preview.file.fileId} />
@@ -285,25 +267,12 @@ function ImportWizard() {
           </Card>
         )}
 
-        {step === 'apply' && jobId && (
-          <JobProgressPanel
+        {(step === 'apply' || step === 'report') && jobId && (
+          <JobRun
+            key={jobId}
             jobId={jobId}
-            onFinished={(f) => {
-              setFinished(f);
-              setStep('report');
-            }}
-          />
-        )}
-
-        {step === 'report' && finished && (
-          <JobReport
-            summary={finished.summary}
-            error={finished.error}
-            onRetry={(id) => {
-              setFinished(null);
-              setJobId(id);
-              setStep('apply');
-            }}
+            onFinished={() => setStep('report')}
+            onRetry={() => setStep('apply')}
             extra={
               <Button onClick={reset} data-testid="new-import">
                 {t('report.newImport')}
@@ -312,7 +281,7 @@ function ImportWizard() {
           />
         )}
       </Spin>
-    </Space>
+    </Screen>
   );
 }
 

@@ -13,21 +13,13 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, type JobFinished, type JobSummary } from '../api';
-import type { JobProgress, JobState } from '../../../shared/domain';
+import { api, type JobSummary } from '../api';
+import type { JobProgress } from '../../../shared/domain';
 import { ErrorExplain } from '../components/ErrorExplain';
-import { JobProgressPanel } from '../components/JobProgressPanel';
-import { JobReport } from '../components/JobReport';
+import { Screen } from '../components/Screen';
+import { JobRun } from '../components/JobRun';
+import { JobStateTag } from '../components/JobStateTag';
 import { useI18n, type MessageKey } from '../i18n';
-
-const STATE_COLOUR: Record<JobState, string> = {
-  running: 'processing',
-  paused: 'warning',
-  done: 'success',
-  failed: 'error',
-  cancelled: 'default',
-  interrupted: 'warning',
-};
 
 const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
   import: 'jobs.kind.import',
@@ -40,7 +32,7 @@ export function JobsScreen() {
   const [jobs, setJobs] = useState<JobSummary[] | null>(null);
   const [live, setLive] = useState<Record<string, JobProgress>>({});
   const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<{ jobId: string; finished?: JobFinished } | null>(null);
+  const [open, setOpen] = useState<{ jobId: string } | null>(null);
 
   const load = useCallback(() => {
     api.listJobs().then(
@@ -85,10 +77,7 @@ export function JobsScreen() {
       title: t('jobs.col.state'),
       key: 'state',
       width: 120,
-      render: (_, j) => {
-        const state = live[j.jobId]?.state ?? j.state;
-        return <Tag color={STATE_COLOUR[state]}>{t(`apply.state.${state}`)}</Tag>;
-      },
+      render: (_, j) => <JobStateTag state={live[j.jobId]?.state ?? j.state} />,
     },
     {
       title: t('jobs.col.result'),
@@ -146,16 +135,15 @@ export function JobsScreen() {
   ];
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('jobs.title')}
-        </Typography.Title>
+    <Screen
+      title={t('jobs.title')}
+      extra={
         <Button icon={<ReloadOutlined />} onClick={load}>
           {t('common.refresh')}
         </Button>
-      </Space>
-      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+      }
+    >
+      <ErrorExplain error={error} onClose={() => setError(null)} />
       <Card>
         <Table<JobSummary>
           data-testid="jobs-table"
@@ -178,25 +166,9 @@ export function JobsScreen() {
         }}
         destroyOnHidden
       >
-        {open && <JobDetail key={open.jobId} jobId={open.jobId} />}
+        {/* A running job shows its progress; a finished one its report. */}
+        {open && <JobRun key={open.jobId} jobId={open.jobId} />}
       </Drawer>
-    </Space>
-  );
-}
-
-/** A running job shows its progress; a finished one its report. */
-function JobDetail({ jobId: initial }: { jobId: string }) {
-  const [jobId, setJobId] = useState(initial);
-  const [finished, setFinished] = useState<JobFinished | null>(null);
-  if (!finished) return <JobProgressPanel jobId={jobId} onFinished={setFinished} />;
-  return (
-    <JobReport
-      summary={finished.summary}
-      error={finished.error}
-      onRetry={(id) => {
-        setFinished(null);
-        setJobId(id);
-      }}
-    />
+    </Screen>
   );
 }

@@ -1,7 +1,7 @@
 // Column → field mapping (auto-mapped, editable), save/load a mapping file, and the import options.
 import { FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Form, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   api,
   type ImportOptions,
@@ -10,7 +10,8 @@ import {
   type MappingView,
   type SheetPreview,
 } from '../../api';
-import { fieldLabel, useI18n } from '../../i18n';
+import { fieldLabel, useI18n, type MessageKey } from '../../i18n';
+import { useAction } from '../../lib/useAction';
 import { ErrorExplain } from '../ErrorExplain';
 import { useSaveFile } from '../useSaveFile';
 
@@ -22,6 +23,25 @@ interface Props {
   options: ImportOptions;
   onOptions: (o: ImportOptions) => void;
 }
+
+/** The option groups the admin picks one value of, each value with its message. */
+type Choice = 'match' | 'labels' | 'blank';
+const CHOICE_NAMES: readonly Choice[] = ['match', 'labels', 'blank'];
+const CHOICES: { readonly [K in Choice]: readonly { value: ImportOptions[K]; label: MessageKey }[] } = {
+  match: [
+    { value: 'user_id', label: 'import.options.match.user_id' },
+    { value: 'mobile', label: 'import.options.match.mobile' },
+  ],
+  labels: [
+    { value: 'replace', label: 'import.options.labels.replace' },
+    { value: 'add', label: 'import.options.labels.add' },
+    { value: 'remove', label: 'import.options.labels.remove' },
+  ],
+  blank: [
+    { value: 'keep', label: 'import.options.blank.keep' },
+    { value: 'clear', label: 'import.options.blank.clear' },
+  ],
+};
 
 interface MappingRow {
   header: string;
@@ -44,7 +64,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
   const { t } = useI18n();
   const { message } = App.useApp();
   const saveFile = useSaveFile();
-  const [error, setError] = useState<unknown>(null);
+  const { error, clearError, run } = useAction<'save' | 'load'>();
 
   const rows = useMemo<MappingRow[]>(
     () =>
@@ -87,15 +107,6 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
         .filter((g) => g.options.length > 0),
     ];
   }, [auto.targets, t]);
-
-  const act = async (run: () => Promise<void>) => {
-    setError(null);
-    try {
-      await run();
-    } catch (e) {
-      setError(e);
-    }
-  };
 
   const columns = [
     { title: t('import.mapping.column'), dataIndex: 'header', width: 180, render: (h: string) => <b>{h}</b> },
@@ -178,7 +189,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
               icon={<SaveOutlined />}
               data-testid="mapping-save"
               onClick={() =>
-                void act(async () => {
+                void run('save', async () => {
                   if (await saveFile(() => api.saveMapping({ mapping })))
                     void message.success(t('import.mapping.saved'));
                 })
@@ -191,7 +202,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
               icon={<FolderOpenOutlined />}
               data-testid="mapping-load"
               onClick={() =>
-                void act(async () => {
+                void run('load', async () => {
                   const file = await api.openFileDialog({ purpose: 'mapping' });
                   if (!file) return;
                   const loaded = await api.loadMapping({ fileId: file.fileId });
@@ -239,40 +250,18 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
           }
         />
       )}
-      {error !== null && <ErrorExplain error={error} onClose={() => setError(null)} />}
+      <ErrorExplain error={error} onClose={clearError} />
       <Card size="small" title={t('import.options')}>
         <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }} style={{ maxWidth: 900 }}>
-          <Form.Item label={t('import.options.match')} style={{ marginBottom: 8 }}>
-            <Radio.Group
-              value={options.match}
-              onChange={(e) => onOptions({ ...options, match: e.target.value as ImportOptions['match'] })}
-              options={[
-                { value: 'user_id', label: t('import.options.match.user_id') },
-                { value: 'mobile', label: t('import.options.match.mobile') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('import.options.labels')} style={{ marginBottom: 8 }}>
-            <Radio.Group
-              value={options.labels}
-              onChange={(e) => onOptions({ ...options, labels: e.target.value as ImportOptions['labels'] })}
-              options={[
-                { value: 'replace', label: t('import.options.labels.replace') },
-                { value: 'add', label: t('import.options.labels.add') },
-                { value: 'remove', label: t('import.options.labels.remove') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('import.options.blank')} style={{ marginBottom: 8 }}>
-            <Radio.Group
-              value={options.blank}
-              onChange={(e) => onOptions({ ...options, blank: e.target.value as ImportOptions['blank'] })}
-              options={[
-                { value: 'keep', label: t('import.options.blank.keep') },
-                { value: 'clear', label: t('import.options.blank.clear') },
-              ]}
-            />
-          </Form.Item>
+          {CHOICE_NAMES.map((name) => (
+            <Form.Item key={name} label={t(`import.options.${name}`)} style={{ marginBottom: 8 }}>
+              <Radio.Group
+                value={options[name]}
+                onChange={(e) => onOptions({ ...options, [name]: e.target.value as string })}
+                options={CHOICES[name].map((c) => ({ value: c.value, label: t(c.label) }))}
+              />
+            </Form.Item>
+          ))}
           <Form.Item wrapperCol={{ offset: 6 }} style={{ marginBottom: 0 }}>
             <Checkbox
               checked={options.create}
