@@ -1,6 +1,7 @@
 // Import pipeline bench: 100,000 rows of xlsx and CSV through reader + mapping + label resolution + diff
 // against in-memory current contacts, next to a bare exceljs streaming / papaparse read of the same file.
-// Targets: pipeline ≤ 1.5× the bare read, peak RSS < 500 MB. Prints figures, asserts nothing.
+// Targets: pipeline ≤ 1.5× the bare read, peak RSS < 500 MB. Prints figures (medians and both ratios:
+// reader / bare and pipeline / bare), asserts nothing.
 // Each measurement runs in its own process, so its peak RSS is its own (not the set-up's).
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -148,9 +149,15 @@ async function main(): Promise<void> {
       line(`dtload reader only (${format})`, reader);
       const pipeline = measure('pipeline', path);
       line(`pipeline ${format} (read+map+labels+diff)`, pipeline);
+      // Two honest ratios: the reader against the bare read (the same work: every row's cells, our encoding,
+      // delimiter and header detection included), and the whole pipeline, which also maps, resolves labels,
+      // merges and diffs 100,000 rows against current state: work the bare read does not do at all.
+      const ratio = (ms: number): string => `${(ms / bare.ms).toFixed(2)}×`;
+      const verdict = (ms: number): string => (ms / bare.ms <= 1.5 ? 'met' : 'missed');
       console.log(
-        `  ${format}: pipeline / bare = ${(pipeline.ms / bare.ms).toFixed(2)}× (target ≤ 1.5×); ` +
-          `planning on top of the reader = ${((pipeline.ms - reader.ms) / 1000).toFixed(2)} s`,
+        `  ${format}: reader / bare = ${ratio(reader.ms)} (target ≤ 1.5×: ${verdict(reader.ms)}); ` +
+          `pipeline / bare = ${ratio(pipeline.ms)} (target ≤ 1.5×: ${verdict(pipeline.ms)}); ` +
+          `planning on top of the reader = ${((pipeline.ms - reader.ms) / 1000).toFixed(2)} s (medians)`,
       );
       peak = Math.max(peak, pipeline.rss);
     }
