@@ -109,54 +109,73 @@ async function fetchToken(
 }
 
 function buildClient(core: Core, scheduler: CallScheduler): DingTalkClient {
-  const post = (endpoint: Endpoint, body: Json, token: string): Promise<Json> =>
-    send(
-      core.transport,
+  return new ExtContactClient(core, scheduler);
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+
+/**
+ * A class rather than closures: the engine makes one per row (`withScheduler` with the row's traced
+ * scheduler), so a client must cost one small object, not a dozen closures.
+ */
+class ExtContactClient implements DingTalkClient {
+  constructor(
+    private readonly core: Core,
+    private readonly scheduler: CallScheduler,
+  ) {}
+
+  get baseUrl(): string {
+    return this.core.baseUrl;
+  }
+
+  private post(endpoint: Endpoint, body: Json, token: string): Promise<Json> {
+    return send(
+      this.core.transport,
       endpoint,
-      `${core.baseUrl}/topapi/extcontact/${endpoint}?access_token=${encodeURIComponent(token)}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      },
+      `${this.core.baseUrl}/topapi/extcontact/${endpoint}?access_token=${encodeURIComponent(token)}`,
+      { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) },
     );
+  }
 
   /**
    * One attempt: a token errcode drops the token, fetches a new one once and retries once; a fresh
    * token refused again is job-fatal ('token-refused'). Kept inside the attempt so the engine's
    * scheduler only ever sees definite outcomes.
    */
-  const attempt = async (endpoint: Endpoint, body: Json): Promise<Json> => {
-    const token = await core.tokens.get();
+  private async attempt(endpoint: Endpoint, body: Json): Promise<Json> {
+    const { tokens } = this.core;
+    const token = await tokens.get();
     try {
-      return await post(endpoint, body, token);
+      return await this.post(endpoint, body, token);
     } catch (e) {
       if (!isDingTalkError(e) || e.retryClass !== 'token') throw e;
-      core.tokens.drop(token);
+      tokens.drop(token);
     }
-    const fresh = await core.tokens.get();
+    const fresh = await tokens.get();
     try {
-      return await post(endpoint, body, fresh);
+      return await this.post(endpoint, body, fresh);
     } catch (e) {
       if (!isDingTalkError(e) || e.retryClass !== 'token') throw e;
-      core.tokens.drop(fresh);
+      tokens.drop(fresh);
       throw new DingTalkError({
         endpoint,
         errcode: 'token-refused',
         errmsg: `A fresh access_token was refused as well (${e.errcode} ${e.errmsg})`,
       });
     }
-  };
-  const call = (endpoint: Endpoint, body: Json): Promise<Json> =>
-    scheduler.run(endpoint, () => attempt(endpoint, body));
+  }
 
-  async function* paged<T>(
+  private call(endpoint: Endpoint, body: Json): Promise<Json> {
+    return this.scheduler.run(endpoint, () => this.attempt(endpoint, body));
+  }
+
+  private async *paged<T>(
     endpoint: 'list' | 'listlabelgroups',
     size: number,
     map: (raw: unknown) => T,
   ): AsyncIterable<T> {
     for (let offset = 0; ; offset += size) {
-      const answer = await call(endpoint, { size, offset });
+      const answer = await this.call(endpoint, { size, offset });
       const results = Array.isArray(answer.results) ? (answer.results as unknown[]) : [];
       for (const r of results) yield map(r);
       // A short page is the last; a page longer than asked means paging was ignored: stop, do not loop.
@@ -164,39 +183,47 @@ function buildClient(core: Core, scheduler: CallScheduler): DingTalkClient {
     }
   }
 
-  return {
-    baseUrl: core.baseUrl,
-    async checkCredentials() {
-      await scheduler.run('gettoken', () => core.tokens.refresh());
-    },
-    listLabelGroups: () => paged('listlabelgroups', PAGE_SIZE, toLabelGroup),
-    listContacts(opts) {
-      const size = opts?.pageSize ?? PAGE_SIZE;
-      if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
-      return paged('list', size, toContact);
-    },
-    async getContact(userId) {
-      const answer = await call('get', { user_id: userId });
-      return toContact(answer.result);
-    },
-    async updateContact(c) {
-      await call('update', { contact: c });
-    },
-    async createContact(c) {
-      const answer = await call('create', { contact: c });
-      const userid = answer.userid ?? answer.user_id ?? (answer.result as Json | undefined)?.userid;
-      if (typeof userid !== 'string' || userid === '')
-        throw new DingTalkError({
-          endpoint: 'create',
-          errcode: 'non-json',
-          errmsg: 'create answered no userid',
-          sent: true,
-        });
-      return userid;
-    },
-    async deleteContact(userId) {
-      await call('delete', { user_id: userId });
-    },
-    withScheduler: (s) => buildClient(core, s),
-  };
+  async checkCredentials(): Promise<void> {
+    await this.scheduler.run('gettoken', () => this.core.tokens.refresh());
+  }
+
+  listLabelGroups(): AsyncIterable<LabelGroup> {
+    return this.paged('listlabelgroups', PAGE_SIZE, toLabelGroup);
+  }
+
+  listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact> {
+    const size = opts?.pageSize ?? PAGE_SIZE;
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
+    return this.paged('list', size, toContact);
+  }
+
+  async getContact(userId: string): Promise<Contact> {
+    const answer = await this.call('get', { user_id: userId });
+    return toContact(answer.result);
+  }
+
+  async updateContact(c: ContactUpdate): Promise<void> {
+    await this.call('update', { contact: c });
+  }
+
+  async createContact(c: ContactCreate): Promise<string> {
+    const answer = await this.call('create', { contact: c });
+    const userid = answer.userid ?? answer.user_id ?? (answer.result as Json | undefined)?.userid;
+    if (typeof userid !== 'string' || userid === '')
+      throw new DingTalkError({
+        endpoint: 'create',
+        errcode: 'non-json',
+        errmsg: 'create answered no userid',
+        sent: true,
+      });
+    return userid;
+  }
+
+  async deleteContact(userId: string): Promise<void> {
+    await this.call('delete', { user_id: userId });
+  }
+
+  withScheduler(s: CallScheduler): DingTalkClient {
+    return new ExtContactClient(this.core, s);
+  }
 }
