@@ -1,6 +1,6 @@
 // The app frame: antd providers (locale, theme), a side menu of screens, a header with the connection and language.
 import { useEffect, useRef, useState } from 'react';
-import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import {
@@ -8,6 +8,8 @@ import {
   CloudUploadOutlined,
   DeleteOutlined,
   HistoryOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useI18n, type Lang, type MessageKey } from './i18n';
@@ -71,7 +73,8 @@ function Shell() {
         width={208}
         collapsible
         collapsed={collapsed}
-        onCollapse={setCollapsed}
+        // Our own toggle below: antd's trigger is a div a keyboard cannot reach.
+        trigger={null}
         theme="light"
         // The sider column runs the page's full height (white to the bottom of a long report); inside it the
         // logo and menu stick to the viewport and scroll on their own when the window is short.
@@ -95,7 +98,17 @@ function Shell() {
               icon: n.icon,
               label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>,
             }))}
+            className="dt-sider-menu"
             style={{ borderInlineEnd: 'none' }}
+          />
+          <Button
+            type="text"
+            className="dt-sider-toggle"
+            data-testid="sider-toggle"
+            aria-label={t(collapsed ? 'nav.expand' : 'nav.collapse')}
+            aria-expanded={!collapsed}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((c) => !c)}
           />
         </div>
       </Sider>

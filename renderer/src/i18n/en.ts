@@ -7,6 +7,8 @@ export const en = {
   'nav.import': 'Import',
   'nav.delete': 'Delete',
   'nav.jobs': 'Jobs',
+  'nav.collapse': 'Collapse the menu',
+  'nav.expand': 'Expand the menu',
   'lang.switch': 'Language',
   'status.connected': 'Connected to {org}',
   'status.sandbox': 'Sandbox organisation',

@@ -9,6 +9,8 @@ export const zhCN: Messages = {
   'nav.import': '导入',
   'nav.delete': '删除',
   'nav.jobs': '任务',
+  'nav.collapse': '收起菜单',
+  'nav.expand': '展开菜单',
   'lang.switch': '语言',
   'status.connected': '已连接：{org}',
   'status.sandbox': '沙箱组织',

@@ -20,6 +20,7 @@ import { MappingStep, hasMatchKey } from '../components/import/MappingStep';
 import { SheetStep } from '../components/import/SheetStep';
 import { useI18n, type MessageKey } from '../i18n';
 import { useAction } from '../lib/useAction';
+import { useStepFocus } from '../lib/useStepFocus';
 import { useSession } from '../state/session';
 
 const STEPS = ['file', 'sheet', 'mapping', 'validate', 'diff', 'apply', 'report'] as const;
@@ -124,6 +125,7 @@ function ImportWizard() {
   }, [openedFile, takeOpenedFile]);
 
   const stepIndex = STEPS.indexOf(step);
+  const stepRef = useStepFocus<HTMLDivElement>(step);
   return (
     <Screen title={t('import.title')}>
       <Steps
@@ -139,147 +141,155 @@ function ImportWizard() {
         </Card>
       )}
       <Spin spinning={busy !== null && busy !== 'import.plan.build'} description={busy ? t(busy) : undefined}>
-        {step === 'file' && (
-          <Card>
-            <FilePicker onPicked={(f) => openSheet(f.fileId)} />
-          </Card>
-        )}
+        {/* Focus lands here on each new step, so Tab goes on into the step, not back through the menu. */}
+        <div ref={stepRef} tabIndex={-1} className="dt-focus-target" aria-label={t(`import.step.${step}`)}>
+          {step === 'file' && (
+            <Card>
+              <FilePicker onPicked={(f) => openSheet(f.fileId)} />
+            </Card>
+          )}
 
-        {step === 'sheet' && preview && (
-          <Card
-            title={preview.file.name}
-            actions={[
-              <WizardNav key="nav" onBack={reset} onNext={() => void toMapping()} nextTestId="sheet-next" />,
-            ]}
-          >
-            <SheetStep
-              preview={preview}
-              loading={busy !== null}
-              onChange={(sheet, headerRow) => void openSheet(preview.file.fileId, sheet, headerRow)}
-            />
-          </Card>
-        )}
-
-        {step === 'mapping' && preview && auto && busy !== 'import.plan.build' && (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <MappingStep
-              preview={preview}
-              auto={auto}
-              mapping={mapping}
-              onMapping={setMapping}
-              options={options}
-              onOptions={setOptions}
-            />
-            <Card size="small">
-              <WizardNav
-                onBack={() => setStep('sheet')}
-                onNext={() => void buildPlan()}
-                nextLabel="import.plan.build"
-                nextDisabled={!hasMatchKey(mapping, options)}
-                nextTestId="mapping-next"
+          {step === 'sheet' && preview && (
+            <Card
+              title={preview.file.name}
+              actions={[
+                <WizardNav
+                  key="nav"
+                  onBack={reset}
+                  onNext={() => void toMapping()}
+                  nextTestId="sheet-next"
+                />,
+              ]}
+            >
+              <SheetStep
+                preview={preview}
+                loading={busy !== null}
+                onChange={(sheet, headerRow) => void openSheet(preview.file.fileId, sheet, headerRow)}
               />
             </Card>
-          </Space>
-        )}
+          )}
 
-        {step === 'validate' && plan && (
-          <Card
-            actions={[
-              <WizardNav
-                key="nav"
-                onBack={() => setStep('mapping')}
-                onNext={() => setStep('diff')}
-                nextTestId="validate-next"
-              />,
-            ]}
-          >
+          {step === 'mapping' && preview && auto && busy !== 'import.plan.build' && (
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              {plan.counts.invalid === 0 ? (
-                <Alert
-                  type="success"
-                  showIcon
-                  data-testid="validate-summary"
-                  title={t('import.validate.allValid', { count: plan.counts.rows })}
+              <MappingStep
+                preview={preview}
+                auto={auto}
+                mapping={mapping}
+                onMapping={setMapping}
+                options={options}
+                onOptions={setOptions}
+              />
+              <Card size="small">
+                <WizardNav
+                  onBack={() => setStep('sheet')}
+                  onNext={() => void buildPlan()}
+                  nextLabel="import.plan.build"
+                  nextDisabled={!hasMatchKey(mapping, options)}
+                  nextTestId="mapping-next"
                 />
-              ) : (
-                <Alert
-                  type="warning"
-                  showIcon
-                  data-testid="validate-summary"
-                  title={t('import.validate.someInvalid', {
-                    invalid: plan.counts.invalid,
-                    count: plan.counts.rows,
-                  })}
+              </Card>
+            </Space>
+          )}
+
+          {step === 'validate' && plan && (
+            <Card
+              actions={[
+                <WizardNav
+                  key="nav"
+                  onBack={() => setStep('mapping')}
+                  onNext={() => setStep('diff')}
+                  nextTestId="validate-next"
+                />,
+              ]}
+            >
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                {plan.counts.invalid === 0 ? (
+                  <Alert
+                    type="success"
+                    showIcon
+                    data-testid="validate-summary"
+                    title={t('import.validate.allValid', { count: plan.counts.rows })}
+                  />
+                ) : (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="validate-summary"
+                    title={t('import.validate.someInvalid', {
+                      invalid: plan.counts.invalid,
+                      count: plan.counts.rows,
+                    })}
+                  />
+                )}
+                {plan.mappingWarnings.length > 0 && (
+                  <Alert type="warning" showIcon title={plan.mappingWarnings.join(' · ')} />
+                )}
+                {plan.ignoredColumns.length > 0 && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={`${t('import.mapping.ignore')}: ${plan.ignoredColumns.join(', ')}`}
+                  />
+                )}
+                <PlanRowsTable
+                  planId={plan.planId}
+                  counts={plan.counts}
+                  filters={['invalid', 'all']}
+                  initialFilter={plan.counts.invalid > 0 ? 'invalid' : 'all'}
+                  view="validate"
+                  height={340}
                 />
-              )}
-              {plan.mappingWarnings.length > 0 && (
-                <Alert type="warning" showIcon title={plan.mappingWarnings.join(' · ')} />
-              )}
-              {plan.ignoredColumns.length > 0 && (
+              </Space>
+            </Card>
+          )}
+
+          {step === 'diff' && plan && (
+            <Card
+              actions={[
+                <WizardNav
+                  key="nav"
+                  onBack={() => setStep('validate')}
+                  onNext={apply}
+                  nextLabel="import.diff.apply"
+                  nextVars={{ count: changes }}
+                  nextDisabled={changes === 0}
+                  nextTestId="diff-apply"
+                />,
+              ]}
+            >
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
                 <Alert
                   type="info"
                   showIcon
-                  title={`${t('import.mapping.ignore')}: ${plan.ignoredColumns.join(', ')}`}
+                  title={t('import.diff.summary')}
+                  description={changes === 0 ? t('import.diff.nothing') : undefined}
                 />
-              )}
-              <PlanRowsTable
-                planId={plan.planId}
-                counts={plan.counts}
-                filters={['invalid', 'all']}
-                initialFilter={plan.counts.invalid > 0 ? 'invalid' : 'all'}
-                view="validate"
-                height={340}
-              />
-            </Space>
-          </Card>
-        )}
+                <PlanRowsTable
+                  planId={plan.planId}
+                  counts={plan.counts}
+                  filters={['changed', 'unchanged', 'invalid', 'create', 'delete', 'all']}
+                  initialFilter="changed"
+                  view="diff"
+                  height={360}
+                />
+              </Space>
+            </Card>
+          )}
 
-        {step === 'diff' && plan && (
-          <Card
-            actions={[
-              <WizardNav
-                key="nav"
-                onBack={() => setStep('validate')}
-                onNext={apply}
-                nextLabel="import.diff.apply"
-                nextVars={{ count: changes }}
-                nextDisabled={changes === 0}
-                nextTestId="diff-apply"
-              />,
-            ]}
-          >
-            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-              <Alert
-                type="info"
-                showIcon
-                title={t('import.diff.summary')}
-                description={changes === 0 ? t('import.diff.nothing') : undefined}
-              />
-              <PlanRowsTable
-                planId={plan.planId}
-                counts={plan.counts}
-                filters={['changed', 'unchanged', 'invalid', 'create', 'delete', 'all']}
-                initialFilter="changed"
-                view="diff"
-                height={360}
-              />
-            </Space>
-          </Card>
-        )}
-
-        {(step === 'apply' || step === 'report') && jobId && (
-          <JobRun
-            key={jobId}
-            jobId={jobId}
-            onFinished={() => setStep('report')}
-            onRetry={() => setStep('apply')}
-            extra={
-              <Button onClick={reset} data-testid="new-import">
-                {t('report.newImport')}
-              </Button>
-            }
-          />
-        )}
+          {(step === 'apply' || step === 'report') && jobId && (
+            <JobRun
+              key={jobId}
+              jobId={jobId}
+              onFinished={() => setStep('report')}
+              onRetry={() => setStep('apply')}
+              extra={
+                <Button onClick={reset} data-testid="new-import">
+                  {t('report.newImport')}
+                </Button>
+              }
+            />
+          )}
+        </div>
       </Spin>
     </Screen>
   );
