@@ -12,6 +12,7 @@ import { RateLimiter } from './rate-limiter';
 import { seedContacts, seedLabelGroups } from './seed-data';
 import { cloneContact, ContactStore } from './store';
 import type { SandboxFaults, SandboxOptions, WriteLogEntry } from './types';
+import { LoggedWrite } from './write-log';
 
 export interface IncomingCall {
   method: string;
@@ -142,7 +143,7 @@ export class Organisation {
       if (!(e instanceof BadBody)) throw e;
       badBody = true;
     }
-    const entry = WRITES.has(op) ? this.logWrite(op, fields) : undefined;
+    const entry = WRITES.has(op) ? this.logWrite(op, fields, call) : undefined;
     const answer =
       this.banned() ?? this.gate(op, call.url.searchParams, fields) ?? this.run(op, fields, badBody);
     if (!entry) return answer;
@@ -228,19 +229,13 @@ export class Organisation {
     }
   }
 
-  private logWrite(endpoint: Endpoint, body: Fields): WriteLogEntry {
+  private logWrite(endpoint: Endpoint, body: Fields, call: IncomingCall): WriteLogEntry {
     const contact = (body.contact && typeof body.contact === 'object' ? body.contact : {}) as Record<
       string,
       unknown
     >;
     const userId = endpoint === 'update' ? contact.user_id : endpoint === 'delete' ? body.user_id : undefined;
-    const entry: WriteLogEntry = {
-      at: Date.now(),
-      endpoint: endpoint as WriteLogEntry['endpoint'],
-      body,
-      applied: false,
-      errcode: 0,
-    };
+    const entry = new LoggedWrite(endpoint as WriteLogEntry['endpoint'], call.contentType, call.bodyText);
     if (typeof userId === 'string') entry.userId = userId;
     if (endpoint === 'create' && typeof contact.mobile === 'string') entry.mobile = contact.mobile;
     this.writeLog.push(entry);

@@ -71,8 +71,8 @@ export interface WriteLogEntry {
   endpoint: 'update' | 'create' | 'delete';
   userId?: string;
   mobile?: string;
-  /** The parsed request body (after form decoding), as received. */
-  body: unknown;
+  /** The parsed request body (after form decoding), as received (parsed anew each time it is read). */
+  readonly body: unknown;
   /** True when the write changed the organisation. */
   applied: boolean;
   /** The errcode answered; a string for answers without one ('ip-ban', 'non-json', 'http'). */
