@@ -28,6 +28,9 @@ interface LangCase {
     speedSaved: (n: number) => string;
     paused: string;
     finished: string;
+    /** The mapping step's and the diff's names for company_name and title. */
+    companyField: string;
+    titleField: string;
   };
 }
 
@@ -47,6 +50,8 @@ const CASES: LangCase[] = [
       speedSaved: (n) => `Speed set to ${n} calls per second.`,
       paused: 'Paused',
       finished: 'Finished',
+      companyField: 'Company',
+      titleField: 'Job title',
     },
   },
   {
@@ -64,6 +69,8 @@ const CASES: LangCase[] = [
       speedSaved: (n) => `速度已设为每秒 ${n} 次。`,
       paused: '已暂停',
       finished: '已完成',
+      companyField: '公司',
+      titleField: '职位',
     },
   },
 ];
@@ -165,6 +172,10 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
 
     await testId('sheet-next').click();
     await testId('mapping-table').waitFor();
+    // Targets read in the UI language, with the key beside: "Company · company_name".
+    const company = await testId('map-company_name').innerText();
+    expect(company).toContain(text.companyField);
+    expect(company).toContain('company_name');
     await shot('import-mapping');
 
     await testId('mapping-next').click();
@@ -189,6 +200,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     expect(await testId('diff-apply').innerText()).toContain(
       text.diffApply(fixture.updates).replace(/\s+/g, ' '),
     );
+    expect(await testId('plan-rows').innerText()).toContain(text.titleField);
     await shot('import-diff');
 
     // Apply
@@ -325,6 +337,71 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       await testId('settings-max-qps').press('Enter');
     },
   );
+
+  // Language-independent: once (English).
+  it.runIf(lang === 'en')('walks the import wizard by keyboard alone', { timeout: 60_000 }, async () => {
+    const sheetPath = join(work, 'keyboard.xlsx');
+    await makeTitleEdits(exportPath, sheetPath, 300, 5);
+    await testId('nav-import').click();
+    if (await testId('new-import').count()) await testId('new-import').click();
+    const focusedTestId = () =>
+      page
+        .locator(':focus')
+        .evaluateAll((els) => els[0]?.closest('[data-testid]')?.getAttribute('data-testid') ?? '');
+    /** Tab (never the mouse) until the element with this test id has focus; how many presses it took. */
+    const tabsTo = async (id: string): Promise<number> => {
+      for (let i = 1; i <= 60; i++) {
+        await page.keyboard.press('Tab');
+        if ((await focusedTestId()) === id) return i;
+      }
+      throw new Error(`Tab never reached ${id}`);
+    };
+
+    await tabsTo('file-drop');
+    // Playwright turns on file-chooser interception asynchronously; a key press (unlike click) can beat it.
+    const choosing = page.waitForEvent('filechooser');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    const chooser = await choosing;
+    await chooser.setFiles(sheetPath);
+    await testId('sheet-preview').waitFor();
+    // Focus moved into the new step: Next is a few stops away, not behind the side menu.
+    expect(await tabsTo('sheet-next')).toBeLessThan(7);
+    await page.keyboard.press('Enter');
+    await testId('mapping-table').waitFor();
+    await tabsTo('mapping-next');
+    await page.keyboard.press('Enter');
+    await testId('validate-summary').waitFor({ timeout: 60_000 });
+    expect(await tabsTo('validate-next')).toBeLessThan(7);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => testId('count-changed').innerText()).toBe('5');
+    await tabsTo('diff-apply');
+    // The confirmation opens on Enter, Esc closes it, Enter again and Enter on its focused OK applies.
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedTestId).toBe('apply-confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await expect.poll(focusedTestId).toBe('diff-apply');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedTestId).toBe('apply-confirm');
+    await page.keyboard.press('Enter');
+    await testId('job-report').waitFor({ timeout: 60_000 });
+    await expect.poll(() => testId('report-title').innerText()).toBe(text.reportOk(5));
+    expect(await tabsTo('new-import')).toBeLessThan(4);
+    // The side menu collapses from the keyboard too.
+    await page.getByTestId('sider-toggle').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.ant-layout-sider').evaluate((e) => e.getBoundingClientRect().width))
+      .toBeLessThan(100);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.ant-layout-sider').evaluate((e) => e.getBoundingClientRect().width))
+      .toBeGreaterThan(200);
+    // The collapsed menu's tooltips stay in the page (a second nav-* test id): start the next test clean.
+    await page.reload();
+    await testId('nav-import').waitFor();
+  });
 
   it.runIf(lang === 'en')(
     'pages a 100,000-row plan through a virtual table',
