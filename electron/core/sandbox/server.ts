@@ -132,8 +132,10 @@ function callOf(input: string | URL, init: RequestInit | undefined): IncomingCal
   let contentType = headerOf(init?.headers, 'content-type');
   let bodyText: string;
   if (body === undefined || body === null) bodyText = '';
-  else if (typeof body === 'string') bodyText = body;
-  else if (body instanceof URLSearchParams) {
+  else if (typeof body === 'string') {
+    bodyText = body;
+    contentType ??= 'text/plain;charset=UTF-8'; // as fetch sets it
+  } else if (body instanceof URLSearchParams) {
     bodyText = body.toString();
     contentType ??= 'application/x-www-form-urlencoded;charset=UTF-8'; // as fetch sets it
   } else if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) {

@@ -119,8 +119,28 @@ export function validateUpdate(store: ContactStore, raw: unknown): Refusal | Con
   if (current.mobile !== undefined) next.mobile = current.mobile;
   if (current.state_code !== undefined) next.state_code = current.state_code;
   if (current.email !== undefined) next.email = current.email;
-  return optionalText(raw, next) ?? next;
+  return optionalText(raw, next) ?? keepUnchanged(current, next);
 }
+
+/**
+ * `next` holding the current contact's own values where they did not change: updates mostly resend what the
+ * contact already holds, and copies parsed from every request would each outlive young-generation GC.
+ */
+function keepUnchanged(current: Contact, next: Contact): Contact {
+  const c = current as unknown as Record<string, unknown>;
+  const n = next as unknown as Record<string, unknown>;
+  for (const key of Object.keys(n)) {
+    const was = c[key];
+    const now = n[key];
+    const same =
+      typeof was === 'string' ? was === now : Array.isArray(was) && Array.isArray(now) && sameItems(was, now);
+    if (same) n[key] = was;
+  }
+  return next;
+}
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The new contact (without its userid yet), or why it is refused. */
 export function validateCreate(
