@@ -69,20 +69,26 @@ export function JobsScreen() {
     {
       title: t('jobs.col.kind'),
       dataIndex: 'kind',
-      width: 130,
+      width: 120,
       render: (k: JobSummary['kind']) => t(KIND_LABEL[k]),
     },
-    { title: t('jobs.col.file'), dataIndex: 'source', ellipsis: true, render: (s?: string) => s ?? '—' },
+    {
+      title: t('jobs.col.file'),
+      dataIndex: 'source',
+      ellipsis: true,
+      minWidth: 120,
+      render: (s?: string) => s ?? '—',
+    },
     {
       title: t('jobs.col.state'),
       key: 'state',
-      width: 120,
+      width: 110,
       render: (_, j) => <JobStateTag state={live[j.jobId]?.state ?? j.state} />,
     },
     {
       title: t('jobs.col.result'),
       key: 'result',
-      width: 260,
+      width: 240,
       render: (_, j) => {
         const p = live[j.jobId];
         if (p && (p.state === 'running' || p.state === 'paused')) {
@@ -104,7 +110,7 @@ export function JobsScreen() {
     {
       title: t('jobs.col.actions'),
       key: 'actions',
-      width: 180,
+      width: 160,
       render: (_, j) => (
         <Space>
           {j.resumable && (j.state === 'interrupted' || j.state === 'paused') && (
@@ -154,6 +160,8 @@ export function JobsScreen() {
           dataSource={jobs ?? []}
           locale={{ emptyText: <Empty description={t('jobs.empty')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          // A narrow window scrolls the table sideways rather than squeezing the file name out.
+          scroll={{ x: 920 }}
         />
       </Card>
       <Drawer

@@ -252,7 +252,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
       )}
       <ErrorExplain error={error} onClose={clearError} />
       <Card size="small" title={t('import.options')}>
-        <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }} style={{ maxWidth: 900 }}>
+        <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }} style={{ maxWidth: 1040 }}>
           {CHOICE_NAMES.map((name) => (
             <Form.Item key={name} label={t(`import.options.${name}`)} style={{ marginBottom: 8 }}>
               <Radio.Group
