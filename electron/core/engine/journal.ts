@@ -150,7 +150,8 @@ async function writeSynced(path: string, chunks: Iterable<string>): Promise<void
     let batch: string[] = [];
     for (const c of chunks) {
       batch.push(c);
-      if (batch.length >= 5000) {
+      // Small batches: a plan's lines are written as they are made, not held until thousands pile up.
+      if (batch.length >= 500) {
         await fh.write(batch.join(''));
         batch = [];
       }

@@ -4,8 +4,10 @@ export type Fields = Record<string, unknown>;
 
 export class BadBody extends Error {}
 
+const BLANK = /^\s*$/;
+
 export function parseBody(contentType: string, text: string): Fields {
-  if (text.trim() === '') return {};
+  if (BLANK.test(text)) return {};
   if (/application\/x-www-form-urlencoded/i.test(contentType)) {
     const fields: Fields = {};
     for (const [k, v] of new URLSearchParams(text)) {
