@@ -137,8 +137,8 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
   );
 }
 
-// CONTRACT-NEEDED: PlannedRow.errors / warnings are English sentences from the planner. A code with params
-// per problem (e.g. { code: 'unknown-label', label, group }) would let this table show them in Chinese too.
+// PlannedRow.errors / warnings come from the planner in the UI language (the backend plans in
+// settings.language); a plan made before a language switch keeps the language it was made in.
 function RowDetail({ row }: { row: PlanRowView }) {
   const { t } = useI18n();
   if (row.errors.length > 0) {

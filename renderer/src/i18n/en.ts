@@ -139,7 +139,7 @@ export const en = {
   'import.mapping.saved': 'Mapping saved.',
   'import.mapping.loaded': 'Mapping loaded.',
   'import.mapping.needKey':
-    'Map a column to user_id (or to mobile, matching by mobile) to find the contacts.',
+    'Map a column to User ID · user_id (or to Mobile · mobile when finding contacts by mobile) so the contacts can be found.',
   'import.options': 'Options',
   'import.options.match': 'Find contacts by',
   'import.options.match.user_id': 'User ID',

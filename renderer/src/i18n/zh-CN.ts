@@ -133,7 +133,8 @@ export const zhCN: Messages = {
   'import.mapping.load': '载入列对应',
   'import.mapping.saved': '列对应已保存。',
   'import.mapping.loaded': '列对应已载入。',
-  'import.mapping.needKey': '请将一列对应到 user_id（或按手机号匹配时对应到 mobile），以便找到联系人。',
+  'import.mapping.needKey':
+    '请将一列对应到“联系人 ID · user_id”（按手机号查找时对应到“手机号 · mobile”），以便找到联系人。',
   'import.options': '选项',
   'import.options.match': '查找联系人依据',
   'import.options.match.user_id': '联系人 ID',

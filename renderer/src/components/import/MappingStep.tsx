@@ -234,7 +234,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
       {!hasMatchKey(mapping, options) && (
         <Alert type="warning" showIcon title={t('import.mapping.needKey')} />
       )}
-      {/* CONTRACT-NEEDED: mapping warnings arrive as English sentences; codes + params would let the UI translate them. */}
+      {/* Mapping warnings come from the backend already in the UI language. */}
       {auto.result.warnings.length > 0 && (
         <Alert
           type="warning"
