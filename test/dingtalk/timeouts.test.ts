@@ -24,7 +24,7 @@ describe('TimeoutSignals', () => {
     );
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(195);
-    expect(waited).toBeLessThan(200 + 20 + 150); // one slice (20 ms) late at most, plus a loaded machine
+    expect(waited).toBeLessThan(200 + 20 + 400); // one slice (20 ms) late at most, plus a loaded machine
     expect(reason).toMatchObject({ name: 'TimeoutError' });
     a.release();
     b.release();
@@ -72,7 +72,7 @@ describe('client timeouts over HTTP', () => {
     await Promise.all(Array.from({ length: 20 }, () => made.client.getContact(target.userid)));
     expect(activeTimers()).toBeLessThanOrEqual(before);
 
-    const slow = await sandboxWithClient({ contacts: 20, latencyMs: 400 }, { timeoutMs: 100 });
+    const slow = await sandboxWithClient({ contacts: 20, latencyMs: 1500 }, { timeoutMs: 100 });
     sb = slow.sb;
     const started = performance.now();
     const e = await rejection(
@@ -83,7 +83,7 @@ describe('client timeouts over HTTP', () => {
         label_ids: [LABEL],
       }),
     );
-    expect(performance.now() - started).toBeLessThan(390);
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(isDingTalkError(e) && e.errcode).toBe('timeout');
   });
 });

@@ -29,7 +29,8 @@ export class TimeoutSignals {
 
   constructor(
     readonly timeoutMs: number,
-    private readonly now: () => number = Date.now,
+    // Monotonic: a wall-clock change must not fire or hold back a timeout.
+    private readonly now: () => number = () => performance.now(),
   ) {
     // A tenth of the timeout (1 ms to 1 s): a request may wait up to 10% longer than asked.
     this.sliceMs = Math.min(1000, Math.max(1, Math.floor(timeoutMs / 10)));
