@@ -69,13 +69,14 @@ function keepNumFmtIds(styles: StyleManagerLike): void {
 const standalone = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 function rowCells(row: Row, date1904: boolean): string[] {
-  const cells: string[] = [];
+  // Sized up front: an array grown cell by cell keeps spare capacity (41 slots for 20 cells), and planning
+  // keeps every row's cells.
+  const cells = new Array<string>(row.cellCount).fill('');
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     const style = cell.style as { numFmtId?: number } | undefined;
     const text = cellText(cell.value, { id: style?.numFmtId, code: cell.numFmt }, date1904);
     cells[col - 1] = standalone(restoreNeutralised(text));
   });
-  for (let i = 0; i < cells.length; i++) cells[i] ??= '';
   return cells;
 }
 
