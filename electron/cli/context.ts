@@ -3,7 +3,13 @@ import type { Command } from 'commander';
 import { createDingTalkClient, type DingTalkClient } from '../core/dingtalk';
 import { createScheduler } from '../core/engine';
 import { defaultDataDir } from '../core/paths';
-import { startSandbox, type Sandbox } from '../core/sandbox';
+import {
+  loadSandboxState,
+  sandboxStatePath,
+  saveSandboxState,
+  startSandbox,
+  type Sandbox,
+} from '../core/sandbox';
 import { CliError } from './errors';
 
 export const DEFAULT_BASE_URL = 'https://oapi.dingtalk.io';
@@ -59,23 +65,31 @@ export function createContext(
     };
   };
 
+  const dataDir = (cmd: Command): string => globals(cmd).dataDir ?? defaultDataDir(env);
+
   return {
     env,
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     globals,
-    dataDir: (cmd) => globals(cmd).dataDir ?? defaultDataDir(env),
+    dataDir,
     async connect(cmd) {
       const g = globals(cmd);
       const scheduler = createScheduler({ maxQps: g.maxQps });
       if (g.sandbox) {
-        const sandbox = await startSandbox({ port: 0 });
+        // The sandbox organisation lives on between runs in the data dir, like a real one.
+        const statePath = sandboxStatePath(dataDir(cmd));
+        const sandbox = await startSandbox({ port: 0, state: await loadSandboxState(statePath) });
         const client = createDingTalkClient({
           baseUrl: sandbox.baseUrl,
           appKey: sandbox.appKey,
           appSecret: sandbox.appSecret,
         }).withScheduler(scheduler);
-        return { client, sandbox, label: 'the sandbox organisation', close: () => sandbox.close() };
+        const close = async (): Promise<void> => {
+          await saveSandboxState(statePath, sandbox.state());
+          await sandbox.close();
+        };
+        return { client, sandbox, label: 'the sandbox organisation', close };
       }
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;

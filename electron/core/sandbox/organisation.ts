@@ -11,7 +11,7 @@ import { createRandom, type Random } from './prng';
 import { RateLimiter } from './rate-limiter';
 import { seedContacts, seedLabelGroups } from './seed-data';
 import { cloneContact, ContactStore } from './store';
-import type { SandboxFaults, SandboxOptions, WriteLogEntry } from './types';
+import type { SandboxFaults, SandboxOptions, SandboxState, WriteLogEntry } from './types';
 import { LoggedWrite } from './write-log';
 
 export interface IncomingCall {
@@ -53,7 +53,12 @@ export class Organisation {
 
   constructor(opts: SandboxOptions = {}) {
     const groups = seedLabelGroups();
-    this.store = new ContactStore(groups, seedContacts(opts.contacts ?? 500, opts.seed ?? 1, groups));
+    if (opts.state) {
+      this.store = new ContactStore(groups, opts.state.contacts.map(cloneContact));
+      this.store.created = Math.max(this.store.created, opts.state.created);
+    } else {
+      this.store = new ContactStore(groups, seedContacts(opts.contacts ?? 500, opts.seed ?? 1, groups));
+    }
     this.limiter = new RateLimiter(opts.limits ?? false);
     this.tokenTtlMs = (opts.tokenTtlSeconds ?? 7200) * 1000;
     this.latencyMs = opts.latencyMs ?? 0;
@@ -100,6 +105,10 @@ export class Organisation {
 
   contacts(): Contact[] {
     return this.store.all().map(cloneContact);
+  }
+
+  state(): SandboxState {
+    return { contacts: this.contacts(), created: this.store.created };
   }
 
   labelGroups(): LabelGroup[] {

@@ -45,6 +45,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     issuedTokens: () => org.issuedTokens(),
     expireTokens: () => org.expireTokens(),
     revokeTokens: () => org.revokeTokens(),
+    state: () => org.state(),
     close: () => (server ? closeServer(server) : Promise.resolve()),
   };
 }

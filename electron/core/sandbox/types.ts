@@ -63,6 +63,15 @@ export interface SandboxOptions {
   contactCap?: number;
   /** Listen over HTTP (default true). false gives only the in-process `fetch`. */
   listen?: boolean;
+  /** Start from a saved organisation (see `Sandbox.state()`) instead of the seeded one. */
+  state?: SandboxState;
+}
+
+/** The organisation's contacts and id counter: what `dtload --sandbox` keeps between runs. */
+export interface SandboxState {
+  contacts: Contact[];
+  /** Contacts ever created, so new userids never repeat a deleted one. */
+  created: number;
 }
 
 export interface WriteLogEntry {
@@ -101,6 +110,8 @@ export interface Sandbox {
   setLimits(l: SandboxOptions['limits']): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;
+  /** A copy of the organisation, to start another sandbox from (`SandboxOptions.state`). */
+  state(): SandboxState;
   close(): Promise<void>;
 }
 
