@@ -277,6 +277,14 @@ const ROWS: Row[] = [
     'dtload 会自动重试；如持续出现，请检查接口地址。',
   ],
   [
+    'not-found',
+    'job-fatal',
+    'No DingTalk API at this address (HTTP 404)',
+    '该地址没有钉钉接口（HTTP 404）',
+    'Check the base URL: https://oapi.dingtalk.com (mainland) or https://oapi.dingtalk.io (international).',
+    '请检查接口地址：中国大陆为 https://oapi.dingtalk.com，国际版为 https://oapi.dingtalk.io。',
+  ],
+  [
     'credentials',
     'job-fatal',
     'The app key or app secret was refused',

@@ -55,7 +55,7 @@ describe('DingTalk client errors', () => {
     });
   });
 
-  it('reports a wrong base URL path as http 404, and refuses a malformed base URL up front', async () => {
+  it('reports a wrong base URL path as not-found (job-fatal: no retry helps), and refuses a malformed one up front', async () => {
     const { sb: s } = await open();
     const client = createDingTalkClient({
       baseUrl: `${s.baseUrl}/wrong/`,
@@ -64,7 +64,8 @@ describe('DingTalk client errors', () => {
     });
     expect(await failure(client.checkCredentials())).toMatchObject({
       endpoint: 'gettoken',
-      errcode: 'http',
+      errcode: 'not-found',
+      retryClass: 'job-fatal',
       httpStatus: 404,
     });
     expect(() => createDingTalkClient({ baseUrl: 'not a url', appKey: 'k', appSecret: 's' })).toThrow(

@@ -5,7 +5,7 @@ import { retryClassOf } from '../../../shared/errcodes';
 
 /** dtload's names for failures that carry no DingTalk errcode (all in shared/errcodes.ts). */
 export type TransportErrcode =
-  'timeout' | 'network' | 'http' | 'non-json' | 'ip-ban' | 'credentials' | 'token-refused';
+  'timeout' | 'network' | 'http' | 'not-found' | 'non-json' | 'ip-ban' | 'credentials' | 'token-refused';
 
 export interface DingTalkErrorInit {
   endpoint: Endpoint;

@@ -94,6 +94,15 @@ function readAnswer(t: Transport, endpoint: Endpoint, status: number, text: stri
       httpStatus: status,
     });
   const ok = status >= 200 && status < 300;
+  if (!json && (status === 404 || status === 405)) {
+    // No such API at this address: a wrong base URL, which no retry will fix.
+    return fail({
+      endpoint,
+      errcode: 'not-found',
+      errmsg: `HTTP ${status}: no DingTalk API here`,
+      httpStatus: status,
+    });
+  }
   if (!json) {
     // A proxy's error page or a ban page we do not recognise: ambiguous, the backend may have run.
     const what = ok ? 'non-json' : 'http';
