@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
+import { decodeChunks } from './csv-encoding';
 
 export interface ZipEntry {
   name: string;
@@ -109,14 +110,8 @@ export async function* entryText(path: string, entry: ZipEntry): AsyncGenerator<
   });
   const stream = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   raw.on('error', (e) => stream.destroy(e));
-  const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of stream) {
-      const text = decoder.decode(chunk as Buffer, { stream: true });
-      if (text) yield text;
-    }
-    const rest = decoder.decode();
-    if (rest) yield rest;
+    yield* decodeChunks(stream, new TextDecoder('utf-8'));
   } finally {
     raw.destroy();
     stream.destroy();
