@@ -31,6 +31,8 @@ interface LangCase {
     /** The mapping step's and the diff's names for company_name and title. */
     companyField: string;
     titleField: string;
+    /** Why the row with a label of no group is invalid, as the backend says it in this language. */
+    unknownLabel: string;
   };
 }
 
@@ -52,6 +54,7 @@ const CASES: LangCase[] = [
       finished: 'Finished',
       companyField: 'Company',
       titleField: 'Job title',
+      unknownLabel: 'Unknown label "No such level" in group "Level"',
     },
   },
   {
@@ -71,6 +74,7 @@ const CASES: LangCase[] = [
       finished: '已完成',
       companyField: '公司',
       titleField: '职位',
+      unknownLabel: '标签组 "Level" 中没有标签 "No such level"',
     },
   },
 ];
@@ -185,6 +189,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       .poll(() => page.locator('[data-testid=plan-rows] .ant-table-row').count())
       .toBe(fixture.invalid);
     expect(await testId('plan-rows').innerText()).toContain(fixture.invalidUserId);
+    expect(await testId('plan-rows').innerText()).toContain(text.unknownLabel);
     await shot('import-validate');
 
     await testId('validate-next').click();
