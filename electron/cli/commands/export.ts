@@ -1,6 +1,6 @@
 // `dtload export <out.xlsx|out.csv> [--json]`: every external contact, labels as names.
 import type { Command } from 'commander';
-import { exportContacts, formatFromPath } from '../../core/export';
+import { exportContacts } from '../../core/export';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { createProgress } from '../progress';
@@ -14,7 +14,8 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<out>', 'output file, .xlsx or .csv')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (out: string, opts: { json?: boolean }, cmd: Command) => {
-      if (!formatFromPath(out)) throw new CliError(`"${out}": the output file must end in .xlsx or .csv`);
+      if (!/\.(xlsx|csv)$/i.test(out))
+        throw new CliError(`"${out}": the output file must end in .xlsx or .csv`);
       const conn = await ctx.connect(cmd);
       const progress = createProgress('Exporting contacts', {
         json: opts.json,

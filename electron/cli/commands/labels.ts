@@ -1,7 +1,7 @@
 // `dtload labels [--json]`: the label groups and their labels with ids.
 import type { Command } from 'commander';
 import { argbToHex } from '../../../shared/colors';
-import { listAllLabelGroups } from '../../core/export';
+import { readLabelGroups } from '../../core/import';
 import type { CliContext } from '../context';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -12,7 +12,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const conn = await ctx.connect(cmd);
       try {
-        const groups = await listAllLabelGroups(conn.client);
+        const groups = await readLabelGroups(conn.client);
         if (opts.json) {
           ctx.stdout.write(
             JSON.stringify(groups.map((g) => ({ ...g, colorHex: argbToHex(g.color) }))) + '\n',

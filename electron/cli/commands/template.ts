@@ -1,6 +1,7 @@
 // `dtload template <out.xlsx>`: a blank import sheet with drop-down lists of valid label names.
 import type { Command } from 'commander';
-import { listAllLabelGroups, writeImportTemplate } from '../../core/export';
+import { writeImportTemplate } from '../../core/export';
+import { readLabelGroups } from '../../core/import';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 
@@ -14,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
         throw new CliError(`"${out}": the template must be an .xlsx file`);
       const conn = await ctx.connect(cmd);
       try {
-        const groups = await listAllLabelGroups(conn.client);
+        const groups = await readLabelGroups(conn.client);
         await writeImportTemplate(out, groups);
         ctx.stdout.write(`Wrote the import template with ${groups.length} label-group columns to ${out}\n`);
       } finally {

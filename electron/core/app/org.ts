@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/contract';
 import type { LabelGroup } from '../../../shared/domain';
 import { argbToHex } from '../../../shared/colors';
-import { exportContacts, listAllLabelGroups, writeImportTemplate } from '../export';
+import { exportContacts, writeImportTemplate } from '../export';
+import { readLabelGroups } from '../import';
 import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
 
@@ -31,7 +32,7 @@ export function createOrg(ctx: BackendContext) {
   const labelGroups = async (): Promise<LabelGroup[]> => {
     const live = ctx.connection.require();
     if (cache?.key === live.info.connectedAt) return cache.groups;
-    return listAllLabelGroups(live.client);
+    return readLabelGroups(live.client);
   };
 
   return {
@@ -40,7 +41,7 @@ export function createOrg(ctx: BackendContext) {
     async summary(refresh: boolean): Promise<OrgSummary> {
       const live = ctx.connection.require();
       if (!refresh && cache?.key === live.info.connectedAt) return cache.summary;
-      const groups = await listAllLabelGroups(live.client);
+      const groups = await readLabelGroups(live.client);
       let contactCount = 0;
       for await (const _c of live.client.listContacts()) contactCount++;
       const summary: OrgSummary = {

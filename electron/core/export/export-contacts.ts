@@ -1,21 +1,9 @@
 // Export every external contact to xlsx or csv, streaming: one page of contacts in memory at a time.
 import type { Contact, LabelGroup } from '../../../shared/domain';
+import { readLabelGroups } from '../import/current';
 import type { DingTalkClient } from '../dingtalk';
 import { createSheetWriter } from '../sheets';
 import { contactColumns } from './contact-columns';
-
-export type ExportFormat = 'xlsx' | 'csv';
-
-export function formatFromPath(path: string): ExportFormat | undefined {
-  const ext = path.toLowerCase().split('.').pop();
-  return ext === 'xlsx' || ext === 'csv' ? ext : undefined;
-}
-
-export async function listAllLabelGroups(client: DingTalkClient): Promise<LabelGroup[]> {
-  const groups: LabelGroup[] = [];
-  for await (const g of client.listLabelGroups()) groups.push(g);
-  return groups;
-}
 
 /** Write contacts (any iterable) with labels as names; used by export and by the delete backup. */
 export async function writeContactsFile(opts: {
@@ -57,7 +45,7 @@ export async function exportContacts(opts: {
   path: string;
   onProgress?: (done: number) => void;
 }): Promise<ExportResult> {
-  const groups = await listAllLabelGroups(opts.client);
+  const groups = await readLabelGroups(opts.client);
   const contacts = await writeContactsFile({
     path: opts.path,
     groups,
