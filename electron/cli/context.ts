@@ -1,5 +1,6 @@
 // What every command shares: the global options, the connection to DingTalk (or the sandbox), the data dir.
 import type { Command } from 'commander';
+import { defaultLang, parseLang, translate, type Lang } from '../../shared/i18n';
 import { createDingTalkClient, type DingTalkClient } from '../core/dingtalk';
 import { createScheduler } from '../core/engine';
 import { defaultDataDir } from '../core/paths';
@@ -39,6 +40,8 @@ export interface CliContext {
   stderr: NodeJS.WriteStream;
   globals(cmd: Command): GlobalOptions;
   dataDir(cmd: Command): string;
+  /** `--lang`, else DTLOAD_LANG, else the OS locale. */
+  lang(cmd: Command): Lang;
   connect(cmd: Command): Promise<Connection>;
 }
 
@@ -67,12 +70,21 @@ export function createContext(
 
   const dataDir = (cmd: Command): string => globals(cmd).dataDir ?? defaultDataDir(env);
 
+  const lang = (cmd: Command): Lang => {
+    const given = cmd.optsWithGlobals<{ lang?: string }>().lang;
+    if (given === undefined) return defaultLang(env);
+    const parsed = parseLang(given);
+    if (!parsed) throw new CliError(`--lang must be zh-CN or en (zh is zh-CN), got "${given}"`);
+    return parsed;
+  };
+
   return {
     env,
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     globals,
     dataDir,
+    lang,
     async connect(cmd) {
       const g = globals(cmd);
       const scheduler = createScheduler({ maxQps: g.maxQps });
@@ -89,7 +101,7 @@ export function createContext(
           await saveSandboxState(statePath, sandbox.state());
           await sandbox.close();
         };
-        return { client, sandbox, label: 'the sandbox organisation', close };
+        return { client, sandbox, label: translate(lang(cmd), 'cli.sandboxOrg'), close };
       }
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;
@@ -100,7 +112,11 @@ export function createContext(
       }
       const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL);
       const client = createDingTalkClient({ baseUrl, appKey, appSecret }).withScheduler(scheduler);
-      return { client, label: `${new URL(baseUrl).host} as app ${appKey}`, close: async () => {} };
+      return {
+        client,
+        label: translate(lang(cmd), 'cli.appAt', { host: new URL(baseUrl).host, appKey }),
+        close: async () => {},
+      };
     },
   };
 }

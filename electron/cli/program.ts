@@ -25,6 +25,12 @@ export function buildProgram(ctx: CliContext): Command {
     .addOption(
       new Option('--data-dir <dir>', 'where job journals, reports and backups live').env('DTLOAD_HOME'),
     )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of sheet headers, templates, reports and messages: zh-CN or en (default: env DTLOAD_LANG, else the OS locale)',
+      ),
+    )
     .addHelpText(
       'after',
       '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +

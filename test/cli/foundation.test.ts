@@ -69,7 +69,9 @@ describe('export', () => {
     expect(ws.autoFilter).toBeTruthy();
     const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
     const groups = sandbox.labelGroups();
-    expect(headers).toEqual(expect.arrayContaining(['user_id', 'name', ...groups.map((g) => g.name)]));
+    // Headers in the admin's words (English here), never API field names.
+    expect(headers).toEqual(expect.arrayContaining(['Contact ID', 'Name', ...groups.map((g) => g.name)]));
+    expect(headers).not.toContain('user_id');
 
     // Every contact's labels come back as names in their group's column.
     const byId = new Map(sandbox.contacts().map((c) => [c.userid, c]));
@@ -79,9 +81,9 @@ describe('export', () => {
     for (let r2 = 2; r2 <= 501; r2++) {
       const row = ws.getRow(r2);
       const cell = (h: string): string => String(row.getCell(headers.indexOf(h) + 1).value ?? '');
-      const c = byId.get(cell('user_id'))!;
+      const c = byId.get(cell('Contact ID'))!;
       expect(c).toBeDefined();
-      expect(cell('name')).toBe(c.name);
+      expect(cell('Name')).toBe(c.name);
       for (const id of c.label_ids) {
         const l = nameOf.get(id)!;
         expect(cell(l.group).split(', ')).toContain(l.name);
@@ -90,7 +92,7 @@ describe('export', () => {
         expect(typeof cellValue === 'object' && cellValue !== null && 'formula' in cellValue).toBe(false);
       }
     }
-    const evil = ws.getRow(2).getCell(headers.indexOf('remark') + 1).value;
+    const evil = ws.getRow(2).getCell(headers.indexOf('Remark') + 1).value;
     expect(String(evil).startsWith("'=")).toBe(true);
   });
 
@@ -101,13 +103,13 @@ describe('export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const sheet = await openSheet(out);
     const names = new Set<string>();
-    for await (const row of sheet.rows()) names.add(row.cells[sheet.info.headers.indexOf('name')]!);
+    for await (const row of sheet.rows()) names.add(row.cells[sheet.info.headers.indexOf('Name')]!);
     expect(names.size).toBe(new Set(sandbox.contacts().map((c) => c.name)).size);
     expect([...names].some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);
     // The neutralised remark reads back as the original text.
     const first = await openSheet(out);
     for await (const row of first.rows()) {
-      expect(row.cells[first.info.headers.indexOf('remark')]).toBe(
+      expect(row.cells[first.info.headers.indexOf('Remark')]).toBe(
         '=HYPERLINK("http://evil.example","click")',
       );
       break;

@@ -16,6 +16,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(['node', 'dtload', ...args], createContext(env, { stdout, stderr }));
+  // English unless a test asks otherwise (a test of the OS default passes DTLOAD_LANG: undefined).
+  const withLang = 'DTLOAD_LANG' in env ? env : { DTLOAD_LANG: 'en', ...env };
+  const code = await main(['node', 'dtload', ...args], createContext(withLang, { stdout, stderr }));
   return { code, out, err };
 }

@@ -20,7 +20,7 @@ it('an applied import is still there in the next --sandbox run, and --reset star
   const before = join(dir, 'before.csv');
   expect((await runCli([...sb, 'export', before])).code).toBe(0);
   const { headers, rows } = await readRows(before);
-  const title = headers.indexOf('title');
+  const title = headers.indexOf('Job title');
   const edits = join(dir, 'edits.csv');
   const writer = await createSheetWriter(edits, { headers });
   await writer.addRow(rows[0]!.map((c, i) => (i === title ? 'Persisted title' : c)));

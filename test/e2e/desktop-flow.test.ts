@@ -72,7 +72,7 @@ const CASES: LangCase[] = [
       speedSaved: (n) => `速度已设为每秒 ${n} 次。`,
       paused: '已暂停',
       finished: '已完成',
-      companyField: '公司',
+      companyField: '企业名称',
       titleField: '职位',
       unknownLabel: '标签组 "Level" 中没有标签 "No such level"',
     },

@@ -81,7 +81,7 @@ describe('bad input exits 2 with one clear line and sends nothing', () => {
     const file = await write('nokey.csv', 'name,Title\nA,B\n');
     const r = await run('import', file);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('no user_id column');
+    expect(r.err).toContain('no Contact ID column');
     expect(writes(org)).toBe(0);
   });
 });

@@ -30,7 +30,9 @@ export function register(program: Command, ctx: CliContext): void {
       const conn = await ctx.connect(cmd);
       try {
         const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
-          asInputError(() => planDelete({ source, client: conn.client, onProgress })),
+          asInputError(() =>
+            planDelete({ source, client: conn.client, onProgress, language: ctx.lang(cmd) }),
+          ),
         );
         ctx.exitCode = await finish({
           ctx,
@@ -43,7 +45,14 @@ export function register(program: Command, ctx: CliContext): void {
           kind: 'delete',
           meta: {},
           beforeApply: async () =>
-            (await backupBeforeDelete({ plan, client: conn.client, dataDir: ctx.dataDir(cmd) })).path,
+            (
+              await backupBeforeDelete({
+                plan,
+                client: conn.client,
+                dataDir: ctx.dataDir(cmd),
+                lang: ctx.lang(cmd),
+              })
+            ).path,
         });
       } finally {
         await conn.close();

@@ -1,5 +1,6 @@
 // `dtload export <out.xlsx|out.csv> [--json]`: every external contact, labels as names.
 import type { Command } from 'commander';
+import { translate } from '../../../shared/i18n';
 import { exportContacts } from '../../core/export';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -14,8 +15,8 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<out>', 'output file, .xlsx or .csv')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (out: string, opts: { json?: boolean }, cmd: Command) => {
-      if (!/\.(xlsx|csv)$/i.test(out))
-        throw new CliError(`"${out}": the output file must end in .xlsx or .csv`);
+      const lang = ctx.lang(cmd);
+      if (!/\.(xlsx|csv)$/i.test(out)) throw new CliError(translate(lang, 'cli.exportExtension', { out }));
       const conn = await ctx.connect(cmd);
       const progress = createProgress('Exporting contacts', {
         json: opts.json,
@@ -26,6 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
         const res = await exportContacts({
           client: conn.client,
           path: out,
+          lang,
           onProgress: (done) => progress.update({ done, extra: 'contacts' }),
         });
         progress.finish();
@@ -33,7 +35,12 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.stdout.write(JSON.stringify({ event: 'summary', ...res }) + '\n');
         } else {
           ctx.stdout.write(
-            `Exported ${res.contacts} contacts (${res.labelGroups} label groups as columns) from ${conn.label} to ${out}\n`,
+            translate(lang, 'cli.exported', {
+              contacts: res.contacts,
+              groups: res.labelGroups,
+              from: conn.label,
+              out,
+            }) + '\n',
           );
         }
       } finally {

@@ -9,6 +9,7 @@ import type {
   ImportPlanProgress,
   MappingFile,
 } from '../../../shared/import-types';
+import { translate, translator } from '../../../shared/i18n';
 import { startJob, type JobOutcome } from '../../core/engine';
 import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
 import {
@@ -89,11 +90,13 @@ async function runImport(
   let mapping: MappingFile | undefined;
   if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
   const source = await openSheet(file, opts.sheet ? { sheet: opts.sheet } : {});
+  const lang = ctx.lang(cmd);
   const options: ImportOptions = {
     match: opts.match,
     labels: opts.labels,
     blank: opts.blank,
     create: Boolean(opts.create),
+    language: lang,
   };
   const conn = await ctx.connect(cmd);
   try {
@@ -102,7 +105,8 @@ async function runImport(
     );
     if (opts.saveMapping) {
       await saveMapping(opts.saveMapping, plan.mapping);
-      if (!opts.json) ctx.stdout.write(`Mapping saved to ${opts.saveMapping}\n`);
+      if (!opts.json)
+        ctx.stdout.write(translate(lang, 'cli.mappingSaved', { path: opts.saveMapping }) + '\n');
     }
     return await finish({ ctx, cmd, conn, plan, file, source, opts, kind: 'import', meta: { ...options } });
   } finally {
@@ -173,6 +177,8 @@ export interface FinishArgs {
 /** Shows the plan, applies it when asked, writes the reports, and answers the contract's exit code. */
 export async function finish(a: FinishArgs): Promise<number> {
   const { ctx, plan, opts } = a;
+  const lang = ctx.lang(a.cmd);
+  const t = translator(lang);
   const mode: ReportMode = opts.apply ? 'apply' : 'dry-run';
   if (!opts.json) {
     ctx.stdout.write(
@@ -181,6 +187,7 @@ export async function finish(a: FinishArgs): Promise<number> {
         sheet: a.source.info.sheet,
         where: a.conn.label,
         maxRows: MAX_LISTED_ROWS,
+        lang,
       }),
     );
   }
@@ -189,11 +196,11 @@ export async function finish(a: FinishArgs): Promise<number> {
   let backup: string | undefined;
   if (opts.apply && plan.ops.length > 0) {
     backup = await a.beforeApply?.();
-    if (backup && !opts.json) ctx.stdout.write(`Backup of the contacts to delete: ${backup}\n`);
+    if (backup && !opts.json) ctx.stdout.write(t('cli.backup', { path: backup }) + '\n');
     outcome = await runJob(a, plan.ops);
   }
 
-  const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results };
+  const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results, lang };
   if (opts.report) await writeReport(opts.report, reportArgs);
   const failedPath = await failedRowsPath(a);
   const failedRows = await writeFailedRows(failedPath, reportArgs);
@@ -234,26 +241,31 @@ export async function finish(a: FinishArgs): Promise<number> {
   const lines: string[] = [];
   if (outcome) {
     lines.push(
-      `Job ${outcome.jobId} ${outcome.state}: ${s.ok} ok, ${s.failed} failed` +
-        (s.invalid ? `, ${s.invalid} invalid rows not sent` : '') +
-        '.',
+      t('cli.jobEnded', {
+        jobId: outcome.jobId,
+        state: outcome.state,
+        ok: s.ok,
+        failed: s.failed,
+        invalid: s.invalid ? t('cli.invalidNotSent', { count: s.invalid }) : '',
+      }),
     );
-    if (outcome.fatal)
-      lines.push(`Stopped: ${outcome.fatal.errmsg} (${outcome.fatal.errcode}). ${outcome.fatal.hint}`);
-    if (interrupted) lines.push(`Interrupted: finish it with \`dtload resume ${outcome.jobId}\`.`);
+    if (outcome.fatal) lines.push(t('cli.stopped', { ...outcome.fatal }));
+    if (interrupted) lines.push(t('cli.interrupted', { jobId: outcome.jobId }));
     for (const r of report.rows.filter((x) => x.status === 'failed').slice(0, MAX_LISTED_ROWS)) {
-      lines.push(`  row ${r.row}: ${r.errcode} ${r.errmsg ?? ''}${r.hint ? ` — ${r.hint}` : ''}`);
+      lines.push(
+        t('cli.failedRow', {
+          row: r.row,
+          text: `${r.errcode} ${r.errmsg ?? ''}${r.hint ? ` — ${r.hint}` : ''}`,
+        }),
+      );
     }
   } else if (opts.apply) {
-    lines.push('Nothing to send: every valid row is already as the sheet asks.');
+    lines.push(t('cli.nothingToSend'));
   } else {
-    lines.push(
-      `Dry run: nothing was sent.${plan.ops.length ? ' Run again with --apply to send these changes.' : ''}`,
-    );
+    lines.push(t('cli.dryRun') + (plan.ops.length ? t('cli.dryRunApply') : ''));
   }
-  if (opts.report) lines.push(`Report: ${opts.report}`);
-  if (failedRows > 0)
-    lines.push(`Failed and invalid rows (fix them and import this file again): ${failedPath}`);
+  if (opts.report) lines.push(t('cli.reportAt', { path: opts.report }));
+  if (failedRows > 0) lines.push(t('cli.failedRowsAt', { path: failedPath }));
   ctx.stdout.write(lines.join('\n') + '\n');
   return code;
 }

@@ -219,7 +219,12 @@ export function createBackend(opts: BackendOptions): Backend {
         );
       }
       const { client } = connection.require();
-      const backup = await backupBeforeDelete({ plan: held.plan, client, dataDir: opts.dataDir });
+      const backup = await backupBeforeDelete({
+        plan: held.plan,
+        client,
+        dataDir: opts.dataDir,
+        lang: await ctx.lang(),
+      });
       const jobId = await jobs.start(held.plan, {
         kind: 'delete',
         source: held.file.name,

@@ -280,7 +280,13 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const { plan } = await savedPlan(args.jobId);
       const rec = await readJob(ctx.dataDir, args.jobId);
       const path = await ctx.files.outputPath(`dtload-report-${args.jobId}.${args.format}`);
-      await writeReport(path, { plan, mode: 'apply', jobId: args.jobId, results: rec.results });
+      await writeReport(path, {
+        plan,
+        mode: 'apply',
+        jobId: args.jobId,
+        results: rec.results,
+        lang: await ctx.lang(),
+      });
       return ctx.files.toRef(await ctx.files.hold(path));
     },
 
@@ -288,7 +294,13 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const { plan } = await savedPlan(args.jobId);
       const rec = await readJob(ctx.dataDir, args.jobId);
       const path = await ctx.files.outputPath(`dtload-failed-rows-${args.jobId}.${args.format}`);
-      const n = await writeFailedRows(path, { plan, mode: 'apply', jobId: args.jobId, results: rec.results });
+      const n = await writeFailedRows(path, {
+        plan,
+        mode: 'apply',
+        jobId: args.jobId,
+        results: rec.results,
+        lang: await ctx.lang(),
+      });
       if (n === 0) throw new AppError('not-found', 'This job has no failed rows.');
       return ctx.files.toRef(await ctx.files.hold(path));
     },

@@ -69,6 +69,7 @@ export function createOrg(ctx: BackendContext) {
         const res = await exportContacts({
           client: live.client,
           path,
+          lang: await ctx.lang(),
           onProgress: (done) => progress.push({ exportId, phase: 'contacts', done, total }),
         });
         progress.push({ exportId, phase: 'done', done: res.contacts, total: res.contacts });
@@ -84,7 +85,7 @@ export function createOrg(ctx: BackendContext) {
     async template(): Promise<FileRef> {
       const groups = await labelGroups();
       const path = await ctx.files.outputPath('dtload-import-template.xlsx');
-      await writeImportTemplate(path, groups);
+      await writeImportTemplate(path, groups, { lang: await ctx.lang() });
       return ctx.files.toRef(await ctx.files.hold(path));
     },
 

@@ -1,5 +1,6 @@
 // Export every external contact to xlsx or csv, streaming: one page of contacts in memory at a time.
 import type { Contact, LabelGroup } from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
 import { readLabelGroups } from '../import/current';
 import type { DingTalkClient } from '../dingtalk';
 import { createSheetWriter } from '../sheets';
@@ -11,14 +12,16 @@ export async function writeContactsFile(opts: {
   groups: readonly LabelGroup[];
   contacts: AsyncIterable<Contact> | Iterable<Contact>;
   sheetName?: string;
+  /** Language of the headers (default English). */
+  lang?: Lang;
   onProgress?: (done: number) => void;
 }): Promise<number> {
-  const layout = contactColumns(opts.groups);
+  const layout = contactColumns(opts.groups, opts.lang);
   const writer = await createSheetWriter(opts.path, {
     headers: layout.headers,
     sheetName: opts.sheetName ?? 'Contacts',
-    columnWidths: layout.headers.map((h) =>
-      h === 'user_id' || h === 'mobile' ? 18 : h === 'address' ? 30 : 16,
+    columnWidths: layout.fields.map((f) =>
+      f === 'user_id' || f === 'mobile' ? 18 : f === 'address' ? 30 : 16,
     ),
   });
   let n = 0;
@@ -43,6 +46,7 @@ export interface ExportResult {
 export async function exportContacts(opts: {
   client: DingTalkClient;
   path: string;
+  lang?: Lang;
   onProgress?: (done: number) => void;
 }): Promise<ExportResult> {
   const groups = await readLabelGroups(opts.client);
@@ -50,6 +54,7 @@ export async function exportContacts(opts: {
     path: opts.path,
     groups,
     contacts: opts.client.listContacts(),
+    lang: opts.lang,
     onProgress: opts.onProgress,
   });
   return { path: opts.path, contacts, labelGroups: groups.length };

@@ -8,6 +8,7 @@ import { writeContactsFile } from '../export';
 import { backupsDir } from '../paths';
 import type { ImportClient } from './current';
 import { fetchByUserIds, readLabelGroups } from './current';
+import { translate, type Lang } from '../../../shared/i18n';
 
 export interface BackupResult {
   path: string;
@@ -21,6 +22,8 @@ export async function backupBeforeDelete(args: {
   dataDir: string;
   now?: Date;
   labelGroups?: LabelGroup[];
+  /** Language of the backup's headers, so it imports back (re-creates) in the admin's words. */
+  lang?: Lang;
 }): Promise<BackupResult> {
   const ids = new Set(args.plan.ops.flatMap((op) => (op.kind === 'delete' ? [op.userId] : [])));
   const groups = args.labelGroups ?? (await readLabelGroups(args.client));
@@ -30,6 +33,12 @@ export async function backupBeforeDelete(args: {
   await mkdir(dir, { recursive: true });
   const stamp = (args.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const path = join(dir, `delete-backup-${stamp}.xlsx`);
-  const n = await writeContactsFile({ path, groups, contacts, sheetName: 'Deleted contacts' });
+  const n = await writeContactsFile({
+    path,
+    groups,
+    contacts,
+    sheetName: translate(args.lang ?? 'en', 'sheet.deletedContacts'),
+    lang: args.lang,
+  });
   return { path, contacts: n };
 }

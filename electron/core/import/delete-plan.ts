@@ -29,7 +29,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
   checkMapping(
     mapping,
     labelGroups.map((g) => g.name),
-    DEFAULT_IMPORT_OPTIONS,
+    { ...DEFAULT_IMPORT_OPTIONS, language: args.language },
   );
   const idCol = indexColumns(mapping).fields.get('user_id');
 
@@ -53,7 +53,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     rows.push(planned);
     if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
   }
-  if (rows.length === 0) throw new ImportInputError('The sheet has a header row but no data rows.');
+  if (rows.length === 0) throw new ImportInputError(say('plan.noDataRows'));
 
   const current = await fetchByUserIds(client, new Set(firstRow.keys()), (done, total) =>
     onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) }),

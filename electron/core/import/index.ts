@@ -9,7 +9,16 @@ export {
 } from './plan';
 export { planDelete, type PlanDeleteArgs } from './delete-plan';
 export { backupBeforeDelete, type BackupResult } from './backup';
-export { autoMap, indexColumns, editDistance, suggestTargets, REPORT_COLUMNS, ERROR_COLUMN } from './mapping';
+export {
+  autoMap,
+  indexColumns,
+  editDistance,
+  suggestTargets,
+  reportColumns,
+  errorColumn,
+  REPORT_COLUMNS,
+  ERROR_COLUMN,
+} from './mapping';
 export { loadMapping, saveMapping, parseMapping, ImportInputError } from './mapping-file';
 export { LabelIndex, splitList } from './labels';
 export { mergeUpdate, mergeCreate, validateBody } from './merge';

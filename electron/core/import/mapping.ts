@@ -1,50 +1,55 @@
 // Column mapping: which contact field (or label group) each spreadsheet column fills.
-import { HEADER_ALIASES } from '../../../shared/fields';
+import { HEADER_ALIASES, matchHeader, normaliseHeader } from '../../../shared/header-synonyms';
 import type { LabelGroup } from '../../../shared/domain';
 import type { ColumnMapping, MappingFile, MappingResult, MappingTarget } from '../../../shared/import-types';
-import { translator, type Lang } from '../../../shared/i18n';
+import { fieldLabel, LANGS, translate, translator, type Lang, type MessageKey } from '../../../shared/i18n';
 
-/** Trailing columns dtload's own reports append; ignored so a fixed report imports again as it is. */
-export const REPORT_COLUMNS = ['action', 'status', 'errcode', 'errmsg', 'hint'] as const;
+const REPORT_COLUMN_KEYS = [
+  'sheet.col.action',
+  'sheet.col.status',
+  'sheet.col.errcode',
+  'sheet.col.errmsg',
+  'sheet.col.hint',
+] as const satisfies readonly MessageKey[];
+
+/** Trailing columns dtload's own reports append, in the report's language; ignored on import. */
+export const reportColumns = (lang: Lang = 'en'): string[] =>
+  REPORT_COLUMN_KEYS.map((k) => translate(lang, k));
 /** Last column of the failed-rows file. */
-export const ERROR_COLUMN = 'error';
+export const errorColumn = (lang: Lang = 'en'): string => translate(lang, 'sheet.col.error');
+/** The English names (the CLI contract's). */
+export const REPORT_COLUMNS = reportColumns('en');
+export const ERROR_COLUMN = errorColumn('en');
 
-export function normHeader(h: string): string {
-  return h
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
-}
+/** Headers are compared as header-synonyms.ts normalises them (case, spaces, line breaks, `(必填)` notes). */
+export const normHeader = normaliseHeader;
 
-const ALIAS_INDEX: ReadonlyMap<string, MappingTarget> = (() => {
-  const m = new Map<string, MappingTarget>();
-  for (const [field, aliases] of Object.entries(HEADER_ALIASES)) {
-    for (const a of aliases) m.set(normHeader(a), field as MappingTarget);
-  }
-  return m;
-})();
+/** `标签：Level` / `Labels: Level`: how an export heads a group whose name is also a field's header. */
+const GROUP_HEADER = /^(?:labels?|tags?|标签|標籤)\s*[:：]\s*(.+)$/i;
 
 export function targetKey(t: MappingTarget): string {
   return typeof t === 'string' ? t : `group:${t.group}`;
 }
 
 export function describeTarget(t: MappingTarget, lang: Lang = 'en'): string {
-  return typeof t === 'string' ? t : translator(lang)('plan.groupLabels', { group: t.group });
+  const say = translator(lang);
+  return typeof t === 'string' ? fieldLabel(say, t) : say('plan.groupLabels', { group: t.group });
 }
 
-/** A header equal to `name`, or renamed by the reader to stay distinct ("status (2)" next to a "Status" group). */
-const isReportHeader = (header: string | undefined, name: string): boolean =>
-  header !== undefined && new RegExp(`^${name}(?: \\(\\d+\\))?$`).test(header.trim());
+/** A header equal to `key`'s name in either language, or renamed by the reader to stay distinct ("status (2)"). */
+const isReportHeader = (header: string | undefined, key: MessageKey): boolean => {
+  const bare = header?.trim().replace(/ \(\d+\)$/, '');
+  return bare !== undefined && LANGS.some((lang) => translate(lang, key) === bare);
+};
 
 /** Indexes of the trailing report columns (report signature or failed-rows `error`), if present. */
 function reportColumnIndexes(headers: readonly string[]): Set<number> {
   const out = new Set<number>();
   const n = headers.length;
-  const k = REPORT_COLUMNS.length;
-  if (n > k && REPORT_COLUMNS.every((c, i) => isReportHeader(headers[n - k + i], c))) {
+  const k = REPORT_COLUMN_KEYS.length;
+  if (n > k && REPORT_COLUMN_KEYS.every((c, i) => isReportHeader(headers[n - k + i], c))) {
     for (let i = n - k; i < n; i++) out.add(i);
-  } else if (n > 1 && isReportHeader(headers[n - 1], ERROR_COLUMN)) {
+  } else if (n > 1 && isReportHeader(headers[n - 1], 'sheet.col.error')) {
     out.add(n - 1);
   }
   return out;
@@ -74,6 +79,9 @@ export function autoMap(
   const taken = new Map<string, string>();
   const columns: ColumnMapping[] = headers.map((header, index) => {
     const norm = normHeader(header);
+    const match = matchHeader(header);
+    const prefixed = GROUP_HEADER.exec(header.trim())?.[1];
+    const prefixedGroup = prefixed === undefined ? undefined : groupByNorm.get(normHeader(prefixed));
     let target: MappingTarget;
     let source: ColumnMapping['source'];
     const fromFile = fileByNorm.get(norm);
@@ -82,12 +90,16 @@ export function autoMap(
       source = 'mapping-file';
     } else if (reportCols.has(index)) {
       return { index, header, target: 'ignore', source: 'report-column' };
-    } else if (ALIAS_INDEX.has(norm)) {
-      target = ALIAS_INDEX.get(norm)!;
+    } else if (match?.tier === 'own') {
+      target = match.field;
       source = 'alias';
-    } else if (groupByNorm.has(norm)) {
-      target = { group: groupByNorm.get(norm)! };
+    } else if (groupByNorm.has(norm) || prefixedGroup !== undefined) {
+      target = { group: groupByNorm.get(norm) ?? prefixedGroup! };
       source = 'group';
+    } else if (match) {
+      // An everyday synonym; a label group of the same name (checked above) is the organisation's own word.
+      target = match.field;
+      source = 'alias';
     } else {
       if (norm !== '') unrecognised.push(header);
       const suggestions = norm === '' ? [] : suggestTargets(norm, labelGroups);

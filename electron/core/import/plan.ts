@@ -18,7 +18,7 @@ import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
-import { langOf, translator, type Translate } from '../../../shared/i18n';
+import { fieldLabel, joinList, langOf, translator, type Translate } from '../../../shared/i18n';
 
 export interface SheetRow {
   row: number;
@@ -51,17 +51,23 @@ export function summarise(rows: readonly PlannedRow[]): ImportSummary {
   return s;
 }
 
-/** Checks the mapping against the label groups and the match key; throws ImportInputError. */
+/** Checks the mapping against the label groups and the match key; throws ImportInputError (in the plan's language). */
 export function checkMapping(
   mapping: MappingResult,
   groupNames: readonly string[],
-  options: ImportOptions,
+  options: Pick<ImportOptions, 'match' | 'language'>,
 ): void {
+  const lang = langOf(options);
+  const t = translator(lang);
   const known = new Set(groupNames.map((g) => g.trim().toLowerCase()));
   for (const c of mapping.columns) {
     if (typeof c.target === 'object' && !known.has(c.target.group.trim().toLowerCase())) {
       throw new ImportInputError(
-        `Column "${c.header}" is mapped to label group "${c.target.group}", which the organisation does not have (groups: ${groupNames.join(', ')}).`,
+        t('plan.unknownGroupColumn', {
+          header: c.header,
+          group: c.target.group,
+          groups: joinList(groupNames, lang),
+        }),
       );
     }
   }
@@ -69,9 +75,13 @@ export function checkMapping(
   const key = options.match === 'mobile' ? 'mobile' : 'user_id';
   if (!mapped.has(key)) {
     const headers = mapping.columns.map((c) => c.header).filter(Boolean);
+    const field = fieldLabel(t, key);
+    // A header close to the key's names ("Mobil", "手机号码 必填") is most likely the column meant.
+    const close = mapping.columns.find((c) => c.source === 'unrecognised' && c.suggestions?.includes(key));
     throw new ImportInputError(
-      `The sheet has no ${key} column to match contacts by (headers: ${headers.join(', ') || 'none'}).` +
-        (key === 'user_id' && mapped.has('mobile') ? ' Use --match mobile to match by mobile.' : ''),
+      t('plan.noKeyColumn', { field, headers: headers.length ? joinList(headers, lang) : '—' }) +
+        (close ? t('plan.didYouMeanColumn', { header: close.header, field }) : '') +
+        (key === 'user_id' && mapped.has('mobile') ? t('plan.matchByMobileInstead') : ''),
     );
   }
 }
@@ -126,7 +136,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     rows.push(planned);
     if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
   }
-  if (rows.length === 0) throw new ImportInputError('The sheet has a header row but no data rows.');
+  if (rows.length === 0) throw new ImportInputError(say('plan.noDataRows'));
   onProgress?.({ phase: 'reading', done: rows.length, total: rows.length });
 
   // Current state of the matched contacts.

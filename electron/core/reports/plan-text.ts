@@ -1,7 +1,17 @@
-// The plan as text for a terminal: the mapping, then one line per row that changes or cannot be sent
-// (with its diff, labels by name), then the counts. The CLI prints it for a dry run and before an apply.
+// The plan as text for a terminal, in the admin's language: the mapping, then one line per row that
+// changes or cannot be sent (with its diff, labels by name), then the counts. The CLI prints it for a
+// dry run and before an apply.
 import type { FieldChange } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
+import {
+  fieldLabel,
+  joinAlternatives,
+  joinList,
+  translator,
+  type Lang,
+  type MessageKey,
+} from '../../../shared/i18n';
+import { describeTarget } from '../import/mapping';
 
 function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.join(', ')}]`;
@@ -14,20 +24,34 @@ export function describeChange(c: FieldChange): string {
 
 export function describePlan(
   plan: ImportPlan,
-  at: { file: string; sheet: string; where: string; maxRows?: number },
+  at: { file: string; sheet: string; where: string; maxRows?: number; lang?: Lang },
 ): string {
+  const lang = at.lang ?? 'en';
+  const t = translator(lang);
   const maxRows = at.maxRows ?? 50;
   const lines: string[] = [];
   lines.push(
-    `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${at.file} (sheet "${at.sheet}", header row ${plan.headerRow}) against ${at.where}`,
+    t(plan.kind === 'delete' ? 'plan.text.head.delete' : 'plan.text.head.import', {
+      file: at.file,
+      sheet: at.sheet,
+      headerRow: plan.headerRow,
+      where: at.where,
+    }),
   );
   const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
   lines.push(
-    `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
+    t('plan.text.columns', {
+      columns: joinList(
+        mapped.map((c) => `${c.header} → ${describeTarget(c.target, lang)}`),
+        lang,
+      ),
+    }),
   );
   for (const c of plan.mapping.columns.filter((x) => x.source === 'unrecognised' && x.header)) {
+    const names = (c.suggestions ?? []).map((s) => `"${fieldLabel(t, s)}"`);
     lines.push(
-      `  ignored column "${c.header}"${c.suggestions?.length ? ` (did you mean ${c.suggestions.join(' or ')}?)` : ''}`,
+      t('plan.text.ignored', { header: c.header }) +
+        (names.length ? t('plan.text.didYouMean', { names: joinAlternatives(names, lang) }) : ''),
     );
   }
   for (const w of plan.mapping.warnings) lines.push(`  ${w}`);
@@ -41,19 +65,35 @@ export function describePlan(
     }
     listed++;
     const who = [r.userId, r.name, r.company].filter(Boolean).join(' ');
+    const action = t(`sheet.action.${r.action}` as MessageKey);
     if (r.action === 'invalid')
-      lines.push(`  row ${r.row} invalid${who ? ` (${who})` : ''}: ${r.errors.join('; ')}`);
-    else if (r.action === 'delete') lines.push(`  row ${r.row} delete ${who}`);
-    else if (r.action === 'unchanged') lines.push(`  row ${r.row} unchanged ${who}`);
-    else lines.push(`  row ${r.row} ${r.action} ${who}: ${r.changes.map(describeChange).join('; ')}`);
-    for (const w of r.warnings) lines.push(`      warning: ${w}`);
+      lines.push(
+        t('plan.text.invalid', { row: r.row, who: who ? ` (${who})` : '', errors: r.errors.join('; ') }),
+      );
+    else if (r.action === 'delete' || r.action === 'unchanged')
+      lines.push(t('plan.text.row', { row: r.row, action, who }));
+    else
+      lines.push(
+        t('plan.text.rowChanges', {
+          row: r.row,
+          action,
+          who,
+          changes: r.changes.map(describeChange).join('; '),
+        }),
+      );
+    for (const w of r.warnings) lines.push(t('plan.text.warning', { warning: w }));
   }
-  if (more) lines.push(`  … and ${more} more rows (write them all with --report)`);
+  if (more) lines.push(t('plan.text.more', { count: more }));
   const s = plan.summary;
-  const parts = [`${s.rows} rows`];
-  if (plan.kind === 'delete') parts.push(`${s.delete} to delete`);
-  else parts.push(`${s.update} to update`, `${s.create} to create`, `${s.unchanged} unchanged`);
-  parts.push(`${s.invalid} invalid`);
-  lines.push(parts.join(', ') + '.');
+  const parts = [t('plan.text.rows', { count: s.rows })];
+  if (plan.kind === 'delete') parts.push(t('plan.text.toDelete', { count: s.delete }));
+  else
+    parts.push(
+      t('plan.text.toUpdate', { count: s.update }),
+      t('plan.text.toCreate', { count: s.create }),
+      t('plan.text.unchanged', { count: s.unchanged }),
+    );
+  parts.push(t('plan.text.invalidCount', { count: s.invalid }));
+  lines.push(parts.join(lang === 'en' ? ', ' : '，') + (lang === 'en' ? '.' : '。'));
   return lines.join('\n') + '\n';
 }

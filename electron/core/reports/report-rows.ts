@@ -2,6 +2,7 @@
 import type { FieldChange, RowAction, RowResult, RowStatus } from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
 import type { ImportPlan, ImportSummary, PlannedRow } from '../../../shared/import-types';
+import { translate, type Lang } from '../../../shared/i18n';
 
 export type ReportMode = 'dry-run' | 'apply';
 
@@ -24,14 +25,19 @@ export interface JsonReport {
   rows: ReportRow[];
 }
 
-export const INVALID_HINT = 'Fix the row in the sheet and import it again; nothing was sent for it.';
+export const INVALID_HINT = translate('en', 'sheet.hint.invalid');
 
 /** Results by seq; rows of a plan that has not run (dry run) have none. */
 export function resultsBySeq(results: readonly RowResult[] | undefined): Map<number, RowResult> {
   return new Map((results ?? []).map((r) => [r.seq, r]));
 }
 
-export function reportRow(p: PlannedRow, mode: ReportMode, result: RowResult | undefined): ReportRow {
+export function reportRow(
+  p: PlannedRow,
+  mode: ReportMode,
+  result: RowResult | undefined,
+  lang: Lang = 'en',
+): ReportRow {
   const base = {
     row: p.row,
     userId: p.userId ?? result?.userId ?? null,
@@ -45,7 +51,7 @@ export function reportRow(p: PlannedRow, mode: ReportMode, result: RowResult | u
       status: 'skipped',
       errcode: null,
       errmsg: p.errors.join('; '),
-      hint: INVALID_HINT,
+      hint: translate(lang, 'sheet.hint.invalid'),
       attempts: 0,
     };
   }
@@ -65,7 +71,7 @@ export function reportRow(p: PlannedRow, mode: ReportMode, result: RowResult | u
       ...base,
       status: mode === 'apply' ? 'skipped' : 'planned',
       errcode: null,
-      errmsg: mode === 'apply' ? 'not run: the job stopped before this row' : null,
+      errmsg: mode === 'apply' ? translate(lang, 'sheet.notRun') : null,
       hint: warnings,
       attempts: 0,
     };
@@ -77,7 +83,9 @@ export function reportRow(p: PlannedRow, mode: ReportMode, result: RowResult | u
     status: result.status,
     errcode,
     errmsg: result.errmsg ?? null,
-    hint: failed ? (result.hint ?? (errcode !== null ? hintFor(errcode) : null)) : (result.hint ?? warnings),
+    hint: failed
+      ? (result.hint ?? (errcode !== null ? hintFor(errcode, lang) : null))
+      : (result.hint ?? warnings),
     attempts: result.attempts,
   };
 }
@@ -86,10 +94,14 @@ export function* reportRows(
   plan: ImportPlan,
   mode: ReportMode,
   results?: readonly RowResult[],
+  lang: Lang = 'en',
 ): Generator<{ planned: PlannedRow; report: ReportRow }> {
   const bySeq = resultsBySeq(results);
   for (const p of plan.rows) {
-    yield { planned: p, report: reportRow(p, mode, p.seq === undefined ? undefined : bySeq.get(p.seq)) };
+    yield {
+      planned: p,
+      report: reportRow(p, mode, p.seq === undefined ? undefined : bySeq.get(p.seq), lang),
+    };
   }
 }
 
@@ -98,8 +110,9 @@ export function buildJsonReport(args: {
   mode: ReportMode;
   jobId?: string;
   results?: readonly RowResult[];
+  lang?: Lang;
 }): JsonReport {
-  const rows = [...reportRows(args.plan, args.mode, args.results)].map((r) => r.report);
+  const rows = [...reportRows(args.plan, args.mode, args.results, args.lang)].map((r) => r.report);
   return {
     jobId: args.jobId ?? null,
     mode: args.mode,

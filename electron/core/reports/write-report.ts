@@ -3,7 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { RowResult } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
-import { ERROR_COLUMN, REPORT_COLUMNS } from '../import/mapping';
+import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
+import { errorColumn, reportColumns } from '../import/mapping';
 import { createSheetWriter } from '../sheets';
 import type { ReportMode } from './report-rows';
 import { buildJsonReport, failureText, reportRows } from './report-rows';
@@ -20,6 +21,8 @@ export interface ReportArgs {
   mode: ReportMode;
   jobId?: string;
   results?: readonly RowResult[];
+  /** Language of the appended columns, their values and hints (default English). */
+  lang?: Lang;
 }
 
 /** Cells aligned with the headers (short rows padded, so the appended columns line up). */
@@ -33,17 +36,18 @@ export async function writeReport(path: string, args: ReportArgs): Promise<void>
     await writeFile(path, JSON.stringify(buildJsonReport(args), null, 2) + '\n', 'utf8');
     return;
   }
+  const lang = args.lang ?? 'en';
   const width = args.plan.headers.length;
   const writer = await createSheetWriter(path, {
-    headers: [...args.plan.headers, ...REPORT_COLUMNS],
-    sheetName: 'Report',
+    headers: [...args.plan.headers, ...reportColumns(lang)],
+    sheetName: translate(lang, 'sheet.report'),
   });
   try {
-    for (const { planned, report } of reportRows(args.plan, args.mode, args.results)) {
+    for (const { planned, report } of reportRows(args.plan, args.mode, args.results, lang)) {
       await writer.addRow([
         ...aligned(planned.cells, width),
-        report.action,
-        report.status,
+        translate(lang, `sheet.action.${report.action}` as MessageKey),
+        translate(lang, `sheet.status.${report.status}` as MessageKey),
         report.errcode === null ? '' : String(report.errcode),
         report.errmsg ?? '',
         report.hint ?? '',
@@ -59,16 +63,17 @@ export async function writeReport(path: string, args: ReportArgs): Promise<void>
  * (which the import ignores). Returns how many rows it holds; writes nothing when there are none.
  */
 export async function writeFailedRows(path: string, args: ReportArgs): Promise<number> {
+  const lang = args.lang ?? 'en';
   const width = args.plan.headers.length;
   let writer: Awaited<ReturnType<typeof createSheetWriter>> | undefined;
   let n = 0;
   try {
-    for (const { planned, report } of reportRows(args.plan, args.mode, args.results)) {
+    for (const { planned, report } of reportRows(args.plan, args.mode, args.results, lang)) {
       const text = failureText(report);
       if (text === undefined) continue;
       writer ??= await createSheetWriter(path, {
-        headers: [...args.plan.headers, ERROR_COLUMN],
-        sheetName: 'Failed rows',
+        headers: [...args.plan.headers, errorColumn(lang)],
+        sheetName: translate(lang, 'sheet.failedRows'),
       });
       await writer.addRow([...aligned(planned.cells, width).slice(0, width), text]);
       n++;

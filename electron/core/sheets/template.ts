@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './formula-guard';
 import { writeFailure } from './open-output';
-import type { TemplateOptions } from './types';
+import type { TemplateInstructions, TemplateOptions } from './types';
 import { defaultWidth, safeSheetName } from './xlsx-writer';
 
 /** Rows 2..TEMPLATE_ROWS of a list column get the drop-down. */
@@ -22,6 +22,27 @@ const rangeValidations = (sheet: ExcelJS.Worksheet) =>
   (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
 
+/** A sheet an admin reads before filling in: a title, a few paragraphs, then one row per column. */
+function writeInstructions(workbook: ExcelJS.Workbook, ins: TemplateInstructions): void {
+  const sheet = workbook.addWorksheet(safeSheetName(ins.sheetName, INSTRUCTIONS_SHEET));
+  sheet.columns = [{ width: 22 }, { width: 14 }, { width: 70 }, { width: 26 }];
+  const title = sheet.addRow([neutraliseFormula(ins.title)]);
+  title.font = { bold: true, size: 14 };
+  for (const p of ins.paragraphs) {
+    const row = sheet.addRow([neutraliseFormula(p)]);
+    sheet.mergeCells(row.number, 1, row.number, 4);
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    // Merged cells do not grow with their text: give long paragraphs the lines they need.
+    row.height = 16 * Math.max(1, Math.ceil(p.length / 60));
+  }
+  sheet.addRow([]);
+  sheet.addRow(ins.tableHeader.map(neutraliseFormula)).font = { bold: true };
+  for (const r of ins.rows) {
+    const row = sheet.addRow(r.map(neutraliseFormula));
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+}
+
 export async function writeTemplate(path: string, opts: TemplateOptions): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheetName = safeSheetName(opts.sheetName, 'Contacts');
@@ -36,14 +57,17 @@ export async function writeTemplate(path: string, opts: TemplateOptions): Promis
     if (notes[h]) header.getCell(i + 1).note = notes[h];
   });
 
-  const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
-  instructions.columns = [{ width: 24 }, { width: 80 }];
-  instructions.addRow(['Column', 'How to fill it']).font = { bold: true };
-  for (const h of opts.headers) instructions.addRow([neutraliseFormula(h), notes[h] ?? '']);
-  instructions.addRow([]);
-  instructions.addRow([
-    `Fill in "${sheetName}" from row 2. Columns with a drop-down only accept listed values.`,
-  ]);
+  if (opts.instructions) writeInstructions(workbook, opts.instructions);
+  else {
+    const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
+    instructions.columns = [{ width: 24 }, { width: 80 }];
+    instructions.addRow(['Column', 'How to fill it']).font = { bold: true };
+    for (const h of opts.headers) instructions.addRow([neutraliseFormula(h), notes[h] ?? '']);
+    instructions.addRow([]);
+    instructions.addRow([
+      `Fill in "${sheetName}" from row 2. Columns with a drop-down only accept listed values.`,
+    ]);
+  }
 
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   opts.lists.forEach((list, i) => {
@@ -59,10 +83,14 @@ export async function writeTemplate(path: string, opts: TemplateOptions): Promis
       type: 'list',
       allowBlank: true,
       formulae: [`'${LISTS_SHEET}'!$${listCol}$1:$${listCol}$${list.values.length}`],
-      showErrorMessage: true,
+      // Several values in one cell are typed, not picked: Excel must not refuse them.
+      showErrorMessage: !list.multiple,
       errorStyle: 'error',
       errorTitle: list.header,
-      error: 'Pick a value from the list.',
+      error: opts.listError ?? 'Pick a value from the list.',
+      ...(list.prompt
+        ? { showInputMessage: true, promptTitle: list.header.slice(0, 32), prompt: list.prompt.slice(0, 255) }
+        : {}),
     });
   });
 

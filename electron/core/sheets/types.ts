@@ -68,6 +68,32 @@ export interface TemplateOptions {
   /** Header → help text, shown as a cell note and on the instructions sheet. */
   notes?: Record<string, string>;
   /** Columns that get a drop-down of valid values. */
-  lists: { header: string; values: string[] }[];
+  lists: TemplateList[];
   sheetName?: string;
+  /** The instructions sheet in the admin's words; without it, a plain table of the notes. */
+  instructions?: TemplateInstructions;
+  /** The error Excel shows when a value is not in a single-choice list. */
+  listError?: string;
+}
+
+export interface TemplateList {
+  header: string;
+  values: string[];
+  /**
+   * A cell may hold several values ("VIP, Partner"): the drop-down suggests instead of refusing what is
+   * not on it (Excel's list check would refuse any typed list).
+   */
+  multiple?: boolean;
+  /** Shown when a cell of the column is selected. */
+  prompt?: string;
+}
+
+export interface TemplateInstructions {
+  sheetName: string;
+  title: string;
+  paragraphs: string[];
+  /** Head of the column table, e.g. Column · Required · How to fill it · Example. */
+  tableHeader: string[];
+  /** One row per column of the data sheet. */
+  rows: string[][];
 }

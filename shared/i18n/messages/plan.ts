@@ -97,4 +97,24 @@ export const plan = {
     en: '; "{id}" exists: Excel drops leading zeros from a number column, format it as text',
     'zh-CN': '；但存在 "{id}"：Excel 会去掉数字列的前导零，请把该列设为文本格式',
   },
+  'plan.unknownGroupColumn': {
+    en: 'Column "{header}" is mapped to label group "{group}", which the organisation does not have (groups: {groups}).',
+    'zh-CN': '列“{header}”对应到标签组“{group}”，但组织中没有该标签组（现有标签组：{groups}）。',
+  },
+  'plan.noKeyColumn': {
+    en: 'The sheet has no {field} column to find contacts by (headers: {headers}).',
+    'zh-CN': '表格中没有用于查找联系人的“{field}”列（表头：{headers}）。',
+  },
+  'plan.didYouMeanColumn': {
+    en: ' Did you mean column "{header}" as {field}? Rename it or map it in the mapping step.',
+    'zh-CN': '是否指列“{header}”？请把它改名为“{field}”，或在列对应中手动对应。',
+  },
+  'plan.matchByMobileInstead': {
+    en: ' The sheet has a mobile column: find contacts by mobile instead.',
+    'zh-CN': '表格中有手机号列：可改为按手机号查找联系人。',
+  },
+  'plan.noDataRows': {
+    en: 'The sheet has a header row but no data rows.',
+    'zh-CN': '表格只有表头，没有数据行。',
+  },
 } as const satisfies Entries;

@@ -1,0 +1,88 @@
+// What the `dtload` command prints for people (the --json output stays machine-readable and unlocalised):
+// the plan as text, summaries, and the one-line errors of bad input.
+import type { Entries } from './entries';
+
+export const cli = {
+  'cli.sandboxOrg': { en: 'the sandbox organisation', 'zh-CN': '沙箱组织' },
+  'cli.appAt': { en: '{host} as app {appKey}', 'zh-CN': '{host}（应用 {appKey}）' },
+  'cli.exportExtension': {
+    en: '"{out}": the output file must end in .xlsx or .csv',
+    'zh-CN': '“{out}”：输出文件的扩展名必须是 .xlsx 或 .csv',
+  },
+  'cli.exported': {
+    en: 'Exported {contacts} contacts ({groups} label groups as columns) from {from} to {out}',
+    'zh-CN': '已从{from}导出 {contacts} 个联系人（{groups} 个标签组各占一列）到 {out}',
+  },
+  'cli.templateExtension': {
+    en: '"{out}": the template must be an .xlsx file',
+    'zh-CN': '“{out}”：模板必须是 .xlsx 文件',
+  },
+  'cli.templateWritten': {
+    en: 'Wrote the import template with {groups} label-group columns to {out}',
+    'zh-CN': '已生成导入模板（含 {groups} 个标签组列）：{out}',
+  },
+
+  // The plan as text (dry run and before an apply).
+  'plan.text.head.import': {
+    en: 'Import plan for {file} (sheet "{sheet}", header row {headerRow}) against {where}',
+    'zh-CN': '{file} 的导入计划（工作表“{sheet}”，表头在第 {headerRow} 行），目标：{where}',
+  },
+  'plan.text.head.delete': {
+    en: 'Delete plan for {file} (sheet "{sheet}", header row {headerRow}) against {where}',
+    'zh-CN': '{file} 的删除计划（工作表“{sheet}”，表头在第 {headerRow} 行），目标：{where}',
+  },
+  'plan.text.columns': { en: 'Columns: {columns}', 'zh-CN': '列对应：{columns}' },
+  'plan.text.ignored': { en: '  ignored column "{header}"', 'zh-CN': '  已忽略列“{header}”' },
+  'plan.text.didYouMean': { en: ' (did you mean {names}?)', 'zh-CN': '（是否指{names}？）' },
+  'plan.text.invalid': {
+    en: '  row {row} invalid{who}: {errors}',
+    'zh-CN': '  第 {row} 行无效{who}：{errors}',
+  },
+  'plan.text.row': { en: '  row {row} {action} {who}', 'zh-CN': '  第 {row} 行 {action} {who}' },
+  'plan.text.rowChanges': {
+    en: '  row {row} {action} {who}: {changes}',
+    'zh-CN': '  第 {row} 行 {action} {who}：{changes}',
+  },
+  'plan.text.warning': { en: '      warning: {warning}', 'zh-CN': '      提示：{warning}' },
+  'plan.text.more': {
+    en: '  … and {count} more rows (write them all with --report)',
+    'zh-CN': '  …… 另有 {count} 行（用 --report 写出全部）',
+  },
+  'plan.text.rows': { en: '{count} rows', 'zh-CN': '共 {count} 行' },
+  'plan.text.toDelete': { en: '{count} to delete', 'zh-CN': '删除 {count}' },
+  'plan.text.toUpdate': { en: '{count} to update', 'zh-CN': '更新 {count}' },
+  'plan.text.toCreate': { en: '{count} to create', 'zh-CN': '新建 {count}' },
+  'plan.text.unchanged': { en: '{count} unchanged', 'zh-CN': '无变化 {count}' },
+  'plan.text.invalidCount': { en: '{count} invalid', 'zh-CN': '无效 {count}' },
+
+  'cli.mappingSaved': { en: 'Mapping saved to {path}', 'zh-CN': '列对应已保存到 {path}' },
+  'cli.backup': { en: 'Backup of the contacts to delete: {path}', 'zh-CN': '待删除联系人的备份：{path}' },
+  'cli.jobEnded': {
+    en: 'Job {jobId} {state}: {ok} ok, {failed} failed{invalid}.',
+    'zh-CN': '任务 {jobId} {state}：成功 {ok}，失败 {failed}{invalid}。',
+  },
+  'cli.invalidNotSent': { en: ', {count} invalid rows not sent', 'zh-CN': '，{count} 个无效行未发送' },
+  'cli.stopped': {
+    en: 'Stopped: {errmsg} ({errcode}). {hint}',
+    'zh-CN': '已停止：{errmsg}（{errcode}）。{hint}',
+  },
+  'cli.interrupted': {
+    en: 'Interrupted: finish it with `dtload resume {jobId}`.',
+    'zh-CN': '已中断：运行 `dtload resume {jobId}` 继续完成。',
+  },
+  'cli.failedRow': { en: '  row {row}: {text}', 'zh-CN': '  第 {row} 行：{text}' },
+  'cli.nothingToSend': {
+    en: 'Nothing to send: every valid row is already as the sheet asks.',
+    'zh-CN': '无需发送：所有有效行都已与表格一致。',
+  },
+  'cli.dryRun': { en: 'Dry run: nothing was sent.', 'zh-CN': '试运行：没有发送任何内容。' },
+  'cli.dryRunApply': {
+    en: ' Run again with --apply to send these changes.',
+    'zh-CN': '加上 --apply 再次运行即可发送这些变更。',
+  },
+  'cli.reportAt': { en: 'Report: {path}', 'zh-CN': '报告：{path}' },
+  'cli.failedRowsAt': {
+    en: 'Failed and invalid rows (fix them and import this file again): {path}',
+    'zh-CN': '失败和无效的行（修正后再次导入此文件）：{path}',
+  },
+} as const satisfies Entries;
