@@ -95,9 +95,9 @@ describe('fixtures', () => {
   it('makes the later rows of a duplicate key invalid, naming the first row', async () => {
     const byId = await plan(fx.duplicatesCsv);
     expect(byId.rows.map((r) => r.action)).toEqual(['update', 'update', 'invalid']);
-    expect(byId.rows[2]!.errors).toEqual([`user_id "${c[0]!.userid}" is also on row 2`]);
+    expect(byId.rows[2]!.errors).toEqual([`Contact ID "${c[0]!.userid}" is also on row 2`]);
     const byMobile = await plan(fx.duplicatesCsv, { match: 'mobile', create: true });
-    expect(byMobile.rows[1]!.errors).toEqual(['mobile +86 13700000001 is also on row 2']);
+    expect(byMobile.rows[1]!.errors).toEqual(['Mobile +86 13700000001 is also on row 2']);
   });
 });
 

@@ -174,7 +174,7 @@ describe('--create with --match user_id', () => {
       options: { create: true },
     });
     expect(plan.rows.map((r) => r.action)).toEqual(['create', 'invalid', 'invalid']);
-    expect(plan.rows[1]!.errors).toEqual(['mobile +86 13322220001 is also on row 2']);
+    expect(plan.rows[1]!.errors).toEqual(['Mobile +86 13322220001 is also on row 2']);
     expect(plan.rows[2]!.errors).toEqual(['no contact has user_id "no-such-id"']);
     expect(writes(org)).toBe(writesBefore);
   });

@@ -123,7 +123,8 @@ describe('interrupted jobs', () => {
       header: true,
       skipEmptyLines: true,
     });
-    for (const r of parsed.data) r.title = `Retitled ${r.user_id}`;
+    // The app exports in its UI language (English by default): headers as an admin reads them.
+    for (const r of parsed.data) r['Job title'] = `Retitled ${r['Contact ID']}`;
     const edited = await backend.uploadFile({
       name: 'retitle.csv',
       data: new TextEncoder().encode(Papa.unparse(parsed.data, { columns: parsed.meta.fields })),

@@ -72,20 +72,20 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
 
   it('plans an edited sheet, pages the diff, applies it with progress, and reports failed rows', async () => {
     const fileId = await editedExport((rows) => {
-      rows[0]!.title = 'Chief Tester';
-      rows[1]!.title = 'Deputy Tester';
-      rows[2]!.remark = 'checked by the web-mode test';
+      rows[0]!['Job title'] = 'Chief Tester';
+      rows[1]!['Job title'] = 'Deputy Tester';
+      rows[2]!.Remark = 'checked by the web-mode test';
       // Not a staff member: the plan cannot know, DingTalk (the sandbox) refuses the row with 40003.
-      rows[3]!.follower_user_id = 'nobody-here';
+      rows[3]!.Owner = 'nobody-here';
     });
 
     const preview = await h.api.openSheet({ fileId });
     expect(preview.headerRow).toBe(1);
-    expect(preview.headers).toContain('user_id');
+    expect(preview.headers).toContain('Contact ID');
     expect(preview.rows[0]!.cells).toEqual(preview.headers);
 
     const mapping = await h.api.autoMap({ fileId });
-    expect(mapping.mapping.user_id).toBe('user_id');
+    expect(mapping.mapping['Contact ID']).toBe('user_id');
     expect(mapping.targets.some((t) => t.kind === 'label-group')).toBe(true);
 
     const plan = await h.api.planImport({
@@ -233,7 +233,7 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
   });
 
   it('never applies a dry run to another organisation than the one it was read from', async () => {
-    const fileId = await editedExport((rows) => (rows[0]!.title = 'Elsewhere'));
+    const fileId = await editedExport((rows) => (rows[0]!['Job title'] = 'Elsewhere'));
     const mapping = await h.api.autoMap({ fileId });
     const plan = await h.api.planImport({
       fileId,

@@ -9,7 +9,7 @@ import type { MappingFile } from '../../../shared/import-types';
 import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
-import { translator, type Lang } from '../../../shared/i18n';
+import { fieldLabel, translator, type Lang } from '../../../shared/i18n';
 
 export interface PlanDeleteArgs {
   source: SheetSource;
@@ -44,7 +44,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     if (id === '') planned.errors.push(say('plan.userIdEmpty'));
     else if (firstRow.has(id))
       planned.errors.push(
-        say('plan.keyRepeated', { what: 'user_id', key: `"${id}"`, row: firstRow.get(id)! }),
+        say('plan.keyRepeated', { what: fieldLabel(say, 'user_id'), key: `"${id}"`, row: firstRow.get(id)! }),
       );
     else {
       firstRow.set(id, row);

@@ -119,7 +119,9 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     const key = rowKey(cells, cols, options);
     const first = key === '' ? undefined : firstRowOfKey.get(key);
     if (first !== undefined) {
-      planned.errors.push(say('plan.keyRepeated', { what: options.match, key: display(key), row: first }));
+      planned.errors.push(
+        say('plan.keyRepeated', { what: fieldLabel(say, options.match), key: display(key), row: first }),
+      );
       keys.push('');
     } else {
       if (key !== '') firstRowOfKey.set(key, row);
@@ -130,7 +132,9 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
       const firstNew = mk === '' ? undefined : firstRowOfNewMobile.get(mk);
       if (firstNew !== undefined)
-        planned.errors.push(say('plan.keyRepeated', { what: 'mobile', key: display(mk), row: firstNew }));
+        planned.errors.push(
+          say('plan.keyRepeated', { what: fieldLabel(say, 'mobile'), key: display(mk), row: firstNew }),
+        );
       else if (mk !== '') firstRowOfNewMobile.set(mk, row);
     }
     rows.push(planned);
@@ -232,9 +236,9 @@ function display(key: string): string {
 
 function notFoundMessage(say: Translate, key: string, options: ImportOptions, withZeros?: string): string {
   if (key === '') {
-    const what = options.match;
+    const what = fieldLabel(say, options.match);
     if (options.create) return say('plan.nothingToMatchOrCreate', { what });
-    return say(what === 'user_id' ? 'plan.keyEmptyUseCreate' : 'plan.keyEmpty', { what });
+    return say(options.match === 'user_id' ? 'plan.keyEmptyUseCreate' : 'plan.keyEmpty', { what });
   }
   if (options.match === 'mobile')
     return say(options.create ? 'plan.noContactWithMobile' : 'plan.noContactWithMobileUseCreate', {

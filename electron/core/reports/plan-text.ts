@@ -68,7 +68,11 @@ export function describePlan(
     const action = t(`sheet.action.${r.action}` as MessageKey);
     if (r.action === 'invalid')
       lines.push(
-        t('plan.text.invalid', { row: r.row, who: who ? ` (${who})` : '', errors: r.errors.join('; ') }),
+        t('plan.text.invalid', {
+          row: r.row,
+          who: who ? ` (${who})` : '',
+          errors: r.errors.join(lang === 'en' ? '; ' : '；'),
+        }),
       );
     else if (r.action === 'delete' || r.action === 'unchanged')
       lines.push(t('plan.text.row', { row: r.row, action, who }));

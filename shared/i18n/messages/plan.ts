@@ -2,9 +2,9 @@
 import type { Entries } from './entries';
 
 export const plan = {
-  'plan.userIdEmpty': { en: 'user_id is empty', 'zh-CN': 'user_id 为空' },
+  'plan.userIdEmpty': { en: 'user_id is empty', 'zh-CN': '联系人ID为空' },
   'plan.keyRepeated': { en: '{what} {key} is also on row {row}', 'zh-CN': '{what} {key} 与第 {row} 行重复' },
-  'plan.deleteNotFound': { en: 'no contact has user_id "{id}"', 'zh-CN': '没有 user_id 为 "{id}" 的联系人' },
+  'plan.deleteNotFound': { en: 'no contact has user_id "{id}"', 'zh-CN': '没有联系人ID为 "{id}" 的联系人' },
   'plan.labelAmbiguous': {
     en: '"{name}" is in {count} groups: write {options}',
     'zh-CN': '"{name}" 同时属于 {count} 个标签组：请写成 {options}',
@@ -26,7 +26,7 @@ export const plan = {
   },
   'plan.userIdMismatch': {
     en: 'user_id "{sheet}" is not the contact this row matches ({id}, {name})',
-    'zh-CN': 'user_id "{sheet}" 与本行匹配到的联系人（{id}，{name}）不一致',
+    'zh-CN': '联系人ID "{sheet}" 与本行匹配到的联系人（{id}，{name}）不一致',
   },
   'plan.cannotClear': {
     en: '{field} cannot be cleared: DingTalk requires it',
@@ -43,7 +43,7 @@ export const plan = {
   'plan.nameRequired': { en: 'name is required', 'zh-CN': '姓名为必填项' },
   'plan.ownerRequired': {
     en: 'follower_user_id (owner) is required',
-    'zh-CN': '负责人（follower_user_id）为必填项',
+    'zh-CN': '负责人为必填项',
   },
   'plan.labelRequired': {
     en: 'at least one label is required (DingTalk answers 60204 otherwise)',
@@ -73,7 +73,7 @@ export const plan = {
   },
   'plan.keySharedByContacts': {
     en: '{key} belongs to several contacts ({ids}); match by user_id',
-    'zh-CN': '{key} 对应多个联系人（{ids}）；请按 user_id 匹配',
+    'zh-CN': '{key} 对应多个联系人（{ids}）；请按联系人ID匹配',
   },
   'plan.nothingToMatchOrCreate': {
     en: 'no {what} to match and no mobile to create a contact with',
@@ -91,7 +91,7 @@ export const plan = {
   },
   'plan.noContactWithUserId': {
     en: 'no contact has user_id {key}',
-    'zh-CN': '没有 user_id 为 {key} 的联系人',
+    'zh-CN': '没有联系人ID为 {key} 的联系人',
   },
   'plan.leadingZerosDropped': {
     en: '; "{id}" exists: Excel drops leading zeros from a number column, format it as text',
