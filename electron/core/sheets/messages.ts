@@ -34,8 +34,8 @@ const WHAT = {
   },
   sheetDamaged: { en: 'sheet "{sheet}" is damaged', zh: '工作表 "{sheet}" 已损坏' },
   legacyDamaged: {
-    en: 'it looks like {format} but cannot be read ({why})',
-    zh: '看起来是 {format} 文件，但无法读取（{why}）',
+    en: 'it looks like an {format} file but is damaged',
+    zh: '看起来是 {format} 文件，但文件已损坏',
   },
 } satisfies Record<string, SheetText>;
 

@@ -7,13 +7,16 @@ import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
 import { sniffFile } from './sniff';
 import type { OpenOptions, SheetInfo, SheetRow, SheetSource } from './types';
-import { xlsxRowBatches, type XlsxMeta } from './xlsx-reader';
+import { workbookFormatOf, workbookRowBatches } from './workbook-reader';
+import { packageKind, xlsxRowBatches, type XlsxMeta } from './xlsx-reader';
 
 /**
  * Readers hand over rows in batches (a chunk's or a few hundred rows at a time): one await per batch
  * instead of a chain of async generators per row, which cost more than reading the rows.
  */
 type RawBatches = AsyncIterable<RawRow[]>;
+/** A fresh pass over the file; `full` keeps every column (preview), else rows are cut to the header's width. */
+type RawPass = (full?: boolean) => RawBatches;
 
 /** Reads non-blank rows until `enough` says stop (the underlying stream is closed on return). */
 async function collect(batches: RawBatches, enough: (got: RawRow[]) => boolean): Promise<RawRow[]> {
@@ -32,8 +35,11 @@ const align = (cells: string[], width: number): string[] =>
   cells.length === width ? cells : Array.from({ length: width }, (_, i) => cells[i] ?? '');
 
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
-  const kind = await sniffFile(path);
-  let raw: () => RawBatches;
+  let kind = await sniffFile(path);
+  if (kind === 'xlsx') kind = await packageKind(path);
+  let raw: RawPass;
+  // Set once the header is found; until then readers keep every column (the head is a few dozen rows).
+  let rawWidth: number | undefined;
   let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
@@ -60,18 +66,21 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     };
     head = await collect(raw(), enough);
   } else {
+    const read = kind === 'xlsx' ? xlsxRowBatches : workbookRowBatches;
     const meta: XlsxMeta = { sheets: [] };
-    head = await collect(xlsxRowBatches(path, opts.sheet, meta), enough);
+    head = await collect(read(path, opts.sheet, meta), enough);
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
-    raw = () => xlsxRowBatches(path, sheet, { sheets: [] });
-    info = { format: 'xlsx', sheets: meta.sheets, sheet };
+    const merges = meta.merges;
+    // Data rows are read again once the header is known: keep only its width per row, and reuse the merges.
+    raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : rawWidth, merges });
+    info = { format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path), sheets: meta.sheets, sheet };
   }
 
-  const where = info.format === 'xlsx' ? `sheet "${info.sheet}" of ${path}` : path;
+  const where = info.format !== 'csv' ? `sheet "${info.sheet}" of ${path}` : path;
   if (head.length === 0) {
     throw new SheetError(
       'empty',
-      info.format === 'xlsx' && opts.sheet === undefined
+      info.format !== 'csv' && opts.sheet === undefined
         ? `${path} has no data in any sheet`
         : `${where} is empty`,
     );
@@ -100,6 +109,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
 
   const fullInfo: SheetInfo = { ...info, headerRow: headerRow.row, headers };
   const width = headers.length;
+  rawWidth = width;
 
   return {
     info: fullInfo,
@@ -115,7 +125,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     },
     async preview(n: number): Promise<SheetRow[]> {
       if (n <= 0) return [];
-      const rows = await collect(raw(), (got) => got.length >= n);
+      const rows = await collect(raw(true), (got) => got.length >= n);
       const widest = Math.max(0, ...rows.map((r) => trimTrailing(r.cells).length));
       return rows.map((r) => ({ row: r.row, cells: align(r.cells, widest) }));
     },
