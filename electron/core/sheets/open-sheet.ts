@@ -39,7 +39,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
   if (kind === 'xlsx') kind = await packageKind(path);
   let raw: RawPass;
   // Set once the header is found; until then readers keep every column (the head is a few dozen rows).
-  let rawWidth: number | undefined;
+  const cut: { width?: number } = {};
   let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
@@ -72,7 +72,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
     const merges = meta.merges;
     // Data rows are read again once the header is known: keep only its width per row, and reuse the merges.
-    raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : rawWidth, merges });
+    raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : cut.width, merges });
     info = { format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path), sheets: meta.sheets, sheet };
   }
 
@@ -109,7 +109,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
 
   const fullInfo: SheetInfo = { ...info, headerRow: headerRow.row, headers };
   const width = headers.length;
-  rawWidth = width;
+  cut.width = width;
 
   return {
     info: fullInfo,
