@@ -3,6 +3,9 @@
 import { basename, extname } from 'node:path';
 import { csvRowBatches, detectCsvFormat } from './csv-reader';
 import { HEADER_SCAN_ROWS, detectHeaderIndex, distinctHeaders, isBlank, trimTrailing } from './headers';
+import { listSome } from '../../../shared/clip';
+import { rangeName, type CellRange } from './cell-ref';
+import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
 import { sniffFile } from './sniff';
@@ -34,12 +37,24 @@ async function collect(batches: RawBatches, enough: (got: RawRow[]) => boolean):
 const align = (cells: string[], width: number): string[] =>
   cells.length === width ? cells : Array.from({ length: width }, (_, i) => cells[i] ?? '');
 
+/** Merged ranges that cover the header row (refused) and those below it that readers fill down. */
+function mergedAround(merges: CellRange[], headerRow: number): { header: string[]; filled: string[] } {
+  const header: string[] = [];
+  const filled: string[] = [];
+  for (const m of merges) {
+    if (m.r1 <= headerRow && m.r2 >= headerRow && (m.r2 > m.r1 || m.c2 > m.c1)) header.push(rangeName(m));
+    else if (m.r1 > headerRow && m.r2 > m.r1) filled.push(rangeName(m));
+  }
+  return { header, filled };
+}
+
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
   let kind = await sniffFile(path);
   if (kind === 'xlsx') kind = await packageKind(path);
   let raw: RawPass;
   // Set once the header is found; until then readers keep every column (the head is a few dozen rows).
   const cut: { width?: number } = {};
+  let merges: CellRange[] = [];
   let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
@@ -70,7 +85,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     const meta: XlsxMeta = { sheets: [] };
     head = await collect(read(path, opts.sheet, meta), enough);
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
-    const merges = meta.merges;
+    merges = meta.merges ?? [];
     // Data rows are read again once the header is known: keep only its width per row, and reuse the merges.
     raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : cut.width, merges });
     info = { format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path), sheets: meta.sheets, sheet };
@@ -107,7 +122,15 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     throw new SheetError('header-only', `${where} has a header row (row ${headerRow.row}) but no data rows`);
   }
 
+  const merged = mergedAround(merges, headerRow.row);
+  if (merged.header.length > 0) {
+    throw new SheetError(
+      'merged-header',
+      sheetText('mergedHeader', { path, sheet: info.sheet, cells: listSome(merged.header, 'en', 5) }),
+    );
+  }
   const fullInfo: SheetInfo = { ...info, headerRow: headerRow.row, headers };
+  if (merged.filled.length > 0) fullInfo.mergedFilled = merged.filled;
   const width = headers.length;
   cut.width = width;
 

@@ -15,6 +15,8 @@ export interface SheetInfo {
   headerRow: number;
   /** Distinct, trimmed header names; trailing empty columns dropped. */
   headers: string[];
+  /** Merged ranges below the header whose value was filled into every row they cover ("B2:B4"). */
+  mergedFilled?: string[];
   /** CSV only. */
   encoding?: TextEncoding;
   /** CSV only. */
