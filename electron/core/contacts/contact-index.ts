@@ -42,12 +42,55 @@ export interface JobTouch {
   at: string;
 }
 
+/** What a refresh needs: label groups and the list (by pages side by side when the client can). */
+export type IndexClient = ImportClient & {
+  listContactsPage?(offset: number, size?: number): Promise<Contact[]>;
+};
+
+const PAGE = 100;
+/** Pages asked for ahead of the last one answered: enough to keep the scheduler's limit busy. */
+const PAGES_AHEAD = 8;
+
+/**
+ * Every contact. `list` pages by offset, so pages are requested side by side (the client's scheduler keeps
+ * them under the rate limit) until a short page marks the end; they are joined in offset order.
+ */
+async function readAll(client: IndexClient, onProgress: (done: number) => void): Promise<Contact[]> {
+  if (!client.listContactsPage) {
+    const out: Contact[] = [];
+    for await (const c of client.listContacts()) {
+      out.push(c);
+      if (out.length % PAGE === 0) onProgress(out.length);
+    }
+    return out;
+  }
+  const page = client.listContactsPage.bind(client);
+  const pages = new Map<number, Contact[]>();
+  let end = Infinity; // index of the first short page
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < end) {
+      const i = next++;
+      const got = await page(i * PAGE, PAGE);
+      pages.set(i, got);
+      done += got.length;
+      onProgress(done);
+      if (got.length < PAGE) end = Math.min(end, i);
+    }
+  };
+  await Promise.all(Array.from({ length: PAGES_AHEAD }, worker));
+  const out: Contact[] = [];
+  for (let i = 0; i <= end && pages.has(i); i++) out.push(...pages.get(i)!);
+  return out;
+}
+
 export type SortKey = 'name' | 'company' | 'title' | 'mobile' | 'owner' | 'remark';
 
 export class ContactIndex {
   private byId = new Map<string, IndexedContact>();
   private list: IndexedContact[] = [];
-  private ranks = new Map<SortKey, Map<IndexedContact, number>>();
+  private orders = new Map<SortKey, IndexedContact[]>();
   labelGroups: LabelGroup[] = [];
   refreshedAt: string | null = null;
 
@@ -82,7 +125,7 @@ export class ContactIndex {
   private setAll(list: IndexedContact[]): void {
     this.list = list;
     this.byId = new Map(list.map((c) => [c.c.userid, c]));
-    this.ranks.clear();
+    this.orders.clear();
   }
 
   /** Whether the full list was ever read into it. */
@@ -108,20 +151,11 @@ export class ContactIndex {
   }
 
   /** Reads every label group and contact (at the client's rate limit) and replaces the index with them. */
-  async refresh(client: ImportClient, onProgress?: (p: RefreshProgress) => void): Promise<void> {
+  async refresh(client: IndexClient, onProgress?: (p: RefreshProgress) => void): Promise<void> {
     const total = this.loaded ? this.list.length : null;
     onProgress?.({ phase: 'labels', done: 0, total });
     const groups = await readLabelGroups(client);
-    const contacts: Contact[] = [];
-    let last = 0;
-    for await (const c of client.listContacts()) {
-      contacts.push(c);
-      // Every page (100 contacts) is worth a progress event; the sinks coalesce them.
-      if (contacts.length - last >= 100) {
-        last = contacts.length;
-        onProgress?.({ phase: 'contacts', done: contacts.length, total });
-      }
-    }
+    const contacts = await readAll(client, (done) => onProgress?.({ phase: 'contacts', done, total }));
     onProgress?.({ phase: 'saving', done: contacts.length, total: contacts.length });
     const at = new Date().toISOString();
     this.db.exec('BEGIN');
@@ -184,7 +218,7 @@ export class ContactIndex {
       this.db.exec('ROLLBACK');
       throw e;
     }
-    if (changed) this.ranks.clear();
+    if (changed) this.orders.clear();
     return changed;
   }
 
@@ -251,27 +285,28 @@ export class ContactIndex {
     return out;
   }
 
-  /** Sorts matches by a column, in the admin's collation; ranks are computed once per index state. */
+  /** Sorts matches by a column, in the admin's collation; the full order is computed once per index state. */
   sort(
-    matches: IndexedContact[],
+    matches: readonly IndexedContact[],
     key: SortKey,
     descending = false,
     ownerName?: (id: string) => string | undefined,
   ): IndexedContact[] {
-    let rank = this.ranks.get(key);
-    if (!rank) {
+    let order = this.orders.get(key);
+    if (!order) {
       const collator = new Intl.Collator(['zh-CN', 'en'], { sensitivity: 'base', numeric: true });
       const value = (c: IndexedContact): string =>
         key === 'owner' ? (ownerName?.(c.c.follower_user_id) ?? c.c.follower_user_id) : c[key];
       const keyed = this.list.map((c) => ({ c, v: value(c) }));
-      // Empty values last, whatever the direction of the rest.
+      // Empty values last.
       keyed.sort((a, b) => (a.v === '' ? 1 : 0) - (b.v === '' ? 1 : 0) || collator.compare(a.v, b.v));
-      rank = new Map(keyed.map((k, i) => [k.c, i]));
-      this.ranks.set(key, rank);
+      order = keyed.map((k) => k.c);
+      this.orders.set(key, order);
     }
-    const r = rank;
-    const sign = descending ? -1 : 1;
-    return [...matches].sort((a, b) => sign * ((r.get(a) ?? 0) - (r.get(b) ?? 0)));
+    // Walk the full order keeping the matches: linear, no comparisons.
+    const wanted = matches.length === this.list.length ? undefined : new Set(matches);
+    const out = wanted ? order.filter((c) => wanted.has(c)) : [...order];
+    return descending ? out.reverse() : out;
   }
 
   private async save(): Promise<void> {
