@@ -139,7 +139,7 @@ describe('the contact index and filtering (sandbox over HTTP)', () => {
       }
       throw new Error('no error');
     };
-    expect(err('label:Lsot')).toMatch(/no label "Lsot".*"Lost"/);
+    expect(err('label:Lsot')).toMatch(/^Bad query: no label "Lsot".*"Lost".* at "label:Lsot"$/);
     expect(err('group:Levle')).toMatch(/no label group "Levle".*"Level"/);
     expect(err('label:重要客')).toMatch(/"重要客户"/);
     const people: PeopleResolver = {

@@ -1,6 +1,7 @@
 // How the contacts workspace names people and departments: the staff directory (issue 9) resolves
 // "李娜", "李娜（销售部）", a staff mobile or a userid to a userid, and a department name, path or id to a
 // dept id. Until a directory is at hand, ids are taken as they are.
+import { translate, type Lang } from '../../../shared/i18n';
 
 export type Resolution<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -16,14 +17,14 @@ export interface PeopleResolver {
 }
 
 /** Without the staff directory: a person is their userid, a department its numeric id. */
-export const idsOnly: PeopleResolver = {
+export const idsOnly = (lang: Lang = 'en'): PeopleResolver => ({
   person: (text) => ({ ok: true, value: text.trim() }),
   dept: (text) => {
     const t = text.trim();
     return /^\d+$/.test(t)
       ? { ok: true, value: Number(t) }
-      : { ok: false, error: `"${t}" is not a department id (department names need the staff directory)` };
+      : { ok: false, error: translate(lang, 'query.notDeptId', { name: t }) };
   },
   personName: () => undefined,
   deptName: () => undefined,
-};
+});

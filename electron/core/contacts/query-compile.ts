@@ -2,11 +2,11 @@
 // resolved here, once per query, so filtering 100,000 contacts only compares ids and folded strings.
 import { closest, distance } from 'fastest-levenshtein';
 import type { LabelGroup } from '../../../shared/domain';
+import { joinList, translate } from '../../../shared/i18n';
 import { LabelIndex } from '../import/labels';
 import type { PeopleResolver } from './people';
 import { idsOnly } from './people';
 import {
-  fmt,
   parseQuery,
   QueryError,
   wildcardRegExp,
@@ -24,13 +24,6 @@ export interface CompileContext {
   lang?: QueryLang;
 }
 
-const M = {
-  unknownLabel: { en: 'no label "{name}"{near}', zh: '没有标签 "{name}"{near}' },
-  unknownGroup: { en: 'no label group "{name}"{near}', zh: '没有标签组 "{name}"{near}' },
-  noLabelMatches: { en: 'no label matches "{name}"', zh: '没有与 "{name}" 匹配的标签' },
-  near: { en: ' (closest: {names})', zh: '（最接近：{names}）' },
-};
-
 /** The few names closest to `text` (edit distance), for "did you mean" in one line. */
 export function closestNames(text: string, names: readonly string[], max = 3): string[] {
   const t = text.toLowerCase();
@@ -47,7 +40,12 @@ export function closestNames(text: string, names: readonly string[], max = 3): s
 
 const nearText = (names: string[], lang: QueryLang): string =>
   names.length
-    ? fmt(M.near, lang, { names: names.map((n) => `"${n}"`).join(lang === 'zh' ? '、' : ', ') })
+    ? translate(lang, 'query.near', {
+        names: joinList(
+          names.map((n) => `"${n}"`),
+          lang,
+        ),
+      })
     : '';
 
 /** A text value: case-insensitive equality, `*` a wildcard, `""` the empty field. */
@@ -77,12 +75,12 @@ const anyOf = <T>(tests: Array<(x: T) => boolean>): ((x: T) => boolean) =>
 export function compileQuery(query: string | QueryTerm[], ctx: CompileContext): Predicate {
   const lang = ctx.lang ?? 'en';
   const terms = typeof query === 'string' ? parseQuery(query, lang) : query;
-  const people = ctx.people ?? idsOnly;
+  const people = ctx.people ?? idsOnly(lang);
   let labels: LabelIndex | undefined;
   const labelIndex = (): LabelIndex => (labels ??= new LabelIndex(ctx.groups));
   const preds: Predicate[] = terms.map((term) => {
     const fail = (code: QueryError['code'], reason: string): never => {
-      throw new QueryError(code, reason, term.raw, term.start, term.end);
+      throw new QueryError(code, reason, term.raw, term.start, term.end, lang);
     };
     const p = compileTerm(term, { ctx, lang, people, labelIndex, fail });
     return term.negated ? (c: IndexedContact) => !p(c) : p;
@@ -137,7 +135,7 @@ function compileTerm(term: QueryTerm, env: TermEnv): Predicate {
                 any = true;
               }
             }
-          if (!any) fail('unknown-label', fmt(M.noLabelMatches, lang, { name: v.text }));
+          if (!any) fail('unknown-label', translate(lang, 'query.noLabelMatches', { name: v.text }));
           continue;
         }
         const r = index.resolve(v.text, undefined, lang);
@@ -156,7 +154,10 @@ function compileTerm(term: QueryTerm, env: TermEnv): Predicate {
         const names = env.ctx.groups.flatMap((g) => g.labels.flatMap((l) => [l.name, `${g.name}/${l.name}`]));
         fail(
           'unknown-label',
-          fmt(M.unknownLabel, lang, { name: v.text, near: nearText(closestNames(v.text, names), lang) }),
+          translate(lang, 'query.unknownLabel', {
+            name: v.text,
+            near: nearText(closestNames(v.text, names), lang),
+          }),
         );
       }
       return (c) => {
@@ -177,7 +178,10 @@ function compileTerm(term: QueryTerm, env: TermEnv): Predicate {
             v.text,
             env.ctx.groups.map((g) => g.name),
           );
-          fail('unknown-group', fmt(M.unknownGroup, lang, { name: v.text, near: nearText(near, lang) }));
+          fail(
+            'unknown-group',
+            translate(lang, 'query.unknownGroup', { name: v.text, near: nearText(near, lang) }),
+          );
         }
         for (const g of hit) for (const l of g.labels) ids.add(l.id);
       }

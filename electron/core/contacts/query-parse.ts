@@ -5,6 +5,7 @@
 // title and remark. Errors carry the bad term's position so the CLI and the search box can point at it.
 
 import { QUERY_KEYS, type QueryKey } from '../../../shared/contact-query';
+import { translate, type Lang } from '../../../shared/i18n';
 
 export { QUERY_KEYS, type QueryKey };
 
@@ -45,8 +46,9 @@ export class QueryError extends Error {
     readonly term: string,
     readonly start: number,
     readonly end: number,
+    lang: Lang = 'en',
   ) {
-    super(`${reason} — in "${term}"`);
+    super(translate(lang, 'query.bad', { reason, term }));
     this.name = 'QueryError';
   }
 }
@@ -87,17 +89,7 @@ const KEY_ALIASES: Record<string, QueryKey> = {
   地址: 'address',
 };
 
-type Msg = { en: string; zh: string };
-const M = {
-  unclosed: { en: 'a quote is not closed', zh: '引号没有闭合' },
-  empty: { en: '"{key}:" needs a value', zh: '"{key}:" 后面需要一个值' },
-  unknownKey: { en: 'unknown key "{key}" (keys: {keys})', zh: '未知的键 "{key}"（可用：{keys}）' },
-  loneMinus: { en: '"-" must be followed by a term', zh: '"-" 后面需要跟一个条件' },
-} satisfies Record<string, Msg>;
-
-export type QueryLang = 'en' | 'zh';
-export const fmt = (m: Msg, lang: QueryLang, p: Record<string, string> = {}): string =>
-  m[lang].replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
+export type QueryLang = Lang;
 
 /** Parses a query into terms; throws QueryError at the first bad term. An empty query has no terms (all match). */
 export function parseQuery(query: string, lang: QueryLang = 'en'): QueryTerm[] {
@@ -120,9 +112,9 @@ export function parseQuery(query: string, lang: QueryLang = 'en'): QueryTerm[] {
     }
     const raw = query.slice(start, j);
     const fail = (code: QueryErrorCode, reason: string): never => {
-      throw new QueryError(code, reason, raw, start, j);
+      throw new QueryError(code, reason, raw, start, j, lang);
     };
-    if (quote) fail('unclosed-quote', fmt(M.unclosed, lang));
+    if (quote) fail('unclosed-quote', translate(lang, 'query.unclosedQuote'));
     i = j;
 
     let body = raw;
@@ -130,7 +122,7 @@ export function parseQuery(query: string, lang: QueryLang = 'en'): QueryTerm[] {
     if (body.startsWith('-')) {
       negated = true;
       body = body.slice(1);
-      if (body === '') fail('lone-minus', fmt(M.loneMinus, lang));
+      if (body === '') fail('lone-minus', translate(lang, 'query.loneMinus'));
     }
     let key: QueryKey | undefined;
     // key:value — the key is the unquoted text before the first ':' (full-width '：' too).
@@ -139,9 +131,10 @@ export function parseQuery(query: string, lang: QueryLang = 'en'): QueryTerm[] {
     if (colon > 0 && (firstQuote < 0 || colon < firstQuote)) {
       const name = body.slice(0, colon).toLowerCase();
       key = KEY_ALIASES[name];
-      if (!key) fail('unknown-key', fmt(M.unknownKey, lang, { key: name, keys: QUERY_KEYS.join(', ') }));
+      if (!key)
+        fail('unknown-key', translate(lang, 'query.unknownKey', { key: name, keys: QUERY_KEYS.join(', ') }));
       body = body.slice(colon + 1);
-      if (body === '') fail('empty-value', fmt(M.empty, lang, { key: name }));
+      if (body === '') fail('empty-value', translate(lang, 'query.emptyValue', { key: name }));
     }
     terms.push({ key, negated, values: splitValues(body), raw, start, end: j });
   }
