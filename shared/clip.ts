@@ -1,7 +1,7 @@
 // Short, one-line quotes of what the admin's file holds, for every message that echoes input: an 8 MB label or a
 // 16,384-column header row must not become an 8 MB error line. Pure text helpers: core, CLI and UI share them.
 
-export type ClipLang = 'en' | 'zh';
+export type ClipLang = 'en' | 'zh-CN';
 
 /** Input text quoted in a message: line breaks and runs of blanks folded to one space, cut to `max` with "…". */
 export function clip(text: string, max = 80): string {
@@ -14,9 +14,9 @@ export function clip(text: string, max = 80): string {
 
 const MORE = {
   en: (n: string) => ` … and ${n} more`,
-  zh: (n: string) => ` … 等另外 ${n} 个`,
+  'zh-CN': (n: string) => ` … 等另外 ${n} 个`,
 };
-const SEP = { en: ', ', zh: '、' };
+const SEP = { en: ', ', 'zh-CN': '、' };
 
 /**
  * At most `max` names, each clipped, then "… and 16,372 more": `"a", "b", "c" … and 3 more`.

@@ -1,5 +1,6 @@
-// The one error type readers throw: a code for programs and a single human line for people, in English and
-// Simplified Chinese (the CLI says `message`, the app picks the UI language with `in(lang)`).
+// The one error type readers throw: a code for programs and a single human line for people, in every language
+// dtload speaks (the CLI says `message`, in English unless asked otherwise; the app picks with `in(lang)`).
+import type { Lang, Localised } from '../../../shared/i18n';
 
 export type SheetErrorCode =
   | 'missing'
@@ -11,21 +12,15 @@ export type SheetErrorCode =
   | 'too-large'
   | 'merged-header';
 
-export type SheetLang = 'en' | 'zh';
-export interface SheetText {
-  en: string;
-  zh: string;
-}
-
 export class SheetError extends Error {
   override readonly name = 'SheetError';
-  readonly text: SheetText;
+  readonly text: Localised;
 
   constructor(
     readonly code: SheetErrorCode,
-    message: string | SheetText,
+    message: string | Localised,
   ) {
-    const text = typeof message === 'string' ? { en: message, zh: message } : message;
+    const text: Localised = typeof message === 'string' ? { en: message, 'zh-CN': message } : message;
     super(text.en);
     this.text = text;
     // The message is the whole story; a stack would only confuse an admin reading the CLI output.
@@ -33,7 +28,7 @@ export class SheetError extends Error {
   }
 
   /** The message in the admin's language. */
-  in(lang: SheetLang): string {
+  in(lang: Lang): string {
     return this.text[lang];
   }
 }
