@@ -86,6 +86,36 @@ const MESSAGES = {
     en: '; "{id}" exists: Excel drops leading zeros from a number column, format it as text',
     zh: '；但存在 "{id}"：Excel 会去掉数字列的前导零，请把该列设为文本格式',
   },
+  // People and departments by name (electron/core/directory).
+  personAmbiguous: {
+    en: '{field}: "{text}" matches {count} people: {candidates}',
+    zh: '{field}："{text}" 对应 {count} 人：{candidates}',
+  },
+  personUnknown: {
+    en: '{field}: "{text}" is not in the staff directory (if they left, hand their contacts to a colleague with "reassign")',
+    zh: '{field}："{text}" 不在通讯录中（如已离职，请先用“移交联系人”把其联系人移交给同事）',
+  },
+  personMobileUnknown: {
+    en: '{field}: no staff member has mobile {text}',
+    zh: '{field}：没有手机号为 {text} 的员工',
+  },
+  personDeptUnknown: {
+    en: '{field}: nobody called "{text}" in that department',
+    zh: '{field}：该部门中没有 "{text}"',
+  },
+  deptAmbiguous: {
+    en: '{field}: "{text}" matches {count} departments: {candidates}; write the path',
+    zh: '{field}："{text}" 对应 {count} 个部门：{candidates}；请写部门路径',
+  },
+  deptUnknown: { en: '{field}: no department "{text}"', zh: '{field}：没有部门 "{text}"' },
+  directoryPermission: {
+    en: 'Reading the staff directory failed: {call} answered {errcode}. Grant the app 通讯录只读权限 (contacts read permission) for the whole organisation in the DingTalk developer console, then run again. Nothing was sent.',
+    zh: '读取通讯录失败：{call} 返回 {errcode}。请在钉钉开发者后台为应用开通通讯录只读权限（权限范围为全部员工）后重试。未发送任何修改。',
+  },
+  directoryFailed: {
+    en: 'Reading the staff directory failed at {call}: {errcode} {errmsg}. {hint} Nothing was sent.',
+    zh: '读取通讯录失败（{call}）：{errcode} {errmsg}。{hint} 未发送任何修改。',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;
