@@ -175,8 +175,10 @@ describe('directory read failures', () => {
       expect(err.message).toContain(endpoint);
       expect(err.message).toContain('通讯录只读权限');
       expect(err.message).not.toContain('\n');
-      expect(err.lines.zh).toContain('通讯录只读权限');
-      const zh = await new DirectoryService(clientFor(sb), { language: 'zh' }).get().catch((x: unknown) => x);
+      expect(err.lines['zh-CN']).toContain('通讯录只读权限');
+      const zh = await new DirectoryService(clientFor(sb), { language: 'zh-CN' })
+        .get()
+        .catch((x: unknown) => x);
       expect((zh as Error).message).toMatch(/^读取通讯录失败/);
       expect(en.cached()).toBeUndefined();
     } finally {

@@ -1,7 +1,7 @@
 // A directory read that failed: the job stops before any write, with one line naming the call and the fix.
 import { hintFor } from '../../../shared/errcodes';
 import { isDingTalkError } from '../dingtalk';
-import { sayer, type Lang } from '../import/messages';
+import { translator, type Lang } from '../../../shared/i18n';
 
 /** Errcodes meaning the app may not read the directory (dingtalk-api.md, "Staff directory"). */
 export const PERMISSION_ERRCODES: ReadonlySet<number | string> = new Set([43007, 60011, 50002, 50004]);
@@ -20,9 +20,9 @@ export class DirectoryError extends Error {
     const permission = PERMISSION_ERRCODES.has(errcode);
     const line = (l: Lang): string =>
       permission
-        ? sayer(l)('directoryPermission', { call: endpoint, errcode })
-        : sayer(l)('directoryFailed', { call: endpoint, errcode, errmsg, hint: hintFor(errcode, l) });
-    const lines = { en: line('en'), zh: line('zh') };
+        ? translator(l)('directory.permission', { call: endpoint, errcode })
+        : translator(l)('directory.failed', { call: endpoint, errcode, errmsg, hint: hintFor(errcode, l) });
+    const lines = { en: line('en'), 'zh-CN': line('zh-CN') };
     super(lines[lang]);
     this.name = 'DirectoryError';
     this.permission = permission;

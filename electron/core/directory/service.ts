@@ -2,7 +2,7 @@
 // keeps it until `refresh()`, and looks up staff mobiles a sheet names (getbymobile), each mobile once.
 // Every call goes through the client it is given, so through the engine's scheduler (limits, retries).
 import pLimit from 'p-limit';
-import type { Lang } from '../import/messages';
+import type { Lang } from '../../../shared/i18n';
 import { Directory, mobileOf } from './directory';
 import { DirectoryError } from './errors';
 import { readDirectory, ROOT_DEPT, type ReadOptions } from './read';
