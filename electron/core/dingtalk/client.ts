@@ -43,6 +43,8 @@ export interface DingTalkClient {
   listLabelGroups(): AsyncIterable<LabelGroup>;
   /** All pages, 100 per page by default; each page is one scheduler.run('list', ...). */
   listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact>;
+  /** One page of `list` (offset paging): pages can be read side by side, within the scheduler's limit. */
+  listContactsPage(offset: number, size?: number): Promise<Contact[]>;
   getContact(userId: string): Promise<Contact>;
   updateContact(c: ContactUpdate): Promise<void>;
   /** Returns the new contact's userid. */
@@ -211,6 +213,12 @@ class ExtContactClient implements DingTalkClient {
     const size = opts?.pageSize ?? PAGE_SIZE;
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
     return this.paged('list', size, toContact);
+  }
+
+  async listContactsPage(offset: number, size = PAGE_SIZE): Promise<Contact[]> {
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
+    const answer = await this.call('list', { size, offset });
+    return Array.isArray(answer.results) ? (answer.results as unknown[]).map(toContact) : [];
   }
 
   async getContact(userId: string): Promise<Contact> {
