@@ -1,9 +1,17 @@
 // The DingTalk extcontact client: typed endpoints over one request path, a shared token cache,
 // and a scheduler hook through which the engine applies its rate limits and retries.
 import type { Contact, ContactCreate, ContactUpdate, Endpoint, LabelGroup } from '../../../shared/domain';
+import { ENDPOINT_PATHS } from '../../../shared/endpoints';
 import { DingTalkError, isDingTalkError } from './errors';
 import { createRedactor } from './redact';
-import { toContact, toLabelGroup } from './shapes';
+import {
+  toContact,
+  toDepartment,
+  toLabelGroup,
+  toStaffPage,
+  type RawDepartment,
+  type StaffPage,
+} from './shapes';
 import { TimeoutSignals } from './timeouts';
 import { TokenCache, type IssuedToken } from './token';
 import { send, type FetchLike, type Json, type Transport } from './transport';
@@ -42,6 +50,14 @@ export interface DingTalkClient {
   /** Returns the new contact's userid. */
   createContact(c: ContactCreate): Promise<string>;
   deleteContact(userId: string): Promise<void>;
+  /** The direct sub-departments of one department (root = 1): `listsub`, one call. */
+  listSubDepartments(deptId: number): Promise<RawDepartment[]>;
+  /** One page of a department's direct members: `listsimple` (size ≤ 100, cursor from the previous page). */
+  listStaffPage(deptId: number, cursor: number, size: number): Promise<StaffPage>;
+  /** A department's name (`department/get`): the root's, which listsub never answers. */
+  departmentName(deptId: number): Promise<string>;
+  /** The staff userid of a mobile (`getbymobile`), or undefined when no staff member has it (60121). */
+  staffIdByMobile(mobile: string): Promise<string | undefined>;
   /** Same token cache and transport; calls go through `s`. */
   withScheduler(s: CallScheduler): DingTalkClient;
 }
@@ -134,7 +150,7 @@ class ExtContactClient implements DingTalkClient {
     return send(
       this.core.transport,
       endpoint,
-      `${this.core.baseUrl}/topapi/extcontact/${endpoint}?access_token=${encodeURIComponent(token)}`,
+      `${this.core.baseUrl}${ENDPOINT_PATHS[endpoint as keyof typeof ENDPOINT_PATHS]}?access_token=${encodeURIComponent(token)}`,
       { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) },
     );
   }
@@ -229,6 +245,37 @@ class ExtContactClient implements DingTalkClient {
 
   async deleteContact(userId: string): Promise<void> {
     await this.call('delete', { user_id: userId });
+  }
+
+  async listSubDepartments(deptId: number): Promise<RawDepartment[]> {
+    const answer = await this.call('listsub', { dept_id: deptId });
+    return Array.isArray(answer.result) ? (answer.result as unknown[]).map(toDepartment) : [];
+  }
+
+  async listStaffPage(deptId: number, cursor: number, size: number): Promise<StaffPage> {
+    const answer = await this.call('listsimple', {
+      dept_id: deptId,
+      cursor,
+      size,
+      contain_access_limit: false,
+    });
+    return toStaffPage(answer.result);
+  }
+
+  async departmentName(deptId: number): Promise<string> {
+    const answer = await this.call('getdept', { dept_id: deptId });
+    return toDepartment(answer.result).name;
+  }
+
+  async staffIdByMobile(mobile: string): Promise<string | undefined> {
+    try {
+      const answer = await this.call('getbymobile', { mobile });
+      const userid = (answer.result as Json | undefined)?.userid;
+      return typeof userid === 'string' && userid !== '' ? userid : undefined;
+    } catch (e) {
+      if (isDingTalkError(e) && e.errcode === 60121) return undefined;
+      throw e;
+    }
   }
 
   withScheduler(s: CallScheduler): DingTalkClient {
