@@ -28,6 +28,8 @@ export interface Connection {
   client: DingTalkClient;
   /** Says where we are connected, never with a secret. */
   label: string;
+  /** Which organisation and app (host + app key; 'sandbox'): the key of its local contact index. */
+  identity: string;
   sandbox?: Sandbox;
   close(): Promise<void>;
 }
@@ -101,7 +103,13 @@ export function createContext(
           await saveSandboxState(statePath, sandbox.state());
           await sandbox.close();
         };
-        return { client, sandbox, label: translate(lang(cmd), 'cli.sandboxOrg'), close };
+        return {
+          client,
+          sandbox,
+          label: translate(lang(cmd), 'cli.sandboxOrg'),
+          identity: 'sandbox',
+          close,
+        };
       }
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;
@@ -115,6 +123,7 @@ export function createContext(
       return {
         client,
         label: translate(lang(cmd), 'cli.appAt', { host: new URL(baseUrl).host, appKey }),
+        identity: `${baseUrl}|${appKey}`,
         close: async () => {},
       };
     },

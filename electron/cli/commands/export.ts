@@ -1,7 +1,10 @@
 // `dtload export <out.xlsx|out.csv> [--json]`: every external contact, labels as names.
 import type { Command } from 'commander';
-import { translate } from '../../../shared/i18n';
+import { exportMatches } from '../../core/contacts';
 import { exportContacts } from '../../core/export';
+import { translate } from '../../../shared/i18n';
+import type { Connection } from '../context';
+import { ageText, cliLang, loadIndex, matchQuery, peopleFor } from './workspace';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { createProgress } from '../progress';
@@ -14,37 +17,108 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .argument('<out>', 'output file, .xlsx or .csv')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
-    .action(async (out: string, opts: { json?: boolean }, cmd: Command) => {
-      const lang = ctx.lang(cmd);
-      if (!/\.(xlsx|csv)$/i.test(out)) throw new CliError(translate(lang, 'cli.exportExtension', { out }));
-      const conn = await ctx.connect(cmd);
-      const progress = createProgress('Exporting contacts', {
-        json: opts.json,
-        stream: ctx.stderr,
-        out: ctx.stdout,
-      });
-      try {
-        const res = await exportContacts({
-          client: conn.client,
-          path: out,
-          lang,
-          onProgress: (done) => progress.update({ done, extra: 'contacts' }),
-        });
-        progress.finish();
-        if (opts.json) {
-          ctx.stdout.write(JSON.stringify({ event: 'summary', ...res }) + '\n');
-        } else {
-          ctx.stdout.write(
-            translate(lang, 'cli.exported', {
-              contacts: res.contacts,
-              groups: res.labelGroups,
-              from: conn.label,
-              out,
-            }) + '\n',
-          );
+    .option('--where <query>', 'export just the contacts this query selects (see docs/cli.md)')
+    .option('--refresh', 'with --where: read every contact into the local index again before matching')
+    .action(
+      async (out: string, opts: { json?: boolean; where?: string; refresh?: boolean }, cmd: Command) => {
+        const lang = ctx.lang(cmd);
+        if (!/\.(xlsx|csv)$/i.test(out)) throw new CliError(translate(lang, 'cli.exportExtension', { out }));
+        const conn = await ctx.connect(cmd);
+        if (opts.where !== undefined) {
+          try {
+            await exportWhere(ctx, cmd, conn, out, { ...opts, where: opts.where });
+          } finally {
+            await conn.close();
+          }
+          return;
         }
-      } finally {
-        await conn.close();
-      }
+        const progress = createProgress('Exporting contacts', {
+          json: opts.json,
+          stream: ctx.stderr,
+          out: ctx.stdout,
+        });
+        try {
+          const res = await exportContacts({
+            client: conn.client,
+            path: out,
+            lang,
+            onProgress: (done) => progress.update({ done, extra: 'contacts' }),
+          });
+          progress.finish();
+          if (opts.json) {
+            ctx.stdout.write(JSON.stringify({ event: 'summary', ...res }) + '\n');
+          } else {
+            ctx.stdout.write(
+              translate(lang, 'cli.exported', {
+                contacts: res.contacts,
+                groups: res.labelGroups,
+                from: conn.label,
+                out,
+              }) + '\n',
+            );
+          }
+        } finally {
+          await conn.close();
+        }
+      },
+    );
+}
+
+async function exportWhere(
+  ctx: CliContext,
+  cmd: Command,
+  conn: Connection,
+  out: string,
+  opts: { json?: boolean; where: string; refresh?: boolean },
+): Promise<void> {
+  const lang = cliLang(ctx, cmd);
+  const index = await loadIndex(ctx, cmd, conn, opts);
+  const matches = matchQuery(index, opts.where, lang, peopleFor(conn));
+  if (matches.length === 0) {
+    const line = translate(lang, 'edit.noMatches', { query: opts.where });
+    ctx.stdout.write(
+      (opts.json ? JSON.stringify({ event: 'summary', contacts: 0, message: line }) : line) + '\n',
+    );
+    return;
+  }
+  if (!opts.json) {
+    ctx.stdout.write(
+      translate(lang, 'edit.matches', {
+        count: matches.length,
+        query: opts.where,
+        total: index.size,
+        age: ageText(index, lang),
+      }) + '\n',
+    );
+  }
+  const progress = createProgress('Exporting contacts', {
+    json: opts.json,
+    stream: ctx.stderr,
+    out: ctx.stdout,
+  });
+  try {
+    const res = await exportMatches({
+      client: conn.client,
+      index,
+      userIds: matches.map((m) => m.c.userid),
+      path: out,
+      lang,
+      onProgress: (phase, done, total) =>
+        progress.update({ done, ...(total ? { total } : {}), extra: phase }),
     });
+    progress.finish();
+    if (opts.json) ctx.stdout.write(JSON.stringify({ event: 'summary', where: opts.where, ...res }) + '\n');
+    else
+      ctx.stdout.write(
+        translate(lang, 'cli.exportedWhere', {
+          contacts: res.contacts,
+          query: opts.where,
+          from: conn.label,
+          out,
+        }) + '\n',
+      );
+  } catch (e) {
+    progress.finish();
+    throw e;
+  }
 }

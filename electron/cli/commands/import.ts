@@ -10,6 +10,7 @@ import type {
   MappingFile,
 } from '../../../shared/import-types';
 import { translate, translator } from '../../../shared/i18n';
+import { indexJobWrites } from '../../core/contacts';
 import { startJob, type JobOutcome } from '../../core/engine';
 import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
 import {
@@ -166,7 +167,9 @@ export interface FinishArgs {
   conn: Connection;
   plan: ImportPlan;
   file: string;
-  source: SheetSource;
+  /** The sheet the plan was read from; absent for a plan made from a query (`title` says what it is). */
+  source?: SheetSource;
+  title?: string;
   opts: { apply?: boolean; report?: string; json?: boolean };
   kind: 'import' | 'delete';
   meta: Record<string, unknown>;
@@ -184,7 +187,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     ctx.stdout.write(
       describePlan(plan, {
         file: a.file,
-        sheet: a.source.info.sheet,
+        sheet: a.source?.info.sheet ?? '',
+        ...(a.title ? { title: a.title } : {}),
         where: a.conn.label,
         maxRows: MAX_LISTED_ROWS,
         lang,
@@ -198,6 +202,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     backup = await a.beforeApply?.();
     if (backup && !opts.json) ctx.stdout.write(t('cli.backup', { path: backup }) + '\n');
     outcome = await runJob(a, plan.ops);
+    // Every write dtload makes updates the local contact index (when this organisation has one).
+    await indexJobWrites(a.ctx.dataDir(a.cmd), a.conn.identity, outcome.jobId, plan.ops, outcome.results);
   }
 
   const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results, lang };

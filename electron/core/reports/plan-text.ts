@@ -24,29 +24,34 @@ export function describeChange(c: FieldChange): string {
 
 export function describePlan(
   plan: ImportPlan,
-  at: { file: string; sheet: string; where: string; maxRows?: number; lang?: Lang },
+  at: { file: string; sheet: string; where: string; maxRows?: number; title?: string; lang?: Lang },
 ): string {
   const lang = at.lang ?? 'en';
   const t = translator(lang);
   const maxRows = at.maxRows ?? 50;
   const lines: string[] = [];
-  lines.push(
-    t(plan.kind === 'delete' ? 'plan.text.head.delete' : 'plan.text.head.import', {
-      file: at.file,
-      sheet: at.sheet,
-      headerRow: plan.headerRow,
-      where: at.where,
-    }),
-  );
-  const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
-  lines.push(
-    t('plan.text.columns', {
-      columns: joinList(
-        mapped.map((c) => `${c.header} → ${describeTarget(c.target, lang)}`),
-        lang,
-      ),
-    }),
-  );
+  if (at.title) {
+    // A plan made from a query (dtload edit), not a sheet: no columns to show.
+    lines.push(t('plan.text.headTitle', { title: at.title, where: at.where }));
+  } else {
+    lines.push(
+      t(plan.kind === 'delete' ? 'plan.text.head.delete' : 'plan.text.head.import', {
+        file: at.file,
+        sheet: at.sheet,
+        headerRow: plan.headerRow,
+        where: at.where,
+      }),
+    );
+    const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
+    lines.push(
+      t('plan.text.columns', {
+        columns: joinList(
+          mapped.map((c) => `${c.header} → ${describeTarget(c.target, lang)}`),
+          lang,
+        ),
+      }),
+    );
+  }
   for (const c of plan.mapping.columns.filter((x) => x.source === 'unrecognised' && x.header)) {
     const names = (c.suggestions ?? []).map((s) => `"${fieldLabel(t, s)}"`);
     lines.push(

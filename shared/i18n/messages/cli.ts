@@ -13,6 +13,10 @@ export const cli = {
     en: 'Exported {contacts} contacts ({groups} label groups as columns) from {from} to {out}',
     'zh-CN': '已从{from}导出 {contacts} 个联系人（{groups} 个标签组各占一列）到 {out}',
   },
+  'cli.exportedWhere': {
+    en: 'Exported {contacts} contacts matching "{query}" from {from} to {out}',
+    'zh-CN': '已从{from}导出符合“{query}”的 {contacts} 个联系人到 {out}',
+  },
   'cli.templateExtension': {
     en: '"{out}": the template must be an .xlsx file',
     'zh-CN': '“{out}”：模板必须是 .xlsx 文件',
@@ -31,6 +35,7 @@ export const cli = {
     en: 'Delete plan for {file} (sheet "{sheet}", header row {headerRow}) against {where}',
     'zh-CN': '{file} 的删除计划（工作表“{sheet}”，表头在第 {headerRow} 行），目标：{where}',
   },
+  'plan.text.headTitle': { en: '{title} against {where}', 'zh-CN': '{title}，目标：{where}' },
   'plan.text.columns': { en: 'Columns: {columns}', 'zh-CN': '列对应：{columns}' },
   'plan.text.ignored': { en: '  ignored column "{header}"', 'zh-CN': '  已忽略列“{header}”' },
   'plan.text.didYouMean': { en: ' (did you mean {names}?)', 'zh-CN': '（是否指{names}？）' },

@@ -1,8 +1,8 @@
-// What dtload writes into spreadsheets: sheet names, the import template's instructions (written for an
+// What dtload writes into spreadsheets (the readers' messages are in sheets.ts): sheet names, the import template's instructions (written for an
 // admin, no command-line options), and the columns and values of reports.
 import type { Entries } from './entries';
 
-export const sheet = {
+export const written = {
   'sheet.contacts': { en: 'Contacts', 'zh-CN': '联系人' },
   'sheet.deletedContacts': { en: 'Deleted contacts', 'zh-CN': '已删除的联系人' },
   'sheet.report': { en: 'Report', 'zh-CN': '报告' },
