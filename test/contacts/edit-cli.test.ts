@@ -162,7 +162,7 @@ describe('dtload edit / export --where (sandbox)', () => {
     expect(r.code, r.err).toBe(0);
     const sheet = await openSheet(out);
     const ids: string[] = [];
-    for await (const row of sheet.rows()) ids.push(row.cells[sheet.info.headers.indexOf('user_id')]!);
+    for await (const row of sheet.rows()) ids.push(row.cells[sheet.info.headers.indexOf('Contact ID')]!);
     const want = (await state())
       .filter((c) => (c.company_name ?? '').startsWith('Acme'))
       .map((c) => c.userid);

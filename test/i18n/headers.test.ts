@@ -149,3 +149,15 @@ describe('did you mean', () => {
     expect(r.columns.slice(1).map((c) => c.suggestions?.[0])).toEqual(['email', 'mobile', 'company_name']);
   });
 });
+
+describe('docs/headers.md', () => {
+  it('lists every header of the table', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../docs/headers.md', import.meta.url), 'utf8');
+    for (const [field, s] of Object.entries(HEADER_SYNONYMS)) {
+      for (const name of [...s['zh-CN'], ...s['zh-TW'], ...s.en]) {
+        expect(doc.includes(name), `${name} (${field})`).toBe(true);
+      }
+    }
+  });
+});
