@@ -3,9 +3,13 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One block per target: main (Node, bundles core), preload (sandboxed bridge), renderer (React).
+// The CLI and web server are built by scripts/build-cli.mjs.
 export default defineConfig({
   main: {
     build: {
+      // Bundles its dependencies too (exceljs, p-limit, papaparse, electron-updater): the installers
+      // package out/ alone, with no node_modules.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
