@@ -10,7 +10,11 @@ export default defineConfig({
       // Bundles its dependencies too (exceljs, p-limit, papaparse, electron-updater): the installers
       // package out/ alone, with no node_modules.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // Bundling exceljs makes the ESM shim's pass slow on a busy machine; its timing report is noise.
+        checks: { bundlerTimings: false },
+      },
     },
   },
   preload: {
