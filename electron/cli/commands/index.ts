@@ -42,6 +42,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./delete'),
   },
   {
+    name: 'edit',
+    summary: 'bulk-edit the contacts a query selects (dry run by default; --apply sends the changes)',
+    load: () => import('./edit'),
+  },
+  {
     name: 'jobs',
     summary:
       'list jobs in the data dir with their state (interrupted jobs can be finished with `dtload resume`)',
