@@ -1,7 +1,7 @@
 // `npm run build`: the desktop app (electron-vite → out/main, out/preload, out/renderer), the CLI and web
 // server (rolldown → out/cli), and out/package.json, the manifest of the app the installers package.
 // Works without the electron package (npm drops it where its binary could not be downloaded).
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'electron-vite';
@@ -19,6 +19,9 @@ try {
 
 if (!process.argv.includes('--cli')) {
   await build({ root: ROOT, configFile: join(ROOT, 'electron.vite.config.ts'), logLevel: 'warn' });
+  // sql.js is bundled into main, its WebAssembly file goes beside it (electron/core/contacts/sqlite.ts).
+  const require = createRequire(join(ROOT, 'package.json'));
+  await copyFile(require.resolve('sql.js/dist/sql-wasm.wasm'), join(ROOT, 'out', 'main', 'sql-wasm.wasm'));
   // The app's own package.json: what Electron and electron-builder read inside the installed app.
   const app = {
     name: pkg.name,
