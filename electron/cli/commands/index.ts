@@ -47,6 +47,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./edit'),
   },
   {
+    name: 'duplicates',
+    summary:
+      'find duplicate contacts (same mobile, same name + company, near-identical names); --merge plans merging them',
+    load: () => import('./duplicates'),
+  },
+  {
     name: 'jobs',
     summary:
       'list jobs in the data dir with their state (interrupted jobs can be finished with `dtload resume`)',
