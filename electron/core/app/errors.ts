@@ -48,7 +48,8 @@ export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => s
     };
   }
   if (e instanceof SheetError || e instanceof ImportInputError) {
-    return { kind: 'input', meaning: redact(e.message), solution: TEXT.input[lang] };
+    const meaning = e instanceof SheetError ? e.text(lang) : e.message;
+    return { kind: 'input', meaning: redact(meaning), solution: TEXT.input[lang] };
   }
   const err = e as NodeJS.ErrnoException | null;
   if (

@@ -34,7 +34,7 @@ const align = (cells: string[], width: number): string[] =>
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
   const kind = await sniffFile(path);
   let raw: () => RawBatches;
-  let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
+  let info: Omit<SheetInfo, 'headerRow' | 'headers'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
@@ -42,7 +42,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     wanted !== undefined ? got.some((r) => r.row > wanted) : got.length > HEADER_SCAN_ROWS;
 
   if (kind === 'csv') {
-    const format = await detectCsvFormat(path);
+    const format = await detectCsvFormat(path, opts.encoding);
     raw = () => csvRowBatches(path, format);
     const name = basename(path, extname(path));
     if (opts.sheet !== undefined && opts.sheet !== name) {
@@ -56,7 +56,9 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
       sheets: [name],
       sheet: name,
       encoding: format.encoding,
+      encodingSource: format.choice.how,
       delimiter: format.delimiter,
+      notes: format.choice.doubt ? [{ code: 'encoding-guess', ...format.choice.doubt }] : [],
     };
     head = await collect(raw(), enough);
   } else {
@@ -64,7 +66,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     head = await collect(xlsxRowBatches(path, opts.sheet, meta), enough);
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
     raw = () => xlsxRowBatches(path, sheet, { sheets: [] });
-    info = { format: 'xlsx', sheets: meta.sheets, sheet };
+    info = { format: 'xlsx', sheets: meta.sheets, sheet, notes: [] };
   }
 
   const where = info.format === 'xlsx' ? `sheet "${info.sheet}" of ${path}` : path;

@@ -1,7 +1,18 @@
 // The public shapes of the spreadsheet layer. No DingTalk knowledge lives here.
 
 export type SheetFormat = 'xlsx' | 'csv';
-export type TextEncoding = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+/**
+ * A CSV's text encoding, lower case: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5',
+ * 'shift_jis', 'euc-kr', 'windows-1252', 'iso-8859-15', … (any name iconv-lite decodes).
+ */
+export type TextEncoding = string;
+
+/** Something the admin should know about how the sheet was read, in English and Chinese. */
+export interface SheetNote {
+  code: 'encoding-guess' | 'empty-header-values' | 'merged-cells' | (string & {});
+  en: string;
+  zh: string;
+}
 
 export interface SheetInfo {
   format: SheetFormat;
@@ -15,8 +26,15 @@ export interface SheetInfo {
   headers: string[];
   /** CSV only. */
   encoding?: TextEncoding;
+  /** CSV only: a byte-order mark, valid UTF-8 throughout, a detector's guess, or the caller's choice. */
+  encodingSource?: 'bom' | 'utf-8' | 'detected' | 'given';
   /** CSV only. */
   delimiter?: string;
+  /**
+   * Notes on how the sheet was read (a doubtful encoding guess, values under an empty header, merged cells
+   * filled). Readers add to it while rows() streams: complete once a rows() pass has finished.
+   */
+  notes: SheetNote[];
 }
 
 export interface SheetRow {
@@ -31,6 +49,8 @@ export interface OpenOptions {
   sheet?: string;
   /** 1-based header row; default: detected. */
   headerRow?: number;
+  /** CSV only: the text encoding (any name iconv-lite knows, e.g. gbk, big5, windows-1252); default: detected. */
+  encoding?: string;
 }
 
 export interface SheetSource {
