@@ -2,12 +2,13 @@
 // Codes come from the seed API pages and ../shared/dingtalk-api.md; the string codes are dtload's own
 // names for failures that carry no errcode (transport, HTML ban pages).
 import type { RetryClass } from './domain';
+import type { Lang, Localised } from './i18n/lang';
 
 export interface ErrcodeEntry {
   code: number | string;
   retryClass: RetryClass;
-  meaning: { en: string; zh: string };
-  solution: { en: string; zh: string };
+  meaning: Localised;
+  solution: Localised;
 }
 
 type Row = [
@@ -305,7 +306,7 @@ const ROWS: Row[] = [
 export const ERRCODES: ReadonlyMap<string, ErrcodeEntry> = new Map(
   ROWS.map(([code, retryClass, me, mz, se, sz]) => [
     String(code),
-    { code, retryClass, meaning: { en: me, zh: mz }, solution: { en: se, zh: sz } },
+    { code, retryClass, meaning: { en: me, 'zh-CN': mz }, solution: { en: se, 'zh-CN': sz } },
   ]),
 );
 
@@ -315,10 +316,10 @@ export function lookupErrcode(code: number | string): ErrcodeEntry {
     ERRCODES.get(String(code)) ?? {
       code,
       retryClass: 'row-permanent',
-      meaning: { en: `DingTalk error ${code}`, zh: `钉钉错误 ${code}` },
+      meaning: { en: `DingTalk error ${code}`, 'zh-CN': `钉钉错误 ${code}` },
       solution: {
         en: "Look the code up in DingTalk's global error codes; fix the row and import it again.",
-        zh: '请在钉钉全局错误码中查询该错误码，修正该行后重新导入。',
+        'zh-CN': '请在钉钉全局错误码中查询该错误码，修正该行后重新导入。',
       },
     }
   );
@@ -329,7 +330,7 @@ export function retryClassOf(code: number | string): RetryClass {
 }
 
 /** One line for a report or the UI: meaning, then the fix. */
-export function hintFor(code: number | string, lang: 'en' | 'zh' = 'en'): string {
+export function hintFor(code: number | string, lang: Lang = 'en'): string {
   const e = lookupErrcode(code);
   return `${e.meaning[lang]}. ${e.solution[lang]}`;
 }

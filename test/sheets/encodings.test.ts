@@ -123,11 +123,13 @@ describe('every encoding round-trips by detection alone', () => {
     const { info } = await readAll(path);
     expect(info.encoding).toBe('windows-1252');
     const note = info.notes.find((n) => n.code === 'encoding-guess');
-    expect(note?.en).toMatch(/^The encoding was guessed as Windows-1252 \(it could also be [^)]+\); check/);
-    expect(note?.en).toContain('"José Núñez,13800138000"');
-    expect(note?.en).toContain('--encoding');
-    expect(note?.zh).toContain('文件编码推测为 Windows-1252');
-    expect(note?.en).not.toContain('\n');
+    expect(note?.text.en).toMatch(
+      /^The encoding was guessed as Windows-1252 \(it could also be [^)]+\); check/,
+    );
+    expect(note?.text.en).toContain('"José Núñez,13800138000"');
+    expect(note?.text.en).toContain('--encoding');
+    expect(note?.text['zh-CN']).toContain('文件编码推测为 Windows-1252');
+    expect(note?.text.en).not.toContain('\n');
   });
 
   it('a clear guess and valid UTF-8 carry no note', async () => {
@@ -179,7 +181,7 @@ describe('--encoding', () => {
     expect(err!.message).toBe(
       `${path}: the byte at offset ${head.length} is not valid UTF-8. Name the right encoding with --encoding (for example --encoding gbk), or in Excel use "Save as" → "CSV UTF-8"`,
     );
-    expect(err!.text('zh')).toContain(`偏移 ${head.length} 处`);
+    expect(err!.text('zh-CN')).toContain(`偏移 ${head.length} 处`);
   });
 });
 

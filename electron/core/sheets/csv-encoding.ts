@@ -14,7 +14,7 @@ const checked = (encoding: TextEncoding): boolean => !encoding.startsWith('utf-1
 function badByte(path: string, encoding: TextEncoding, offset: number): SheetError {
   return new SheetError(
     'encoding',
-    sheetMessage('badByte', { path, offset, encoding: encodingLabel(encoding) }),
+    sheetMessage('sheets.badByte', { path, offset, encoding: encodingLabel(encoding) }),
   );
 }
 

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { detectAll } from 'jschardet';
-import { sheetMessage, quoteInput, type Bilingual } from './messages';
+import { sheetMessage, quoteInput, type Localised } from './messages';
 import { SheetError } from './sheet-error';
 import {
   canonicalEncoding,
@@ -26,7 +26,7 @@ export interface EncodingChoice {
   /** How it was chosen: a byte-order mark, valid UTF-8 throughout, a detector's guess, or --encoding. */
   how: 'bom' | 'utf-8' | 'detected' | 'given';
   /** A guess that a close runner-up could have won: the admin should look at the text. */
-  doubt?: Bilingual;
+  doubt?: Localised;
 }
 
 /** What jschardet may answer: what admins' tools write. Others (EBCDIC, DOS code pages) only mislead. */
@@ -247,7 +247,7 @@ export async function detectEncoding(path: string): Promise<EncodingChoice> {
     (c) => c.text !== best.text && c.score >= best.score * DOUBT_MARGIN && c.score > 0,
   );
   const doubt = rival
-    ? sheetMessage('encodingGuess', {
+    ? sheetMessage('sheets.encodingGuess', {
         encoding: encodingLabel(best.encoding),
         other: encodingLabel(rival.encoding),
         sample: sampleAround(best.text),
@@ -259,15 +259,14 @@ export async function detectEncoding(path: string): Promise<EncodingChoice> {
 function notText(path: string, offset: number, tried: string[]): SheetError {
   const shown = [...new Set(tried)];
   const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}` : (shown[0] ?? '');
-  const msg = sheetMessage('notText', { path, offset: Math.max(0, offset), tried: list });
-  msg.zh = msg.zh.replace(list, shown.join('、'));
-  return new SheetError('encoding', msg);
+  const msg = sheetMessage('sheets.notText', { path, offset: Math.max(0, offset), tried: list });
+  return new SheetError('encoding', { ...msg, 'zh-CN': msg['zh-CN'].replace(list, shown.join('、')) });
 }
 
 /** --encoding NAME, checked: unknown names are bad input. */
 export function givenEncoding(name: string): EncodingChoice {
   const encoding = canonicalEncoding(name);
   if (!encoding)
-    throw new SheetError('encoding', sheetMessage('unknownEncoding', { name: quoteInput(name, 40) }));
+    throw new SheetError('encoding', sheetMessage('sheets.unknownEncoding', { name: quoteInput(name, 40) }));
   return { encoding, how: 'given' };
 }

@@ -6,4 +6,3 @@ export { SheetError, isSheetError, type SheetErrorCode } from './sheet-error';
 export { neutraliseFormula, restoreNeutralised } from './formula-guard';
 export type * from './types';
 export { encodingLabel, canonicalEncoding, COMMON_ENCODINGS } from './text-encodings';
-export type { Bilingual, SheetLang } from './messages';

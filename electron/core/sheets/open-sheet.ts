@@ -58,7 +58,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
       encoding: format.encoding,
       encodingSource: format.choice.how,
       delimiter: format.delimiter,
-      notes: format.choice.doubt ? [{ code: 'encoding-guess', ...format.choice.doubt }] : [],
+      notes: format.choice.doubt ? [{ code: 'encoding-guess', text: format.choice.doubt }] : [],
     };
     head = await collect(raw(), enough);
   } else {

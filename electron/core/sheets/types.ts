@@ -1,4 +1,5 @@
 // The public shapes of the spreadsheet layer. No DingTalk knowledge lives here.
+import type { Localised } from '../../../shared/i18n';
 
 export type SheetFormat = 'xlsx' | 'csv';
 /**
@@ -7,11 +8,10 @@ export type SheetFormat = 'xlsx' | 'csv';
  */
 export type TextEncoding = string;
 
-/** Something the admin should know about how the sheet was read, in English and Chinese. */
+/** Something the admin should know about how the sheet was read, in every language dtload speaks. */
 export interface SheetNote {
   code: 'encoding-guess' | 'empty-header-values' | 'merged-cells' | (string & {});
-  en: string;
-  zh: string;
+  text: Localised;
 }
 
 export interface SheetInfo {
