@@ -86,6 +86,23 @@ const ROWS: Row[] = [
     'Check whether the access_token has the permission to perform this operation.',
     '请检查应用是否已开通外部联系人读写权限。',
   ],
+  // The staff directory (dingtalk-api.md, "Staff directory").
+  [
+    60003,
+    'row-permanent',
+    'The department is not found',
+    '部门不存在',
+    'Check the shared departments: name each by its name, its path (Sales/Support) or its id.',
+    '请检查共享给部门：可写部门名称、路径（如 销售部/客服）或部门 ID。',
+  ],
+  [
+    60011,
+    'job-fatal',
+    'The app has no permission for this part of the staff directory',
+    '应用没有该通讯录范围的权限',
+    'Grant the app 通讯录只读权限 (contacts read permission) for the whole organisation in the developer console.',
+    '请在开发者后台为应用开通通讯录只读权限，并把通讯录权限范围设为全部员工。',
+  ],
   [
     60103,
     'row-permanent',
