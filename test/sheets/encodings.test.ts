@@ -181,7 +181,7 @@ describe('--encoding', () => {
     expect(err!.message).toBe(
       `${path}: the byte at offset ${head.length} is not valid UTF-8. Name the right encoding with --encoding (for example --encoding gbk), or in Excel use "Save as" → "CSV UTF-8"`,
     );
-    expect(err!.text('zh-CN')).toContain(`偏移 ${head.length} 处`);
+    expect(err!.in('zh-CN')).toContain(`偏移 ${head.length} 处`);
   });
 });
 

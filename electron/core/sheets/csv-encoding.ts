@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { HEAD_BYTES } from './encoding-detect';
-import { sheetMessage } from './messages';
+import { sheetText } from './messages';
 import { SheetError } from './sheet-error';
 import { decodeWhole, encodingLabel, firstBadByte, hasReplacement, newDecoder } from './text-encodings';
 import type { TextEncoding } from './types';
@@ -14,7 +14,7 @@ const checked = (encoding: TextEncoding): boolean => !encoding.startsWith('utf-1
 function badByte(path: string, encoding: TextEncoding, offset: number): SheetError {
   return new SheetError(
     'encoding',
-    sheetMessage('sheets.badByte', { path, offset, encoding: encodingLabel(encoding) }),
+    sheetText('badByte', { path, offset, encoding: encodingLabel(encoding) }),
   );
 }
 

@@ -5,7 +5,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { detectAll } from 'jschardet';
-import { sheetMessage, quoteInput, type Localised } from './messages';
+import type { Localised } from '../../../shared/i18n';
+import { clip } from '../../../shared/clip';
+import { sheetText } from './messages';
 import { SheetError } from './sheet-error';
 import {
   canonicalEncoding,
@@ -196,7 +198,7 @@ function sampleAround(text: string): string {
   const i = text.search(/[^\x20-\x7e\t\r\n]/);
   const lineStart = text.lastIndexOf('\n', i) + 1;
   const lineEnd = text.indexOf('\n', i);
-  return quoteInput(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim(), 60);
+  return clip(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim(), 60);
 }
 
 export async function detectEncoding(path: string): Promise<EncodingChoice> {
@@ -247,7 +249,7 @@ export async function detectEncoding(path: string): Promise<EncodingChoice> {
     (c) => c.text !== best.text && c.score >= best.score * DOUBT_MARGIN && c.score > 0,
   );
   const doubt = rival
-    ? sheetMessage('sheets.encodingGuess', {
+    ? sheetText('encodingGuess', {
         encoding: encodingLabel(best.encoding),
         other: encodingLabel(rival.encoding),
         sample: sampleAround(best.text),
@@ -259,14 +261,13 @@ export async function detectEncoding(path: string): Promise<EncodingChoice> {
 function notText(path: string, offset: number, tried: string[]): SheetError {
   const shown = [...new Set(tried)];
   const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}` : (shown[0] ?? '');
-  const msg = sheetMessage('sheets.notText', { path, offset: Math.max(0, offset), tried: list });
+  const msg = sheetText('notText', { path, offset: Math.max(0, offset), tried: list });
   return new SheetError('encoding', { ...msg, 'zh-CN': msg['zh-CN'].replace(list, shown.join('、')) });
 }
 
 /** --encoding NAME, checked: unknown names are bad input. */
 export function givenEncoding(name: string): EncodingChoice {
   const encoding = canonicalEncoding(name);
-  if (!encoding)
-    throw new SheetError('encoding', sheetMessage('sheets.unknownEncoding', { name: quoteInput(name, 40) }));
+  if (!encoding) throw new SheetError('encoding', sheetText('unknownEncoding', { name: clip(name, 40) }));
   return { encoding, how: 'given' };
 }

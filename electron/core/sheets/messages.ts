@@ -1,23 +1,26 @@
-// What the sheet readers tell the admin, from the one catalogue (shared/i18n, part `sheets`): each message in
-// every language, so the caller (CLI, app, plan) shows it in the admin's.
-import {
-  LANGS,
-  translate,
-  type Lang,
-  type Localised,
-  type MessageKey,
-  type Vars,
-} from '../../../shared/i18n';
+// What the spreadsheet readers say, in every language, from the shared catalogue (shared/i18n/messages/sheets.ts).
+// Every quoted piece of the admin's file goes through clip() / listSome() (shared/clip.ts) before it lands here.
+import { LANGS, translate, type Localised, type MessageKey } from '../../../shared/i18n';
 
-export type { Lang, Localised };
+type Vars = Record<string, string | number>;
+type Tail<K> = K extends `sheet.what.${infer W}` ? W : never;
+type Message<K> = K extends `sheet.what.${string}` ? never : K extends `sheet.${infer M}` ? M : never;
 
-/** The message in every language, placeholders filled. */
-export function sheetMessage(key: MessageKey & `sheets.${string}`, vars: Vars = {}): Localised {
-  return Object.fromEntries(LANGS.map((lang) => [lang, translate(lang, key, vars)])) as Record<Lang, string>;
-}
+export type SheetWhat = Tail<MessageKey>;
+export type SheetMessage = Message<MessageKey>;
 
-/** Input quoted in a message: one line, at most `max` characters. */
-export function quoteInput(text: string, max = 80): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
+const both = (text: (lang: (typeof LANGS)[number]) => string): Localised =>
+  Object.fromEntries(LANGS.map((l) => [l, text(l)])) as Localised;
+
+/** One message in every language. */
+export const sheetText = (key: SheetMessage, vars: Vars = {}): Localised =>
+  both((lang) => translate(lang, `sheet.${key}` as MessageKey, vars));
+
+/** "{path} is not a spreadsheet (it is …)" in every language. */
+export const notSpreadsheetText = (path: string, what: SheetWhat, vars: Vars = {}): Localised =>
+  both((lang) =>
+    translate(lang, 'sheet.notSpreadsheet', {
+      path,
+      what: translate(lang, `sheet.what.${what}` as MessageKey, vars),
+    }),
+  );

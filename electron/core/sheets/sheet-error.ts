@@ -1,30 +1,35 @@
-// The one error type readers throw: a code for programs and a single human line for people, in English and
-// Chinese (`message` is the English line; `text(lang)` picks one).
-import { parseLang } from '../../../shared/i18n';
-import type { Localised } from './messages';
+// The one error type readers throw: a code for programs and a single human line for people, in every language
+// dtload speaks (the CLI says `message`, in English unless asked otherwise; the app picks with `in(lang)`).
+import type { Lang, Localised } from '../../../shared/i18n';
 
 export type SheetErrorCode =
-  'missing' | 'not-a-spreadsheet' | 'empty' | 'header-only' | 'encoding' | 'no-sheet' | 'too-large';
+  | 'missing'
+  | 'not-a-spreadsheet'
+  | 'empty'
+  | 'header-only'
+  | 'encoding'
+  | 'no-sheet'
+  | 'too-large'
+  | 'merged-header';
 
 export class SheetError extends Error {
   override readonly name = 'SheetError';
-  /** The line in each language (a plain-string message is the same in all). */
-  readonly texts: Localised;
+  readonly text: Localised;
 
   constructor(
     readonly code: SheetErrorCode,
     message: string | Localised,
   ) {
-    const texts = typeof message === 'string' ? { en: message, 'zh-CN': message } : message;
-    super(texts.en);
-    this.texts = texts;
+    const text: Localised = typeof message === 'string' ? { en: message, 'zh-CN': message } : message;
+    super(text.en);
+    this.text = text;
     // The message is the whole story; a stack would only confuse an admin reading the CLI output.
-    this.stack = `${this.name}: ${texts.en}`;
+    this.stack = `${this.name}: ${text.en}`;
   }
 
-  /** The line in the admin's language (`en`, `zh-CN` or an alias such as `zh`). */
-  text(lang: string | undefined): string {
-    return this.texts[parseLang(lang) ?? 'en'];
+  /** The message in the admin's language. */
+  in(lang: Lang): string {
+    return this.text[lang];
   }
 }
 

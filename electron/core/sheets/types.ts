@@ -2,6 +2,8 @@
 import type { Localised } from '../../../shared/i18n';
 
 export type SheetFormat = 'xlsx' | 'csv';
+/** What a file read was: the writable formats, or one SheetJS reads (.xls/.et, .ods, .xlsb, Numbers…). */
+export type SourceFormat = SheetFormat | 'xls' | 'ods' | 'xlsb' | 'numbers' | 'xml' | 'html';
 /**
  * A CSV's text encoding, lower case: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5',
  * 'shift_jis', 'euc-kr', 'windows-1252', 'iso-8859-15', … (any name iconv-lite decodes).
@@ -15,7 +17,7 @@ export interface SheetNote {
 }
 
 export interface SheetInfo {
-  format: SheetFormat;
+  format: SourceFormat;
   /** Every sheet in the workbook, in workbook order (a CSV has one, named after the file). */
   sheets: string[];
   /** The sheet being read. */
@@ -24,6 +26,8 @@ export interface SheetInfo {
   headerRow: number;
   /** Distinct, trimmed header names; trailing empty columns dropped. */
   headers: string[];
+  /** Merged ranges below the header whose value was filled into every row they cover ("B2:B4"). */
+  mergedFilled?: string[];
   /** CSV only. */
   encoding?: TextEncoding;
   /** CSV only: a byte-order mark, valid UTF-8 throughout, a detector's guess, or the caller's choice. */
