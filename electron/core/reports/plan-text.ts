@@ -12,6 +12,7 @@ import {
   type MessageKey,
 } from '../../../shared/i18n';
 import { describeTarget } from '../import/mapping';
+import { encodingLabel } from '../sheets';
 
 function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.join(', ')}]`;
@@ -30,6 +31,18 @@ export function describePlan(
   const t = translator(lang);
   const maxRows = at.maxRows ?? 50;
   const lines: string[] = [];
+  const how = plan.source?.encodingSource;
+  const encoding = plan.source?.encoding
+    ? t('plan.text.encoding', {
+        name: encodingLabel(plan.source.encoding),
+        how:
+          how === 'given'
+            ? t('plan.text.encodingGiven')
+            : how === 'detected'
+              ? t('plan.text.encodingDetected')
+              : '',
+      })
+    : '';
   if (at.title) {
     // A plan made from a query (dtload edit), not a sheet: no columns to show.
     lines.push(t('plan.text.headTitle', { title: at.title, where: at.where }));
@@ -39,9 +52,11 @@ export function describePlan(
         file: at.file,
         sheet: at.sheet,
         headerRow: plan.headerRow,
+        encoding,
         where: at.where,
       }),
     );
+    for (const note of plan.notes ?? []) lines.push(t('plan.text.note', { note }));
     const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
     lines.push(
       t('plan.text.columns', {

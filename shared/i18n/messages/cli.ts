@@ -28,13 +28,17 @@ export const cli = {
 
   // The plan as text (dry run and before an apply).
   'plan.text.head.import': {
-    en: 'Import plan for {file} (sheet "{sheet}", header row {headerRow}) against {where}',
-    'zh-CN': '{file} 的导入计划（工作表“{sheet}”，表头在第 {headerRow} 行），目标：{where}',
+    en: 'Import plan for {file} (sheet "{sheet}", header row {headerRow}{encoding}) against {where}',
+    'zh-CN': '{file} 的导入计划（工作表“{sheet}”，表头在第 {headerRow} 行{encoding}），目标：{where}',
   },
   'plan.text.head.delete': {
-    en: 'Delete plan for {file} (sheet "{sheet}", header row {headerRow}) against {where}',
-    'zh-CN': '{file} 的删除计划（工作表“{sheet}”，表头在第 {headerRow} 行），目标：{where}',
+    en: 'Delete plan for {file} (sheet "{sheet}", header row {headerRow}{encoding}) against {where}',
+    'zh-CN': '{file} 的删除计划（工作表“{sheet}”，表头在第 {headerRow} 行{encoding}），目标：{where}',
   },
+  'plan.text.encoding': { en: ', encoding {name}{how}', 'zh-CN': '，编码 {name}{how}' },
+  'plan.text.encodingGiven': { en: ' (as given)', 'zh-CN': '（按指定）' },
+  'plan.text.encodingDetected': { en: ' (detected)', 'zh-CN': '（自动识别）' },
+  'plan.text.note': { en: '  note: {note}', 'zh-CN': '  提示：{note}' },
   'plan.text.headTitle': { en: '{title} against {where}', 'zh-CN': '{title}，目标：{where}' },
   'plan.text.columns': { en: 'Columns: {columns}', 'zh-CN': '列对应：{columns}' },
   'plan.text.ignored': { en: '  ignored column "{header}"', 'zh-CN': '  已忽略列“{header}”' },
