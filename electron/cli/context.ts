@@ -27,6 +27,8 @@ export interface Connection {
   client: DingTalkClient;
   /** Says where we are connected, never with a secret. */
   label: string;
+  /** The organisation and app, as jobs record it (JobMeta.org; the app's connection identity). */
+  org: string;
   sandbox?: Sandbox;
   close(): Promise<void>;
 }
@@ -89,7 +91,7 @@ export function createContext(
           await saveSandboxState(statePath, sandbox.state());
           await sandbox.close();
         };
-        return { client, sandbox, label: 'the sandbox organisation', close };
+        return { client, sandbox, label: 'the sandbox organisation', org: 'sandbox', close };
       }
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;
@@ -100,7 +102,12 @@ export function createContext(
       }
       const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL);
       const client = createDingTalkClient({ baseUrl, appKey, appSecret }).withScheduler(scheduler);
-      return { client, label: `${new URL(baseUrl).host} as app ${appKey}`, close: async () => {} };
+      return {
+        client,
+        label: `${new URL(baseUrl).host} as app ${appKey}`,
+        org: `${baseUrl}|${appKey}`,
+        close: async () => {},
+      };
     },
   };
 }
