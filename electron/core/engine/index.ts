@@ -2,7 +2,16 @@
 // finished row, and resumes an interrupted job without re-sending what is done.
 import { retryClassOf } from '../../../shared/errcodes';
 import { CONFLICT_ERRCODE, type RowResult } from '../../../shared/domain';
-import { acquireLock, createJobFiles, newJobId, readJournal, readPlan, removeLock } from './journal';
+import {
+  acquireLock,
+  createJobFiles,
+  DamagedJobError,
+  newJobId,
+  readJournal,
+  readPlan,
+  removeLock,
+  repairHeader,
+} from './journal';
 import { JobControl, makeHandle, runJob } from './run-job';
 import type { JobHandle, JobOutcome, ResumeJobOptions, StartJobOptions } from './types';
 
@@ -58,7 +67,12 @@ const needsRerun = (r: RowResult): boolean => {
  */
 export async function resumeJob(opts: ResumeJobOptions): Promise<JobHandle> {
   const { dataDir, jobId } = opts;
-  const journal = await readJournal(dataDir, jobId);
+  const journal = await readJournal(dataDir, jobId).catch(async (e: unknown) => {
+    if (!(e instanceof DamagedJobError) || e.what !== 'journal') throw e;
+    // No readable header, but the plan is there: write a new header and go on from the records that are.
+    await repairHeader(dataDir, jobId, await readPlan(dataDir, jobId));
+    return readJournal(dataDir, jobId);
+  });
   const jobOrg = journal.header.meta.org;
   if (jobOrg && opts.org && jobOrg !== opts.org && !opts.allowOtherOrg)
     throw new OtherOrgError(jobId, jobOrg);

@@ -181,6 +181,30 @@ export async function createJobFiles(
   return header;
 }
 
+/**
+ * Appends a fresh header to a journal whose header cannot be read (the plan is intact), so the job resumes
+ * from the records that can; every unrecorded row is then checked before it is sent (badLines > 0).
+ */
+export async function repairHeader(dataDir: string, jobId: string, plan: RowOp[]): Promise<void> {
+  const header: HeaderRecord = {
+    t: 'header',
+    v: 1,
+    jobId,
+    meta: {
+      kind: plan.every((op) => op.kind === 'delete') && plan.length > 0 ? 'delete' : 'import',
+      source: '',
+      mode: 'apply',
+      options: { repaired: true },
+      createdAt: jobIdTime(jobId),
+    },
+    total: plan.length,
+    createdAt: jobIdTime(jobId) || new Date().toISOString(),
+  };
+  const w = await JournalWriter.open(join(jobDir(dataDir, jobId), JOURNAL_FILE));
+  w.append(header);
+  await w.close();
+}
+
 export interface JournalState {
   header: HeaderRecord;
   /** Latest result per seq. */
@@ -273,7 +297,9 @@ export function parseJournal(text: string, jobId = '?'): JournalState {
     }
   });
   if (!header) throw new DamagedJobError(jobId, 'journal', 'no readable header line');
-  return { header, results, lastWindow: badLines > 0 ? Infinity : window, end, runs, badLines };
+  // After damage, any unrecorded row may have been sent: a resume checks them all.
+  const damaged = badLines > 0 || header.meta.options?.repaired === true;
+  return { header, results, lastWindow: damaged ? Infinity : window, end, runs, badLines };
 }
 
 export async function readJournal(dataDir: string, jobId: string): Promise<JournalState> {
