@@ -2,6 +2,7 @@
 // Electron main (ipcMain.handle 'dtload:<method>'), the preload bridge, web mode (WebSocket) and the
 // renderer's `api` object are all typed from these interfaces. No Node, DOM or Electron imports here.
 import type { JobCounts, JobProgress, JobState, RetryClass, RowResult } from './domain';
+import type { Lang } from './i18n/lang';
 import type {
   ImportOptions,
   ImportPhase,
@@ -27,7 +28,8 @@ export type {
 // Common
 // ---------------------------------------------------------------------------------------------
 
-export type Language = 'en' | 'zh';
+/** The UI language; `zh` (older settings files, clients) is read as zh-CN. */
+export type Language = Lang;
 
 /** A file the backend holds (an opened sheet, an upload, or an output it wrote). Opaque to the UI. */
 export interface FileRef {

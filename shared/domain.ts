@@ -60,7 +60,20 @@ export interface LabelGroup {
   labels: Label[];
 }
 
-export type Endpoint = 'gettoken' | 'listlabelgroups' | 'list' | 'get' | 'update' | 'create' | 'delete';
+export type Endpoint =
+  | 'gettoken'
+  | 'listlabelgroups'
+  | 'list'
+  | 'get'
+  | 'update'
+  | 'create'
+  | 'delete'
+  // The staff directory: departments, staff, staff by mobile (shared/endpoints.ts has their paths).
+  | 'listsub'
+  | 'getdept'
+  | 'listsimple'
+  | 'getbymobile'
+  | 'getuser';
 
 export type RetryClass = 'transient' | 'token' | 'job-fatal' | 'row-permanent';
 

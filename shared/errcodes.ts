@@ -2,12 +2,13 @@
 // Codes come from the seed API pages and ../shared/dingtalk-api.md; the string codes are dtload's own
 // names for failures that carry no errcode (transport, HTML ban pages).
 import type { RetryClass } from './domain';
+import type { Lang, Localised } from './i18n/lang';
 
 export interface ErrcodeEntry {
   code: number | string;
   retryClass: RetryClass;
-  meaning: { en: string; zh: string };
-  solution: { en: string; zh: string };
+  meaning: Localised;
+  solution: Localised;
 }
 
 type Row = [
@@ -84,6 +85,23 @@ const ROWS: Row[] = [
     '需要授权',
     'Check whether the access_token has the permission to perform this operation.',
     '请检查应用是否已开通外部联系人读写权限。',
+  ],
+  // The staff directory (dingtalk-api.md, "Staff directory").
+  [
+    60003,
+    'row-permanent',
+    'The department is not found',
+    '部门不存在',
+    'Check the shared departments: name each by its name, its path (Sales/Support) or its id.',
+    '请检查共享给部门：可写部门名称、路径（如 销售部/客服）或部门 ID。',
+  ],
+  [
+    60011,
+    'job-fatal',
+    'The app has no permission for this part of the staff directory',
+    '应用没有该通讯录范围的权限',
+    'Grant the app 通讯录只读权限 (contacts read permission) for the whole organisation in the developer console.',
+    '请在开发者后台为应用开通通讯录只读权限，并把通讯录权限范围设为全部员工。',
   ],
   [
     60103,
@@ -321,7 +339,7 @@ const ROWS: Row[] = [
 export const ERRCODES: ReadonlyMap<string, ErrcodeEntry> = new Map(
   ROWS.map(([code, retryClass, me, mz, se, sz]) => [
     String(code),
-    { code, retryClass, meaning: { en: me, zh: mz }, solution: { en: se, zh: sz } },
+    { code, retryClass, meaning: { en: me, 'zh-CN': mz }, solution: { en: se, 'zh-CN': sz } },
   ]),
 );
 
@@ -331,10 +349,10 @@ export function lookupErrcode(code: number | string): ErrcodeEntry {
     ERRCODES.get(String(code)) ?? {
       code,
       retryClass: 'row-permanent',
-      meaning: { en: `DingTalk error ${code}`, zh: `钉钉错误 ${code}` },
+      meaning: { en: `DingTalk error ${code}`, 'zh-CN': `钉钉错误 ${code}` },
       solution: {
         en: "Look the code up in DingTalk's global error codes; fix the row and import it again.",
-        zh: '请在钉钉全局错误码中查询该错误码，修正该行后重新导入。',
+        'zh-CN': '请在钉钉全局错误码中查询该错误码，修正该行后重新导入。',
       },
     }
   );
@@ -345,7 +363,7 @@ export function retryClassOf(code: number | string): RetryClass {
 }
 
 /** One line for a report or the UI: meaning, then the fix. */
-export function hintFor(code: number | string, lang: 'en' | 'zh' = 'en'): string {
+export function hintFor(code: number | string, lang: Lang = 'en'): string {
   const e = lookupErrcode(code);
   return `${e.meaning[lang]}. ${e.solution[lang]}`;
 }

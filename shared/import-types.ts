@@ -1,6 +1,7 @@
 // View types of the import pipeline: the plan the dry run shows, the options an import takes and the
 // column mapping. Plain JSON-serialisable data, so the desktop UI can page through a plan over IPC.
 import type { FieldChange, RowAction, RowOp } from './domain';
+import type { Lang } from './i18n/lang';
 
 /** The contact fields a column can fill (shared/fields.ts CONTACT_FIELDS keys). */
 export type ContactFieldKey =
@@ -58,7 +59,7 @@ export interface ImportOptions {
   /** Country code used when a row has a mobile but no state_code. Default "86". */
   defaultStateCode?: string;
   /** Language of the plan's row messages (the admin's); default English. */
-  language?: 'en' | 'zh';
+  language?: Lang;
 }
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {

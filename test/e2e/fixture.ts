@@ -12,7 +12,7 @@ export interface ImportFixture {
   invalid: number;
   /** Sheet row number of the row with an unknown label. */
   invalidRow: number;
-  /** Sheet row number of the row whose owner is not a staff member: DingTalk answers 40003. */
+  /** Sheet row number of the row whose owner is not a staff member: DingTalk answers 60121. */
   rejectedRow: number;
   rejectedErrcode: number;
   /** user_id of the invalid row and of the refused row. */
@@ -65,7 +65,7 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
   rows[TITLE_EDITS + 1]![remark] = 'Edited by the end-to-end test';
   // A label that exists in no group: the row is invalid and never sent.
   rows[INVALID]![level] = 'No such level';
-  // An owner who is not a staff member: planning accepts it, DingTalk refuses it (40003).
+  // An owner who is not a staff member: planning accepts it, DingTalk refuses it (60121).
   rows[REJECTED]![follower] = 'ghost_owner';
 
   for (const r of rows) target.addRow(r);
@@ -81,7 +81,7 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
     unchanged: ROWS - updates - 1,
     invalidRow: INVALID + 2,
     rejectedRow: REJECTED + 2,
-    rejectedErrcode: 40003,
+    rejectedErrcode: 60121,
     invalidUserId: rows[INVALID]![userId]!,
     rejectedUserId: rows[REJECTED]![userId]!,
   };

@@ -123,7 +123,7 @@ describe('dtload import', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(await readFile(report, 'utf8'));
     expect(json.mode).toBe('apply');
-    expect(json.rows[1]).toMatchObject({ row: 3, status: 'failed', errcode: 40003 });
+    expect(json.rows[1]).toMatchObject({ row: 3, status: 'failed', errcode: 60121 });
     expect(existsSync(join(dir, 'apply-report.failed-rows.xlsx'))).toBe(true);
     expect(org.sandbox.getContactById(a!.userid)!.follower_user_id).toBe('sales_lead');
   });

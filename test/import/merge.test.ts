@@ -125,8 +125,8 @@ describe('mergeUpdate', () => {
     ]);
   });
 
-  it("says why a row is invalid in the admin's language (zh)", () => {
-    const zh = { language: 'zh' } as const;
+  it("says why a row is invalid in the admin's language (zh-CN)", () => {
+    const zh = { language: 'zh-CN' } as const;
     expect(plan(['user_id', 'labels'], ['u1', 'Other'], alice, zh).errors).toEqual([
       '"Other" 同时属于 2 个标签组：请写成 "Type/Other" 或 "行业/Other"',
     ]);

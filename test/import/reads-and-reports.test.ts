@@ -102,8 +102,8 @@ describe('report files', () => {
       const rows: string[][] = [];
       for await (const r of sheet.rows()) rows.push(r.cells);
       expect(rows[0]!.slice(0, 6)).toEqual([a!.userid, 'lina02', 'first', 'update', 'ok', '']);
-      expect(rows[1]!.slice(0, 6)).toEqual([b!.userid, 'ghost', 'second', 'update', 'failed', '40003']);
-      expect(rows[1]![7]).toContain('Check whether the userId is correct.');
+      expect(rows[1]!.slice(0, 6)).toEqual([b!.userid, 'ghost', 'second', 'update', 'failed', '60121']);
+      expect(rows[1]![7]).toContain('Check whether the user information is correct.');
       expect(rows[2]!.slice(0, 5)).toEqual(['zzz', 'lina02', 'third', 'invalid', 'skipped']);
       expect(rows[2]![6]).toBe('no contact has user_id "zzz"');
     }

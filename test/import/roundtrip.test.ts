@@ -121,9 +121,9 @@ describe('round trip', () => {
       userId: b.userid,
       action: 'update',
       status: 'failed',
-      errcode: 40003,
+      errcode: 60121,
     });
-    expect(report.rows[1]!.hint).toContain('userId');
+    expect(report.rows[1]!.hint).toContain('user information');
     expect(report.rows[2]).toMatchObject({ row: 4, action: 'invalid', status: 'skipped' });
     expect(org.sandbox.getContactById(a.userid)!.follower_user_id).toBe(newOwner);
     expect(org.sandbox.getContactById(b.userid)).toEqual(b);

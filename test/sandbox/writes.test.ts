@@ -53,8 +53,11 @@ describe('sandbox writes', () => {
     expect((await update({ ...base(), share_dept_ids: tooMany })).errcode).toBe(40035);
     expect((await update({ ...base(), share_user_ids: tooMany.map(String) })).errcode).toBe(40035);
     expect((await update({ ...base(), label_ids: [CUSTOMER, 999] })).errcode).toBe(40035);
-    expect((await update({ ...base(), follower_user_id: 'not-staff' })).errcode).toBe(40003);
-    expect((await update({ ...base(), share_user_ids: ['not-staff'] })).errcode).toBe(40003);
+    // As DingTalk: a person who is not staff is 60121, a department the organisation lacks 60003.
+    expect((await update({ ...base(), follower_user_id: 'not-staff' })).errcode).toBe(60121);
+    expect((await update({ ...base(), follower_user_id: '张伟' })).errcode).toBe(60121);
+    expect((await update({ ...base(), share_user_ids: ['not-staff'] })).errcode).toBe(60121);
+    expect((await update({ ...base(), share_dept_ids: [999999] })).errcode).toBe(60003);
     expect(sb.getContactById(target.userid)).toEqual(target);
   });
 

@@ -75,7 +75,7 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
       rows[0]!.title = 'Chief Tester';
       rows[1]!.title = 'Deputy Tester';
       rows[2]!.remark = 'checked by the web-mode test';
-      // Not a staff member: the plan cannot know, DingTalk (the sandbox) refuses the row with 40003.
+      // Not a staff member: the plan cannot know, DingTalk (the sandbox) refuses the row with 60121.
       rows[3]!.follower_user_id = 'nobody-here';
     });
 
@@ -129,9 +129,9 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
 
     const failed = await h.api.getReportRows({ jobId, filter: 'failed', offset: 0, limit: 50 });
     expect(failed.total).toBe(1);
-    expect(failed.items[0]).toMatchObject({ row: 5, status: 'failed', errcode: 40003 });
-    expect(failed.items[0]!.meaning).toBe('Invalid userId');
-    expect(failed.items[0]!.solution).toMatch(/userId/);
+    expect(failed.items[0]).toMatchObject({ row: 5, status: 'failed', errcode: 60121 });
+    expect(failed.items[0]!.meaning).toBe('The corresponding user is not found');
+    expect(failed.items[0]!.solution).toMatch(/user information/);
 
     const failedFile = await h.api.exportFailedRows({ jobId, format: 'csv' });
     const failedCsv = await (await download(h, failedFile.fileId)).text();
@@ -183,11 +183,14 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
   });
 
   it('keeps settings and validates their range', async () => {
-    expect(await h.api.updateSettings({ language: 'zh', maxQps: 15 })).toEqual({
-      language: 'zh',
+    expect(await h.api.updateSettings({ language: 'zh-CN', maxQps: 15 })).toEqual({
+      language: 'zh-CN',
       maxQps: 15,
     });
-    expect(await h.api.getSettings()).toEqual({ language: 'zh', maxQps: 15 });
+    expect(await h.api.getSettings()).toEqual({ language: 'zh-CN', maxQps: 15 });
+    // 'zh', the older name a client or settings file may still send, is read as zh-CN.
+    await h.api.updateSettings({ language: 'en' });
+    expect(await h.api.updateSettings({ language: 'zh' as 'zh-CN' })).toMatchObject({ language: 'zh-CN' });
     await expect(h.api.updateSettings({ maxQps: 400 })).rejects.toMatchObject({
       info: { kind: 'bad-request' },
     });

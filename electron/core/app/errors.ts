@@ -3,23 +3,11 @@
 // Secrets are scrubbed from every text that goes out.
 import type { ErrorInfo, Language } from '../../../shared/contract';
 import { lookupErrcode } from '../../../shared/errcodes';
+import { translate } from '../../../shared/i18n';
 import { isDingTalkError } from '../dingtalk';
 import { ImportInputError } from '../import';
 import { SheetError } from '../sheets';
 import { AppError } from './app-error';
-
-const TEXT = {
-  input: { en: 'Fix the file or the mapping, then try again.', zh: '请修正文件或映射后重试。' },
-  internal: {
-    en: 'Try again; if it persists, report it with the steps that led here.',
-    zh: '请重试；如持续出现，请附上操作步骤反馈。',
-  },
-  fileMissing: { en: 'The file could not be read', zh: '无法读取该文件' },
-  fileFix: {
-    en: 'Check that the file still exists and is not open elsewhere.',
-    zh: '请确认文件仍存在且未被占用。',
-  },
-} as const;
 
 /** Removes secrets and tokens from a text that may leave the backend. */
 export function createRedactor(secrets: () => Iterable<string>) {
@@ -48,7 +36,7 @@ export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => s
     };
   }
   if (e instanceof SheetError || e instanceof ImportInputError) {
-    return { kind: 'input', meaning: redact(e.message), solution: TEXT.input[lang] };
+    return { kind: 'input', meaning: redact(e.message), solution: translate(lang, 'error.input.fix') };
   }
   const err = e as NodeJS.ErrnoException | null;
   if (
@@ -57,10 +45,10 @@ export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => s
   ) {
     return {
       kind: 'not-found',
-      meaning: `${TEXT.fileMissing[lang]} (${err.code})`,
-      solution: TEXT.fileFix[lang],
+      meaning: `${translate(lang, 'error.file.missing')} (${err.code})`,
+      solution: translate(lang, 'error.file.fix'),
     };
   }
   const message = err instanceof Error ? err.message : String(e);
-  return { kind: 'internal', meaning: redact(message), solution: TEXT.internal[lang] };
+  return { kind: 'internal', meaning: redact(message), solution: translate(lang, 'error.internal.fix') };
 }

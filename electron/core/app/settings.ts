@@ -1,6 +1,7 @@
 // The app's settings (language, max qps), kept in <dataDir>/settings.json.
 import { join } from 'node:path';
 import type { Settings } from '../../../shared/contract';
+import { parseLang } from '../../../shared/i18n';
 import { readJson, writeJson } from './json-file';
 
 export const DEFAULT_SETTINGS: Settings = { language: 'en', maxQps: 20 };
@@ -9,8 +10,9 @@ export function createSettingsStore(dataDir: string) {
   const path = join(dataDir, 'settings.json');
   let cache: Settings | undefined;
 
+  // Older settings files (and clients) say 'zh' for zh-CN.
   const sanitise = (raw: Partial<Settings>): Settings => ({
-    language: raw.language === 'zh' ? 'zh' : 'en',
+    language: parseLang(raw.language) ?? DEFAULT_SETTINGS.language,
     maxQps:
       typeof raw.maxQps === 'number' && raw.maxQps >= 1 && raw.maxQps <= 40
         ? raw.maxQps

@@ -154,7 +154,8 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   exportFailedRows: obj({ jobId: id, format: oneOf('xlsx', 'csv') }),
   retryFailedRows: obj({ jobId: id }),
   getSettings: none,
-  updateSettings: obj({ language: opt(oneOf('en', 'zh')), maxQps: opt(num(1, 40)) }),
+  // 'zh' is the older name of zh-CN; the settings store reads it as zh-CN.
+  updateSettings: obj({ language: opt(oneOf('en', 'zh-CN', 'zh')), maxQps: opt(num(1, 40)) }),
 };
 
 /** Throws a bad-request AppError when `args` does not fit `method`'s argument. */

@@ -1,9 +1,17 @@
 // The DingTalk extcontact client: typed endpoints over one request path, a shared token cache,
 // and a scheduler hook through which the engine applies its rate limits and retries.
 import type { Contact, ContactCreate, ContactUpdate, Endpoint, LabelGroup } from '../../../shared/domain';
+import { ENDPOINT_PATHS } from '../../../shared/endpoints';
 import { DingTalkError, isDingTalkError } from './errors';
 import { createRedactor } from './redact';
-import { toContact, toLabelGroup } from './shapes';
+import {
+  toContact,
+  toDepartment,
+  toLabelGroup,
+  toStaffPage,
+  type RawDepartment,
+  type StaffPage,
+} from './shapes';
 import { TimeoutSignals } from './timeouts';
 import { TokenCache, type IssuedToken } from './token';
 import { send, type FetchLike, type Json, type Transport } from './transport';
@@ -35,11 +43,21 @@ export interface DingTalkClient {
   listLabelGroups(): AsyncIterable<LabelGroup>;
   /** All pages, 100 per page by default; each page is one scheduler.run('list', ...). */
   listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact>;
+  /** One page of `list` (offset paging): pages can be read side by side, within the scheduler's limit. */
+  listContactsPage(offset: number, size?: number): Promise<Contact[]>;
   getContact(userId: string): Promise<Contact>;
   updateContact(c: ContactUpdate): Promise<void>;
   /** Returns the new contact's userid. */
   createContact(c: ContactCreate): Promise<string>;
   deleteContact(userId: string): Promise<void>;
+  /** The direct sub-departments of one department (root = 1): `listsub`, one call. */
+  listSubDepartments(deptId: number): Promise<RawDepartment[]>;
+  /** One page of a department's direct members: `listsimple` (size ≤ 100, cursor from the previous page). */
+  listStaffPage(deptId: number, cursor: number, size: number): Promise<StaffPage>;
+  /** A department's name (`department/get`): the root's, which listsub never answers. */
+  departmentName(deptId: number): Promise<string>;
+  /** The staff userid of a mobile (`getbymobile`), or undefined when no staff member has it (60121). */
+  staffIdByMobile(mobile: string): Promise<string | undefined>;
   /** Same token cache and transport; calls go through `s`. */
   withScheduler(s: CallScheduler): DingTalkClient;
 }
@@ -132,7 +150,7 @@ class ExtContactClient implements DingTalkClient {
     return send(
       this.core.transport,
       endpoint,
-      `${this.core.baseUrl}/topapi/extcontact/${endpoint}?access_token=${encodeURIComponent(token)}`,
+      `${this.core.baseUrl}${ENDPOINT_PATHS[endpoint as keyof typeof ENDPOINT_PATHS]}?access_token=${encodeURIComponent(token)}`,
       { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) },
     );
   }
@@ -197,6 +215,12 @@ class ExtContactClient implements DingTalkClient {
     return this.paged('list', size, toContact);
   }
 
+  async listContactsPage(offset: number, size = PAGE_SIZE): Promise<Contact[]> {
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
+    const answer = await this.call('list', { size, offset });
+    return Array.isArray(answer.results) ? (answer.results as unknown[]).map(toContact) : [];
+  }
+
   async getContact(userId: string): Promise<Contact> {
     const answer = await this.call('get', { user_id: userId });
     return toContact(answer.result);
@@ -221,6 +245,37 @@ class ExtContactClient implements DingTalkClient {
 
   async deleteContact(userId: string): Promise<void> {
     await this.call('delete', { user_id: userId });
+  }
+
+  async listSubDepartments(deptId: number): Promise<RawDepartment[]> {
+    const answer = await this.call('listsub', { dept_id: deptId });
+    return Array.isArray(answer.result) ? (answer.result as unknown[]).map(toDepartment) : [];
+  }
+
+  async listStaffPage(deptId: number, cursor: number, size: number): Promise<StaffPage> {
+    const answer = await this.call('listsimple', {
+      dept_id: deptId,
+      cursor,
+      size,
+      contain_access_limit: false,
+    });
+    return toStaffPage(answer.result);
+  }
+
+  async departmentName(deptId: number): Promise<string> {
+    const answer = await this.call('getdept', { dept_id: deptId });
+    return toDepartment(answer.result).name;
+  }
+
+  async staffIdByMobile(mobile: string): Promise<string | undefined> {
+    try {
+      const answer = await this.call('getbymobile', { mobile });
+      const userid = (answer.result as Json | undefined)?.userid;
+      return typeof userid === 'string' && userid !== '' ? userid : undefined;
+    } catch (e) {
+      if (isDingTalkError(e) && e.errcode === 60121) return undefined;
+      throw e;
+    }
   }
 
   withScheduler(s: CallScheduler): DingTalkClient {

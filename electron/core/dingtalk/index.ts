@@ -8,3 +8,4 @@ export {
 } from './client';
 export { DingTalkError, isDingTalkError, type DingTalkErrorInit, type TransportErrcode } from './errors';
 export type { FetchLike } from './transport';
+export type { RawDepartment, StaffPage } from './shapes';

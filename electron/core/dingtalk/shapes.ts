@@ -45,3 +45,32 @@ export function toLabelGroup(raw: unknown): LabelGroup {
     }),
   };
 }
+
+/** A department as listsub answers it. */
+export interface RawDepartment {
+  id: number;
+  name: string;
+  parentId: number;
+}
+
+export function toDepartment(raw: unknown): RawDepartment {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Raw;
+  return { id: Number(r.dept_id ?? r.id), name: str(r.name) ?? '', parentId: Number(r.parent_id ?? 0) };
+}
+
+/** One listsimple page: the members and, while there are more, the cursor of the next page. */
+export interface StaffPage {
+  members: { userid: string; name: string }[];
+  nextCursor?: number;
+}
+
+export function toStaffPage(raw: unknown): StaffPage {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Raw;
+  const list = Array.isArray(r.list) ? (r.list as unknown[]) : [];
+  const members = list.map((m) => {
+    const x = (m && typeof m === 'object' ? m : {}) as Raw;
+    return { userid: str(x.userid) ?? '', name: str(x.name) ?? '' };
+  });
+  const next = Number(r.next_cursor);
+  return r.has_more === true && Number.isFinite(next) ? { members, nextCursor: next } : { members };
+}

@@ -9,7 +9,7 @@ import type { MappingFile } from '../../../shared/import-types';
 import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
-import { sayer, type Lang } from './messages';
+import { translator, type Lang } from '../../../shared/i18n';
 
 export interface PlanDeleteArgs {
   source: SheetSource;
@@ -24,7 +24,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
   const { source, client, onProgress } = args;
   const headers = source.info.headers;
   const labelGroups = await readLabelGroups(client);
-  const say = sayer(args.language);
+  const say = translator(args.language ?? 'en');
   const mapping = autoMap(headers, labelGroups, args.mapping, args.language);
   checkMapping(
     mapping,
@@ -41,9 +41,11 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     const cells = read.cells;
     const id = cellAt(cells, idCol);
     const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
-    if (id === '') planned.errors.push(say('userIdEmpty'));
+    if (id === '') planned.errors.push(say('plan.userIdEmpty'));
     else if (firstRow.has(id))
-      planned.errors.push(say('keyRepeated', { what: 'user_id', key: `"${id}"`, row: firstRow.get(id)! }));
+      planned.errors.push(
+        say('plan.keyRepeated', { what: 'user_id', key: `"${id}"`, row: firstRow.get(id)! }),
+      );
     else {
       firstRow.set(id, row);
       planned.userId = id;
@@ -61,7 +63,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     if (planned.errors.length > 0) continue;
     const c = current.found.get(planned.userId!);
     if (!c) {
-      planned.errors.push(say('deleteNotFound', { id: planned.userId! }));
+      planned.errors.push(say('plan.deleteNotFound', { id: planned.userId! }));
       continue;
     }
     planned.action = 'delete';

@@ -2,7 +2,7 @@
 // bare name that several groups hold must be written `Group/Label`.
 import { LIST_SEPARATORS } from '../../../shared/fields';
 import type { LabelGroup } from '../../../shared/domain';
-import { joinAlternatives, sayer, type Lang } from './messages';
+import { joinAlternatives, translator, type Lang } from '../../../shared/i18n';
 
 export interface LabelRef {
   id: number;
@@ -73,21 +73,21 @@ export class LabelIndex {
     const candidates = this.candidates(name, group);
     if (candidates.length === 1) return { ok: true, label: candidates[0]! };
     if (candidates.length > 1) {
-      const say = sayer(lang);
+      const say = translator(lang);
       const options = joinAlternatives(
         candidates.map((c) => `"${c.group}/${c.name}"`),
         lang,
       );
-      return { ok: false, error: say('labelAmbiguous', { name, count: candidates.length, options }) };
+      return { ok: false, error: say('plan.labelAmbiguous', { name, count: candidates.length, options }) };
     }
-    const say = sayer(lang);
+    const say = translator(lang);
     const near = this.nearNames(name, group);
     return {
       ok: false,
       error:
-        (group ? say('labelUnknownInGroup', { name, group }) : say('labelUnknown', { name })) +
+        (group ? say('plan.labelUnknownInGroup', { name, group }) : say('plan.labelUnknown', { name })) +
         (near.length
-          ? say('labelDidYouMean', {
+          ? say('plan.labelDidYouMean', {
               names: joinAlternatives(
                 near.map((n) => `"${n}"`),
                 lang,

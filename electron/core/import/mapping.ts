@@ -2,7 +2,7 @@
 import { HEADER_ALIASES } from '../../../shared/fields';
 import type { LabelGroup } from '../../../shared/domain';
 import type { ColumnMapping, MappingFile, MappingResult, MappingTarget } from '../../../shared/import-types';
-import { sayer, type Lang } from './messages';
+import { translator, type Lang } from '../../../shared/i18n';
 
 /** Trailing columns dtload's own reports append; ignored so a fixed report imports again as it is. */
 export const REPORT_COLUMNS = ['action', 'status', 'errcode', 'errmsg', 'hint'] as const;
@@ -30,7 +30,7 @@ export function targetKey(t: MappingTarget): string {
 }
 
 export function describeTarget(t: MappingTarget, lang: Lang = 'en'): string {
-  return typeof t === 'string' ? t : sayer(lang)('groupLabels', { group: t.group });
+  return typeof t === 'string' ? t : translator(lang)('plan.groupLabels', { group: t.group });
 }
 
 /** A header equal to `name`, or renamed by the reader to stay distinct ("status (2)" next to a "Status" group). */
@@ -61,7 +61,7 @@ export function autoMap(
   mappingFile?: MappingFile,
   lang: Lang = 'en',
 ): MappingResult {
-  const say = sayer(lang);
+  const say = translator(lang);
   const groupByNorm = new Map<string, string>();
   for (const g of labelGroups)
     if (!groupByNorm.has(normHeader(g.name))) groupByNorm.set(normHeader(g.name), g.name);
@@ -103,7 +103,7 @@ export function autoMap(
     const key = targetKey(target);
     const first = taken.get(key);
     if (first !== undefined) {
-      warnings.push(say('columnDuplicate', { header, first, target: describeTarget(target, lang) }));
+      warnings.push(say('plan.columnDuplicate', { header, first, target: describeTarget(target, lang) }));
       return { index, header, target: 'ignore', source: 'duplicate' };
     }
     taken.set(key, header);
@@ -111,7 +111,7 @@ export function autoMap(
   });
   const present = new Set(headers.map(normHeader));
   for (const h of Object.keys(mappingFile ?? {})) {
-    if (!present.has(normHeader(h))) warnings.push(say('mappingMissingColumn', { header: h }));
+    if (!present.has(normHeader(h))) warnings.push(say('plan.mappingMissingColumn', { header: h }));
   }
   return { columns, unrecognised, warnings };
 }

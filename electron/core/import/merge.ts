@@ -3,7 +3,7 @@
 import type { Contact, ContactCreate, ContactUpdate, FieldChange } from '../../../shared/domain';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
 import type { LabelIndex } from './labels';
-import { langOf, sayer, type Lang } from './messages';
+import { langOf, translator, type Lang } from '../../../shared/i18n';
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 
@@ -41,7 +41,7 @@ export function mergeUpdate(
   labels: LabelIndex,
   options?: ImportOptions,
 ): MergeResult<ContactUpdate> {
-  const say = sayer(langOf(options));
+  const say = translator(langOf(options));
   const errors: string[] = [];
   const warnings: string[] = [];
   const changes: FieldChange[] = [];
@@ -60,7 +60,7 @@ export function mergeUpdate(
 
   const sheetUserId = intent.fields.user_id;
   if (typeof sheetUserId === 'string' && sheetUserId !== current.userid) {
-    errors.push(say('userIdMismatch', { sheet: sheetUserId, id: current.userid, name: current.name }));
+    errors.push(say('plan.userIdMismatch', { sheet: sheetUserId, id: current.userid, name: current.name }));
   }
 
   for (const f of UPDATABLE_STRINGS) {
@@ -70,7 +70,7 @@ export function mergeUpdate(
     const before = current[f] ?? '';
     if (after === before) continue;
     if (after === '' && (f === 'name' || f === 'follower_user_id')) {
-      errors.push(say('cannotClear', { field: f }));
+      errors.push(say('plan.cannotClear', { field: f }));
       continue;
     }
     body[f] = after;
@@ -94,7 +94,7 @@ export function mergeUpdate(
     const cur = current[f];
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
-      warnings.push(say('readOnlyDiffers', { field: f, value: v, current: cur ?? '' }));
+      warnings.push(say('plan.readOnlyDiffers', { field: f, value: v, current: cur ?? '' }));
     }
   }
 
@@ -135,7 +135,7 @@ export function mergeCreate(
     body.share_user_ids = f.share_user_ids as string[];
   if (Array.isArray(f.share_dept_ids) && f.share_dept_ids.length)
     body.share_dept_ids = f.share_dept_ids as number[];
-  if (!body.mobile) errors.push(sayer(langOf(options))('mobileRequiredForCreate'));
+  if (!body.mobile) errors.push(translator(langOf(options))('plan.mobileRequiredForCreate'));
   errors.push(...validateBody(body, langOf(options)));
   const changes: FieldChange[] = [];
   for (const [k, v] of Object.entries(body) as [string, FieldValue][]) {
@@ -148,15 +148,17 @@ export function mergeCreate(
 
 /** Checks a body against what DingTalk requires before any call is made. */
 export function validateBody(body: ContactUpdate | ContactCreate, lang: Lang = 'en'): string[] {
-  const say = sayer(lang);
+  const say = translator(lang);
   const errors: string[] = [];
-  if (!body.name.trim()) errors.push(say('nameRequired'));
-  if (!body.follower_user_id.trim()) errors.push(say('ownerRequired'));
-  if (body.label_ids.length === 0) errors.push(say('labelRequired'));
+  if (!body.name.trim()) errors.push(say('plan.nameRequired'));
+  if (!body.follower_user_id.trim()) errors.push(say('plan.ownerRequired'));
+  if (body.label_ids.length === 0) errors.push(say('plan.labelRequired'));
   for (const k of ['label_ids', 'share_dept_ids', 'share_user_ids'] as const) {
     const n = body[k]?.length ?? 0;
     if (n > MAX_IDS)
-      errors.push(say('tooManyIds', { field: k === 'label_ids' ? 'labels' : k, count: n, max: MAX_IDS }));
+      errors.push(
+        say('plan.tooManyIds', { field: k === 'label_ids' ? 'labels' : k, count: n, max: MAX_IDS }),
+      );
   }
   return errors;
 }

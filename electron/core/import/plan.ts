@@ -18,7 +18,7 @@ import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
-import { langOf, sayer, type Say } from './messages';
+import { langOf, translator, type Translate } from '../../../shared/i18n';
 
 export interface SheetRow {
   row: number;
@@ -99,7 +99,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
   const nameCol = cols.fields.get('name');
-  const say = sayer(langOf(options));
+  const say = translator(langOf(options));
   for await (const read of source.rows()) {
     if (isBlankRow(read.cells)) continue;
     const { row } = read;
@@ -109,7 +109,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     const key = rowKey(cells, cols, options);
     const first = key === '' ? undefined : firstRowOfKey.get(key);
     if (first !== undefined) {
-      planned.errors.push(say('keyRepeated', { what: options.match, key: display(key), row: first }));
+      planned.errors.push(say('plan.keyRepeated', { what: options.match, key: display(key), row: first }));
       keys.push('');
     } else {
       if (key !== '') firstRowOfKey.set(key, row);
@@ -120,7 +120,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
       const firstNew = mk === '' ? undefined : firstRowOfNewMobile.get(mk);
       if (firstNew !== undefined)
-        planned.errors.push(say('keyRepeated', { what: 'mobile', key: display(mk), row: firstNew }));
+        planned.errors.push(say('plan.keyRepeated', { what: 'mobile', key: display(mk), row: firstNew }));
       else if (mk !== '') firstRowOfNewMobile.set(mk, row);
     }
     rows.push(planned);
@@ -153,7 +153,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     } else if (contact) {
       if (duplicates.has(key)) {
         planned.errors.push(
-          say('keySharedByContacts', { key: display(key), ids: duplicates.get(key)!.join(', ') }),
+          say('plan.keySharedByContacts', { key: display(key), ids: duplicates.get(key)!.join(', ') }),
         );
       }
       const m = mergeUpdate(contact, intent, labels, options);
@@ -220,18 +220,18 @@ function display(key: string): string {
   return key.includes(' ') ? `+${key}` : `"${key}"`;
 }
 
-function notFoundMessage(say: Say, key: string, options: ImportOptions, withZeros?: string): string {
+function notFoundMessage(say: Translate, key: string, options: ImportOptions, withZeros?: string): string {
   if (key === '') {
     const what = options.match;
-    if (options.create) return say('nothingToMatchOrCreate', { what });
-    return say(what === 'user_id' ? 'keyEmptyUseCreate' : 'keyEmpty', { what });
+    if (options.create) return say('plan.nothingToMatchOrCreate', { what });
+    return say(what === 'user_id' ? 'plan.keyEmptyUseCreate' : 'plan.keyEmpty', { what });
   }
   if (options.match === 'mobile')
-    return say(options.create ? 'noContactWithMobile' : 'noContactWithMobileUseCreate', {
+    return say(options.create ? 'plan.noContactWithMobile' : 'plan.noContactWithMobileUseCreate', {
       key: display(key),
     });
   return (
-    say('noContactWithUserId', { key: display(key) }) +
-    (withZeros !== undefined ? say('leadingZerosDropped', { id: withZeros }) : '')
+    say('plan.noContactWithUserId', { key: display(key) }) +
+    (withZeros !== undefined ? say('plan.leadingZerosDropped', { id: withZeros }) : '')
   );
 }

@@ -7,7 +7,7 @@ import type { ContactFieldKey, ImportOptions } from '../../../shared/import-type
 import type { LabelIndex } from './labels';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
-import { langOf, sayer } from './messages';
+import { langOf, translator } from '../../../shared/i18n';
 
 /** DingTalk takes at most 20 ids per list (label_ids, share_dept_ids, share_user_ids). */
 export const MAX_IDS = 20;
@@ -73,7 +73,7 @@ export function readIntent(
   headers: readonly string[],
 ): RowIntent {
   const errors: string[] = [];
-  const say = sayer(langOf(options));
+  const say = translator(langOf(options));
   const fields: RowIntent['fields'] = {};
   const plan = columnPlan(cols);
   for (const { field, index, kind, neverCleared } of plan.fields) {
@@ -87,15 +87,15 @@ export function readIntent(
       if (field === 'mobile') {
         const sc = normStateCode(cellAt(cells, plan.stateCode)) || options.defaultStateCode || '86';
         v = localMobile(raw, sc);
-        if (/^\+\d/.test(v)) errors.push(say('mobileForeignCode', { raw, code: sc }));
-        else if (!/^\d{3,20}$/.test(v)) errors.push(say('mobileInvalid', { raw }));
+        if (/^\+\d/.test(v)) errors.push(say('plan.mobileForeignCode', { raw, code: sc }));
+        else if (!/^\d{3,20}$/.test(v)) errors.push(say('plan.mobileInvalid', { raw }));
       } else if (field === 'state_code') {
         v = normStateCode(raw);
-        if (!/^\d{1,4}$/.test(v)) errors.push(say('stateCodeInvalid', { raw }));
+        if (!/^\d{1,4}$/.test(v)) errors.push(say('plan.stateCodeInvalid', { raw }));
       } else if (field === 'email' && !/^[^\s@]+@[^\s@]+$/.test(v)) {
-        errors.push(say('emailInvalid', { raw }));
+        errors.push(say('plan.emailInvalid', { raw }));
       } else if (field === 'name' && v.length > MAX_NAME_LENGTH && [...v].length > MAX_NAME_LENGTH) {
-        errors.push(say('nameTooLong', { max: MAX_NAME_LENGTH }));
+        errors.push(say('plan.nameTooLong', { max: MAX_NAME_LENGTH }));
       }
       fields[field] = v;
       continue;
@@ -110,7 +110,7 @@ export function readIntent(
         else if (!ids.includes(Number(x))) ids.push(Number(x));
       }
       if (bad.length)
-        errors.push(say('notNumericId', { field, values: bad.map((b) => `"${b}"`).join(', ') }));
+        errors.push(say('plan.notNumericId', { field, values: bad.map((b) => `"${b}"`).join(', ') }));
       fields[field] = ids;
     } else {
       const unique: string[] = [];

@@ -2,10 +2,13 @@
 // quota, permissions, rate limits, injected faults, the operations, and the write log.
 import { randomBytes } from 'node:crypto';
 import type { Contact, Endpoint, LabelGroup } from '../../../shared/domain';
+import { ENDPOINT_PATHS } from '../../../shared/endpoints';
 import { lookupErrcode } from '../../../shared/errcodes';
 import { answerCode, fail, ipBanAnswer, notFoundAnswer, ok, proxyErrorAnswer, type Answer } from './answers';
 import { BadBody, parseBody, type Fields } from './body';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
+import { StaffDirectory } from './directory';
+import { seedDirectory } from './directory-data';
 import * as ops from './operations';
 import { createRandom, type Random } from './prng';
 import { RateLimiter } from './rate-limiter';
@@ -29,14 +32,26 @@ const ENDPOINTS: readonly Endpoint[] = [
   'update',
   'create',
   'delete',
+  'listsub',
+  'getdept',
+  'listsimple',
+  'getbymobile',
+  'getuser',
 ];
 const WRITES = new Set<Endpoint>(['update', 'create', 'delete']);
-const OP_PATH = /^\/topapi\/extcontact\/([a-z]+)\/?$/;
+/** Path (with or without a trailing slash) → endpoint. */
+const BY_PATH = new Map<string, Endpoint>(
+  Object.entries(ENDPOINT_PATHS).flatMap(([op, path]) => [
+    [path, op as Endpoint],
+    [`${path}/`, op as Endpoint],
+  ]),
+);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class Organisation {
   readonly store: ContactStore;
+  readonly directory: StaffDirectory;
   readonly writeLog: WriteLogEntry[] = [];
   private readonly counts = Object.fromEntries(ENDPOINTS.map((e) => [e, 0])) as Record<Endpoint, number>;
   /** access_token → expiry (ms since epoch). */
@@ -53,11 +68,13 @@ export class Organisation {
 
   constructor(opts: SandboxOptions = {}) {
     const groups = seedLabelGroups();
+    this.directory = new StaffDirectory(seedDirectory(opts.directory, opts.seed ?? 1));
     if (opts.state) {
-      this.store = new ContactStore(groups, opts.state.contacts.map(cloneContact));
+      this.store = new ContactStore(groups, opts.state.contacts.map(cloneContact), this.directory);
       this.store.created = Math.max(this.store.created, opts.state.created);
     } else {
-      this.store = new ContactStore(groups, seedContacts(opts.contacts ?? 500, opts.seed ?? 1, groups));
+      const contacts = seedContacts(opts.contacts ?? 500, opts.seed ?? 1, groups);
+      this.store = new ContactStore(groups, contacts, this.directory);
     }
     this.limiter = new RateLimiter(opts.limits ?? false);
     this.tokenTtlMs = (opts.tokenTtlSeconds ?? 7200) * 1000;
@@ -139,9 +156,8 @@ export class Organisation {
       this.counts.gettoken++;
       return this.banned() ?? this.getToken(call.url.searchParams);
     }
-    const op = OP_PATH.exec(path)?.[1] as Endpoint | undefined;
-    if (!op || op === 'gettoken' || !ENDPOINTS.includes(op) || call.method !== 'POST')
-      return notFoundAnswer();
+    const op = BY_PATH.get(path);
+    if (!op || call.method !== 'POST') return notFoundAnswer();
     this.counts[op]++;
 
     let fields: Fields = {};
@@ -199,7 +215,10 @@ export class Organisation {
     if (f.rejectTokens) return fail(40001, 'invalid credential');
     if (f.monthlyQuota !== undefined && ++this.quotaUsed > f.monthlyQuota)
       return fail(90020, 'The monthly API call quota of the organisation is used up');
-    if (f.deniedEndpoints?.includes(op)) return fail(43007, 'Permission required');
+    if (f.deniedEndpoints?.includes(op)) {
+      const code = f.deniedErrcode ?? 43007;
+      return fail(code, code === 60011 ? '没有调用该接口的权限' : 'Permission required');
+    }
     const limited = this.limiter.admit(op, Date.now());
     if (limited === 90018) return fail(90018, 'Too many calls per second for this app and endpoint');
     if (limited === 90006) return fail(90006, 'Too many calls per minute for this app and endpoint');
@@ -233,6 +252,16 @@ export class Organisation {
         return ops.createContact(s, f, this.cap);
       case 'delete':
         return ops.deleteContact(s, f);
+      case 'listsub':
+        return this.directory.listSub(f);
+      case 'getdept':
+        return this.directory.getDept(f);
+      case 'listsimple':
+        return this.directory.listSimple(f);
+      case 'getbymobile':
+        return this.directory.getByMobile(f);
+      case 'getuser':
+        return this.directory.getUser(f);
       default:
         return notFoundAnswer();
     }

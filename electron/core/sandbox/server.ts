@@ -36,6 +36,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     contacts: () => org.contacts(),
     labelGroups: () => org.labelGroups(),
     getContactById: (id) => org.getContactById(id),
+    directory: () => structuredClone(org.directory.data),
     writeLog: org.writeLog,
     callCounts: () => org.callCounts(),
     throttledCount: () => org.throttledCount(),

@@ -1,5 +1,6 @@
 // The organisation's state: contacts by userid (insertion order = list order) and a mobile index.
 import type { Contact, LabelGroup } from '../../../shared/domain';
+import type { StaffDirectory } from './directory';
 
 export const cloneContact = (c: Contact): Contact => {
   const copy: Contact = { ...c, label_ids: [...c.label_ids] };
@@ -20,6 +21,8 @@ export class ContactStore {
   constructor(
     readonly groups: LabelGroup[],
     contacts: Contact[],
+    /** Staff and departments: owners and sharers must be staff, shared departments must exist. */
+    readonly directory: StaffDirectory,
   ) {
     this.labelIds = new Set(groups.flatMap((g) => g.labels.map((l) => l.id)));
     for (const c of contacts) this.insert(c);

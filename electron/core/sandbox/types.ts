@@ -1,5 +1,6 @@
 // The sandbox's public shapes: options, fault knobs, the handle a test or the CLI holds.
 import type { Contact, Endpoint, LabelGroup } from '../../../shared/domain';
+import type { DirectorySize, SandboxDirectory } from './directory-data';
 
 export interface SandboxLimits {
   /** Accepted calls per second per endpoint before 90018 (DingTalk: about 40). */
@@ -27,8 +28,10 @@ export interface SandboxFaults {
   ipBanFormat?: 'json' | 'html';
   /** API calls (gettoken excluded) the organisation may make; then every call answers 90020. */
   monthlyQuota?: number;
-  /** Endpoints the app lacks permission for: they answer 43007. */
+  /** Endpoints the app lacks permission for: they answer 43007 (or `deniedErrcode`). */
   deniedEndpoints?: Endpoint[];
+  /** What a denied endpoint answers: 43007 (default) or 60011, as the directory calls do without 通讯录只读权限. */
+  deniedErrcode?: 43007 | 60011;
   /** Every API call answers 40001, even with a fresh token (an app that keeps being refused). */
   rejectTokens?: boolean;
   /** Any other errcode at a rate, e.g. 90002 (global limit) or 88 with a sub_code; optionally only on some endpoints. */
@@ -63,6 +66,8 @@ export interface SandboxOptions {
   contactCap?: number;
   /** Listen over HTTP (default true). false gives only the in-process `fetch`. */
   listen?: boolean;
+  /** Size of the staff directory (default: the seeded tree of 15 departments and 320 staff). */
+  directory?: Partial<DirectorySize>;
   /** Start from a saved organisation (see `Sandbox.state()`) instead of the seeded one. */
   state?: SandboxState;
 }
@@ -100,6 +105,8 @@ export interface Sandbox {
   contacts(): Contact[];
   labelGroups(): LabelGroup[];
   getContactById(id: string): Contact | undefined;
+  /** The staff directory: departments below the root and staff (with mobiles and departments). */
+  directory(): SandboxDirectory;
   /** Every write call received, oldest first. */
   writeLog: WriteLogEntry[];
   callCounts(): Record<Endpoint, number>;

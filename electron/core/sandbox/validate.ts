@@ -3,11 +3,11 @@
 // then the sandbox's own checks (documented here because no page states them):
 // - more than 20 ids in label_ids / share_dept_ids / share_user_ids, an id that is not a number, or a
 //   label id the organisation does not have → 40035 "Invalid parameter" (row-permanent);
-// - a follower or shared user that is not a staff member → 40003 "Invalid userId";
+// - a follower or shared user that is not a staff member → 60121 "user not found" and a shared department
+//   the organisation does not have → 60003 "department not found", as DingTalk answers (dingtalk-api.md);
 // - create: 60103 invalid mobile, 60200 mobile already exists, 60203 over the organisation's cap.
 import type { Contact } from '../../../shared/domain';
 import { intField } from './body';
-import { SANDBOX_STAFF } from './seed-data';
 import type { ContactStore } from './store';
 
 export interface Refusal {
@@ -18,7 +18,6 @@ export interface Refusal {
 const refuse = (errcode: number, errmsg: string): Refusal => ({ errcode, errmsg });
 const MAX_IDS = 20;
 const USER_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-const STAFF = new Set(SANDBOX_STAFF);
 const OPTIONAL_TEXT = ['title', 'company_name', 'address', 'remark'] as const;
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v === '');
@@ -63,7 +62,8 @@ function checkLists(store: ContactStore, raw: Record<string, unknown>): Refusal 
     if (!labelIds.includes(id)) labelIds.push(id);
   }
   const follower = text(raw.follower_user_id) ?? '';
-  if (!STAFF.has(follower)) return refuse(40003, 'Invalid userId: follower_user_id is not a staff member');
+  if (!store.directory.isStaff(follower))
+    return refuse(60121, 'The corresponding user is not found: follower_user_id is not a staff member');
   const out: Shared = { follower_user_id: follower, label_ids: labelIds };
 
   const depts = list(raw.share_dept_ids);
@@ -72,14 +72,16 @@ function checkLists(store: ContactStore, raw: Record<string, unknown>): Refusal 
     const ids = depts.map(intField);
     if (ids.some((d) => d === undefined || Number.isNaN(d) || d <= 0))
       return refuse(40035, 'Invalid parameter: share_dept_ids');
+    if (ids.some((d) => !store.directory.hasDept(d!)))
+      return refuse(60003, 'The department is not found: share_dept_ids holds an unknown department');
     out.share_dept_ids = ids as number[];
   }
   const users = list(raw.share_user_ids);
   if (users && users.length > 0) {
     if (users.length > MAX_IDS) return refuse(40035, 'Invalid parameter: at most 20 share_user_ids');
     const ids = users.map(text);
-    if (ids.some((u) => u === undefined || !STAFF.has(u)))
-      return refuse(40003, 'Invalid userId: share_user_ids holds a user who is not a staff member');
+    if (ids.some((u) => u === undefined || !store.directory.isStaff(u)))
+      return refuse(60121, 'The corresponding user is not found: share_user_ids holds a non-staff user');
     out.share_user_ids = ids as string[];
   }
   return out;

@@ -1,24 +1,11 @@
-// The i18n context: current language, a typed `t`, and the antd locale that goes with it.
+// The React side of dtload's one translation system (shared/i18n): the current language, a typed `t`
+// over the shared catalogue, and the choice remembered in the browser.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
+import { translator, type Lang, type MessageKey, type Translate } from '../../../shared/i18n';
 import { detectLang, rememberLang } from './detect';
-import type { Lang, Messages } from './types';
 
-export type { Lang, MessageKey };
-export { fieldLabel } from './fields';
-export type Vars = Readonly<Record<string, string | number>>;
-export type Translate = (key: MessageKey, vars?: Vars) => string;
-
-const DICTIONARIES: Readonly<Record<Lang, Messages>> = { en, 'zh-CN': zhCN };
-
-export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : String(value);
-  });
-}
+export type { Lang, MessageKey, Translate };
+export { fieldLabel, format, type Vars } from '../../../shared/i18n';
 
 interface I18nValue {
   lang: Lang;
@@ -34,10 +21,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     rememberLang(next);
     setLangState(next);
   }, []);
-  const value = useMemo<I18nValue>(() => {
-    const dict = DICTIONARIES[lang];
-    return { lang, setLang, t: (key, vars) => format(dict[key], vars) };
-  }, [lang, setLang]);
+  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: translator(lang) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -84,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // The backend explains errors in the UI language: tell it whenever the language changes.
   useEffect(() => {
-    void api.updateSettings({ language: lang === 'zh-CN' ? 'zh' : 'en' }).catch(() => undefined);
+    void api.updateSettings({ language: lang }).catch(() => undefined);
   }, [lang]);
 
   const value = useMemo(

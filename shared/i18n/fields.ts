@@ -1,10 +1,8 @@
-// Contact field keys (shared/fields.ts, plan changes, mapping targets) → the name the admin reads.
-import { en, type MessageKey } from './en';
-import type { Translate } from './index';
+// Contact field keys (shared/fields.ts, plan changes, mapping targets) → the name an admin reads. The same
+// names head the columns of exports and templates, so what the app shows is what the sheet says.
+import { isMessageKey, type Translate } from './catalogue';
 
-const GROUP_PREFIX = 'group:';
-
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+export const GROUP_PREFIX = 'group:';
 
 /** `name` → "Name"/"姓名", `labels` → "Labels", `group:Level` → "Labels: Level"; an unknown key stays as it is. */
 export function fieldLabel(t: Translate, key: string): string {

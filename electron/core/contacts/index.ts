@@ -1,0 +1,20 @@
+// The contacts workspace: the local contact index, the query language, bulk edits and duplicates.
+export {
+  ContactIndex,
+  indexPath,
+  indexDir,
+  type RefreshProgress,
+  type JobTouch,
+  type SortKey,
+} from './contact-index';
+export {
+  parseQuery,
+  QueryError,
+  wildcardRegExp,
+  type QueryTerm,
+  type QueryValue,
+  type QueryLang,
+} from './query-parse';
+export { compileQuery, closestNames, type CompileContext, type Predicate } from './query-compile';
+export { toIndexed, type IndexedContact } from './searchable';
+export { idsOnly, type PeopleResolver, type Resolution } from './people';

@@ -1,0 +1,100 @@
+// Row and mapping messages of the import and delete plans: the diff, reports and the CLI say the same thing.
+import type { Entries } from './entries';
+
+export const plan = {
+  'plan.userIdEmpty': { en: 'user_id is empty', 'zh-CN': 'user_id 为空' },
+  'plan.keyRepeated': { en: '{what} {key} is also on row {row}', 'zh-CN': '{what} {key} 与第 {row} 行重复' },
+  'plan.deleteNotFound': { en: 'no contact has user_id "{id}"', 'zh-CN': '没有 user_id 为 "{id}" 的联系人' },
+  'plan.labelAmbiguous': {
+    en: '"{name}" is in {count} groups: write {options}',
+    'zh-CN': '"{name}" 同时属于 {count} 个标签组：请写成 {options}',
+  },
+  'plan.labelUnknown': { en: 'Unknown label "{name}"', 'zh-CN': '未知标签 "{name}"' },
+  'plan.labelUnknownInGroup': {
+    en: 'Unknown label "{name}" in group "{group}"',
+    'zh-CN': '标签组 "{group}" 中没有标签 "{name}"',
+  },
+  'plan.labelDidYouMean': { en: ' (did you mean {names}?)', 'zh-CN': '（是否指 {names}？）' },
+  'plan.columnDuplicate': {
+    en: 'Column "{header}" is ignored: column "{first}" already holds {target}.',
+    'zh-CN': '已忽略列 "{header}"：列 "{first}" 已对应 {target}。',
+  },
+  'plan.groupLabels': { en: 'labels of group "{group}"', 'zh-CN': '标签组 "{group}" 的标签' },
+  'plan.mappingMissingColumn': {
+    en: 'The mapping names a column "{header}" that the sheet does not have.',
+    'zh-CN': '列对应文件中的列 "{header}" 在表格中不存在。',
+  },
+  'plan.userIdMismatch': {
+    en: 'user_id "{sheet}" is not the contact this row matches ({id}, {name})',
+    'zh-CN': 'user_id "{sheet}" 与本行匹配到的联系人（{id}，{name}）不一致',
+  },
+  'plan.cannotClear': {
+    en: '{field} cannot be cleared: DingTalk requires it',
+    'zh-CN': '{field} 不能清空：钉钉要求必填',
+  },
+  'plan.readOnlyDiffers': {
+    en: '{field} "{value}" differs from DingTalk\'s "{current}" but cannot be changed through update; it is left as it is',
+    'zh-CN': '{field} "{value}" 与钉钉中的 "{current}" 不同，但更新接口不能修改该字段，将保持原值',
+  },
+  'plan.mobileRequiredForCreate': {
+    en: 'mobile is required to create a contact',
+    'zh-CN': '新建联系人需要手机号',
+  },
+  'plan.nameRequired': { en: 'name is required', 'zh-CN': '姓名为必填项' },
+  'plan.ownerRequired': {
+    en: 'follower_user_id (owner) is required',
+    'zh-CN': '负责人（follower_user_id）为必填项',
+  },
+  'plan.labelRequired': {
+    en: 'at least one label is required (DingTalk answers 60204 otherwise)',
+    'zh-CN': '至少需要一个标签（否则钉钉返回 60204）',
+  },
+  'plan.tooManyIds': {
+    en: '{field}: {count} ids, DingTalk takes at most {max}',
+    'zh-CN': '{field}：{count} 个，钉钉最多接受 {max} 个',
+  },
+  'plan.mobileForeignCode': {
+    en: 'mobile "{raw}" has a country code other than {code}: put it in state_code',
+    'zh-CN': '手机号 "{raw}" 带有 {code} 以外的国家码：请填写在 state_code 列',
+  },
+  'plan.mobileInvalid': {
+    en: 'mobile "{raw}" is not a phone number',
+    'zh-CN': '手机号 "{raw}" 不是有效号码',
+  },
+  'plan.stateCodeInvalid': {
+    en: 'state_code "{raw}" is not a country code (for example 86)',
+    'zh-CN': 'state_code "{raw}" 不是国家码（例如 86）',
+  },
+  'plan.emailInvalid': { en: 'email "{raw}" is not an email address', 'zh-CN': '邮箱 "{raw}" 格式不正确' },
+  'plan.nameTooLong': { en: 'name is longer than {max} characters', 'zh-CN': '姓名超过 {max} 个字符' },
+  'plan.notNumericId': {
+    en: '{field}: {values} is not a numeric id',
+    'zh-CN': '{field}：{values} 不是数字 ID',
+  },
+  'plan.keySharedByContacts': {
+    en: '{key} belongs to several contacts ({ids}); match by user_id',
+    'zh-CN': '{key} 对应多个联系人（{ids}）；请按 user_id 匹配',
+  },
+  'plan.nothingToMatchOrCreate': {
+    en: 'no {what} to match and no mobile to create a contact with',
+    'zh-CN': '没有可用于匹配的 {what}，也没有可用于新建联系人的手机号',
+  },
+  'plan.keyEmpty': { en: '{what} is empty', 'zh-CN': '{what} 为空' },
+  'plan.keyEmptyUseCreate': {
+    en: '{what} is empty (use --create with a mobile to add new contacts)',
+    'zh-CN': '{what} 为空（如需新建联系人，请填写手机号并开启“新建”）',
+  },
+  'plan.noContactWithMobile': { en: 'no contact has mobile {key}', 'zh-CN': '没有手机号为 {key} 的联系人' },
+  'plan.noContactWithMobileUseCreate': {
+    en: 'no contact has mobile {key} (use --create to add it)',
+    'zh-CN': '没有手机号为 {key} 的联系人（如需新建，请开启“新建”）',
+  },
+  'plan.noContactWithUserId': {
+    en: 'no contact has user_id {key}',
+    'zh-CN': '没有 user_id 为 {key} 的联系人',
+  },
+  'plan.leadingZerosDropped': {
+    en: '; "{id}" exists: Excel drops leading zeros from a number column, format it as text',
+    'zh-CN': '；但存在 "{id}"：Excel 会去掉数字列的前导零，请把该列设为文本格式',
+  },
+} as const satisfies Entries;
