@@ -27,8 +27,8 @@ export interface Connection {
   client: DingTalkClient;
   /** Says where we are connected, never with a secret. */
   label: string;
-  /** The organisation and app, as jobs record it (JobMeta.org; the app's connection identity). */
-  org: string;
+  /** Which organisation and app (host + app key; 'sandbox'): the key of its local contact index. */
+  identity: string;
   sandbox?: Sandbox;
   close(): Promise<void>;
 }
@@ -91,7 +91,7 @@ export function createContext(
           await saveSandboxState(statePath, sandbox.state());
           await sandbox.close();
         };
-        return { client, sandbox, label: 'the sandbox organisation', org: 'sandbox', close };
+        return { client, sandbox, label: 'the sandbox organisation', identity: 'sandbox', close };
       }
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;
@@ -105,7 +105,7 @@ export function createContext(
       return {
         client,
         label: `${new URL(baseUrl).host} as app ${appKey}`,
-        org: `${baseUrl}|${appKey}`,
+        identity: `${baseUrl}|${appKey}`,
         close: async () => {},
       };
     },

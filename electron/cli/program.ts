@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context';
 import * as deleteCmd from './commands/delete';
+import * as editCmd from './commands/edit';
 import * as exportCmd from './commands/export';
 import * as importCmd from './commands/import';
 import * as jobsCmd from './commands/jobs';
@@ -42,6 +43,7 @@ export function buildProgram(ctx: CliContext): Command {
     templateCmd,
     importCmd,
     deleteCmd,
+    editCmd,
     jobsCmd,
     resumeCmd,
     sandboxCmd,

@@ -50,18 +50,18 @@ describe('bad input gives one clear line', () => {
       notSpreadsheet(fx.zipAsXlsx, 'it is a zip file but not an Excel workbook'),
     );
   });
-  it('an old .xls', async () => {
+  it('a damaged .xls', async () => {
     await expectSheetError(
       fx.xlsAsXlsx,
       'not-a-spreadsheet',
-      notSpreadsheet(fx.xlsAsXlsx, 'it is an old Excel 97-2003 (.xls) or encrypted workbook'),
+      notSpreadsheet(fx.xlsAsXlsx, 'it looks like an Excel 97-2003 (.xls) file but is damaged'),
     );
   });
-  it('an HTML table named .xls', async () => {
+  it('an HTML table named .xls is read as a sheet', async () => {
     await expectSheetError(
       fx.htmlAsXls,
-      'not-a-spreadsheet',
-      notSpreadsheet(fx.htmlAsXls, 'it is an HTML or XML file'),
+      'header-only',
+      `sheet "Sheet1" of ${fx.htmlAsXls} has a header row (row 1) but no data rows`,
     );
   });
   it('random bytes named .csv', async () => {

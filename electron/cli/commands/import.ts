@@ -8,6 +8,7 @@ import type {
   ImportPlanProgress,
   MappingFile,
 } from '../../../shared/import-types';
+import { indexJobWrites } from '../../core/contacts';
 import type { JobOutcome } from '../../core/engine';
 import { describeCounts, startPlannedJob } from '../../core/jobs';
 import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
@@ -162,7 +163,9 @@ export interface FinishArgs {
   conn: Connection;
   plan: ImportPlan;
   file: string;
-  source: SheetSource;
+  /** The sheet the plan was read from; absent for a plan made from a query (`title` says what it is). */
+  source?: SheetSource;
+  title?: string;
   opts: { apply?: boolean; report?: string; json?: boolean };
   kind: 'import' | 'delete';
   meta: Record<string, unknown>;
@@ -178,7 +181,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     ctx.stdout.write(
       describePlan(plan, {
         file: a.file,
-        sheet: a.source.info.sheet,
+        sheet: a.source?.info.sheet ?? '',
+        ...(a.title ? { title: a.title } : {}),
         where: a.conn.label,
         maxRows: MAX_LISTED_ROWS,
       }),
@@ -191,6 +195,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     backup = await a.beforeApply?.();
     if (backup && !opts.json) ctx.stdout.write(`Backup of the contacts to delete: ${backup}\n`);
     outcome = await runJob(a);
+    // Every write dtload makes updates the local contact index (when this organisation has one).
+    await indexJobWrites(a.ctx.dataDir(a.cmd), a.conn.identity, outcome.jobId, plan.ops, outcome.results);
   }
 
   const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results };
@@ -275,7 +281,7 @@ async function runJob(a: FinishArgs): Promise<JobOutcome> {
     source: a.file,
     mode: 'apply',
     options: a.meta,
-    org: a.conn.org,
+    org: a.conn.identity,
     // With --json, the engine's progress as `dtload resume` prints it: one event per update.
     onProgress: (p) =>
       a.opts.json

@@ -8,9 +8,11 @@ import {
   OtherOrgError,
   DamagedJobError,
   type JobHandle,
+  readJob,
   type JobOutcome,
 } from '../../core/engine';
 import { describeCounts, jobReportArgs, resumePlannedJob } from '../../core/jobs';
+import { indexJobWrites } from '../../core/contacts';
 import { buildJsonReport, writeReport } from '../../core/reports';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -52,7 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
             jobId,
             maxQps: ctx.globals(cmd).maxQps,
             onProgress,
-            org: conn.org,
+            org: conn.identity,
             allowOtherOrg: Boolean(opts.otherOrg),
           });
         } catch (e) {
@@ -79,6 +81,8 @@ export function register(program: Command, ctx: CliContext): void {
           process.removeListener('SIGINT', onSigint);
           progress.finish();
         }
+        const rec = await readJob(dataDir, jobId).catch(() => undefined);
+        if (rec) await indexJobWrites(dataDir, conn.identity, jobId, rec.plan, outcome.results);
         ctx.exitCode = await printOutcome(outcome, ctx, dataDir, opts);
       } finally {
         await conn.close();

@@ -14,17 +14,22 @@ export function describeChange(c: FieldChange): string {
 
 export function describePlan(
   plan: ImportPlan,
-  at: { file: string; sheet: string; where: string; maxRows?: number },
+  at: { file: string; sheet: string; where: string; maxRows?: number; title?: string },
 ): string {
   const maxRows = at.maxRows ?? 50;
   const lines: string[] = [];
-  lines.push(
-    `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${at.file} (sheet "${at.sheet}", header row ${plan.headerRow}) against ${at.where}`,
-  );
-  const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
-  lines.push(
-    `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
-  );
+  if (at.title) {
+    // A plan made from a query (dtload edit), not a sheet: no columns to show.
+    lines.push(`${at.title} against ${at.where}`);
+  } else {
+    lines.push(
+      `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${at.file} (sheet "${at.sheet}", header row ${plan.headerRow}) against ${at.where}`,
+    );
+    const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
+    lines.push(
+      `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
+    );
+  }
   for (const c of plan.mapping.columns.filter((x) => x.source === 'unrecognised' && x.header)) {
     lines.push(
       `  ignored column "${c.header}"${c.suggestions?.length ? ` (did you mean ${c.suggestions.join(' or ')}?)` : ''}`,

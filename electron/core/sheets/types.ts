@@ -1,10 +1,12 @@
 // The public shapes of the spreadsheet layer. No DingTalk knowledge lives here.
 
 export type SheetFormat = 'xlsx' | 'csv';
+/** What a file read was: the writable formats, or one SheetJS reads (.xls/.et, .ods, .xlsb, Numbers…). */
+export type SourceFormat = SheetFormat | 'xls' | 'ods' | 'xlsb' | 'numbers' | 'xml' | 'html';
 export type TextEncoding = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface SheetInfo {
-  format: SheetFormat;
+  format: SourceFormat;
   /** Every sheet in the workbook, in workbook order (a CSV has one, named after the file). */
   sheets: string[];
   /** The sheet being read. */
@@ -13,6 +15,8 @@ export interface SheetInfo {
   headerRow: number;
   /** Distinct, trimmed header names; trailing empty columns dropped. */
   headers: string[];
+  /** Merged ranges below the header whose value was filled into every row they cover ("B2:B4"). */
+  mergedFilled?: string[];
   /** CSV only. */
   encoding?: TextEncoding;
   /** CSV only. */
