@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context';
 import * as deleteCmd from './commands/delete';
+import * as duplicatesCmd from './commands/duplicates';
 import * as editCmd from './commands/edit';
 import * as exportCmd from './commands/export';
 import * as importCmd from './commands/import';
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CliContext): Command {
     importCmd,
     deleteCmd,
     editCmd,
+    duplicatesCmd,
     jobsCmd,
     resumeCmd,
     sandboxCmd,

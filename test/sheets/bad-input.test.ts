@@ -1,4 +1,5 @@
 import { beforeAll, describe, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeFixtures, type Fixtures } from '../fixtures/make-fixtures';
 import { expectSheetError, tempDir } from './helpers';
@@ -65,10 +66,11 @@ describe('bad input gives one clear line', () => {
     );
   });
   it('random bytes named .csv', async () => {
+    const randomZero = (await readFile(fx.randomCsv)).indexOf(0);
     await expectSheetError(
       fx.randomCsv,
       'encoding',
-      `${fx.randomCsv} is not readable text (not UTF-8, UTF-16 or GB18030); in Excel use "Save as" → "CSV UTF-8" or .xlsx`,
+      `${fx.randomCsv} is not readable text: the byte at offset ${randomZero} cannot be read as UTF-8 or UTF-16. If you know its encoding, name it with --encoding (for example --encoding gbk), or in Excel use "Save as" → "CSV UTF-8" or .xlsx`,
     );
   });
   it('a header row the caller picked beyond the data', async () => {

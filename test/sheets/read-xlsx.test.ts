@@ -21,6 +21,7 @@ describe('xlsx reader', () => {
       sheet: QUIRKS.sheet,
       headerRow: QUIRKS.headerRow,
       headers: QUIRKS.headers,
+      notes: [],
     });
     expect(rows).toEqual(QUIRKS.rows);
   });

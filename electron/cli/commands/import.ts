@@ -23,17 +23,18 @@ import {
 import { openSheet, type SheetSource } from '../../core/sheets';
 import type { CliContext, Connection } from '../context';
 import { CliError, EXIT } from '../errors';
+import { addSheetOptions, sheetOpenOptions, type SheetCliOptions } from '../sheet-options';
 import { createProgress, type ProgressSink } from '../progress';
 
 /** Rows listed in the human dry-run output; the report holds them all. */
 const MAX_LISTED_ROWS = 50;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('import')
     .description('plan (dry run, the default) or --apply an import of a spreadsheet of contacts')
-    .argument('<file>', 'the spreadsheet, .xlsx or .csv')
-    .option('--sheet <name>', 'sheet to read (default: the first with data)')
+    .argument('<file>', 'the spreadsheet, .xlsx or .csv');
+  addSheetOptions(command)
     .option(
       '--mapping <file.json>',
       'column → field mapping file (header → field | "labels" | {"group": name} | "ignore")',
@@ -66,8 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-interface ImportCommandOptions {
-  sheet?: string;
+interface ImportCommandOptions extends SheetCliOptions {
   mapping?: string;
   saveMapping?: string;
   match: ImportOptions['match'];
@@ -89,7 +89,7 @@ async function runImport(
   await checkReportPath(opts.report);
   let mapping: MappingFile | undefined;
   if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
-  const source = await openSheet(file, opts.sheet ? { sheet: opts.sheet } : {});
+  const source = await openSheet(file, sheetOpenOptions(opts));
   const options: ImportOptions = {
     match: opts.match,
     labels: opts.labels,
@@ -220,6 +220,8 @@ export async function finish(a: FinishArgs): Promise<number> {
         summary: s,
         ...(outcome?.fatal ? { fatal: outcome.fatal } : {}),
         reads: plan.reads,
+        ...(plan.source ? { source: plan.source } : {}),
+        ...(plan.notes?.length ? { notes: plan.notes } : {}),
         unrecognisedColumns: plan.mapping.unrecognised,
         report: opts.report ?? null,
         failedRows: failedRows > 0 ? failedPath : null,

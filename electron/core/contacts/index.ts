@@ -32,3 +32,13 @@ export {
   type PlanEditArgs,
 } from './edit-plan';
 export { exportMatches } from './export-matches';
+export {
+  findDuplicates,
+  planMerge,
+  similarity,
+  SIMILARITY,
+  type DuplicateGroup,
+  type DuplicateReason,
+  type PlanMergeArgs,
+} from './duplicates';
+export { writeDuplicatesReport, DUPLICATE_COLUMNS } from './duplicates-report';

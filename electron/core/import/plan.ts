@@ -19,6 +19,7 @@ import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 import { langOf, translator, type Translate } from '../../../shared/i18n';
+import { planSource, type SourceInfo } from './sheet-notes';
 
 export interface SheetRow {
   row: number;
@@ -27,7 +28,7 @@ export interface SheetRow {
 
 /** What planning reads from a sheet; `openSheet()` of electron/core/sheets returns a compatible object. */
 export interface SheetSource {
-  info: { headers: string[]; headerRow?: number };
+  info: { headers: string[]; headerRow?: number } & SourceInfo;
   rows(): AsyncIterable<SheetRow>;
 }
 
@@ -208,6 +209,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     kind: 'import',
     headers,
     headerRow: source.info.headerRow ?? 1,
+    ...planSource(source.info, langOf(options)),
     mapping,
     rows,
     ops,

@@ -1,7 +1,7 @@
 // One report line per plan row: the plan's action joined with the engine's result for that row.
 import type { FieldChange, JobCounts, RowAction, RowResult, RowStatus } from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
-import type { ImportPlan, PlannedRow } from '../../../shared/import-types';
+import type { ImportPlan, PlanSource, PlannedRow } from '../../../shared/import-types';
 import { countJob, writeStatus } from '../jobs/counts';
 
 export type ReportMode = 'dry-run' | 'apply';
@@ -23,6 +23,10 @@ export interface JsonReport {
   mode: ReportMode;
   /** The job's counts (jobs/counts.ts): the same numbers `dtload jobs` and the app show. */
   summary: JobCounts;
+  /** The sheet read and how (CSV: the encoding used). */
+  source?: PlanSource;
+  /** Notes on how the sheet was read (a doubtful encoding guess, values under an empty header…). */
+  notes?: string[];
   rows: ReportRow[];
 }
 
@@ -110,6 +114,8 @@ export function buildJsonReport(args: {
     jobId: args.jobId ?? null,
     mode: args.mode,
     summary: countJob(args.plan.summary, args.results ?? [], args.mode === 'apply'),
+    ...(args.plan.source ? { source: args.plan.source } : {}),
+    ...(args.plan.notes?.length ? { notes: args.plan.notes } : {}),
     rows,
   };
 }

@@ -55,7 +55,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
   // Set once the header is found; until then readers keep every column (the head is a few dozen rows).
   const cut: { width?: number } = {};
   let merges: CellRange[] = [];
-  let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
+  let info: Omit<SheetInfo, 'headerRow' | 'headers'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
@@ -63,7 +63,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     wanted !== undefined ? got.some((r) => r.row > wanted) : got.length > HEADER_SCAN_ROWS;
 
   if (kind === 'csv') {
-    const format = await detectCsvFormat(path);
+    const format = await detectCsvFormat(path, opts.encoding);
     raw = () => csvRowBatches(path, format);
     const name = basename(path, extname(path));
     if (opts.sheet !== undefined && opts.sheet !== name) {
@@ -77,7 +77,9 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
       sheets: [name],
       sheet: name,
       encoding: format.encoding,
+      encodingSource: format.choice.how,
       delimiter: format.delimiter,
+      notes: format.choice.doubt ? [{ code: 'encoding-guess', text: format.choice.doubt }] : [],
     };
     head = await collect(raw(), enough);
   } else {
@@ -88,7 +90,12 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     merges = meta.merges ?? [];
     // Data rows are read again once the header is known: keep only its width per row, and reuse the merges.
     raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : cut.width, merges });
-    info = { format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path), sheets: meta.sheets, sheet };
+    info = {
+      format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path),
+      sheets: meta.sheets,
+      sheet,
+      notes: [],
+    };
   }
 
   const where = info.format !== 'csv' ? `sheet "${info.sheet}" of ${path}` : path;
@@ -130,7 +137,16 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     );
   }
   const fullInfo: SheetInfo = { ...info, headerRow: headerRow.row, headers };
-  if (merged.filled.length > 0) fullInfo.mergedFilled = merged.filled;
+  if (merged.filled.length > 0) {
+    fullInfo.mergedFilled = merged.filled;
+    fullInfo.notes.push({
+      code: 'merged-cells',
+      text: {
+        en: sheetText('mergedFilled', { cells: listSome(merged.filled, 'en', 5) }).en,
+        'zh-CN': sheetText('mergedFilled', { cells: listSome(merged.filled, 'zh-CN', 5) })['zh-CN'],
+      },
+    });
+  }
   const width = headers.length;
   cut.width = width;
 

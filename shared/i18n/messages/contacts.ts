@@ -43,4 +43,20 @@ export const contacts = {
     en: 'Reading every contact into the local index',
     'zh-CN': '正在读取全部联系人到本地索引',
   },
+  'dup.keep': {
+    en: 'duplicate group {group}: kept, takes the labels and sharing of {count} others',
+    'zh-CN': '重复组 {group}：保留，合并另外 {count} 个联系人的标签和共享',
+  },
+  'dup.mergedInto': {
+    en: 'duplicate of {id} ({name}): merged into it',
+    'zh-CN': '与 {id}（{name}）重复：合并到该联系人',
+  },
+  'dup.reason.mobile': { en: 'same mobile', 'zh-CN': '手机号相同' },
+  'dup.reason.name-company': { en: 'same name and company', 'zh-CN': '姓名和公司相同' },
+  'dup.reason.similar-name': { en: 'near-identical name, same company', 'zh-CN': '姓名几乎相同且公司相同' },
+  'dup.none': { en: 'No duplicate contacts among {total}.', 'zh-CN': '{total} 个联系人中没有重复。' },
+  'dup.found': {
+    en: '{groups} groups of duplicates ({contacts} contacts) among {total}.',
+    'zh-CN': '{total} 个联系人中有 {groups} 组重复（共 {contacts} 个联系人）。',
+  },
 } as const satisfies Entries;
