@@ -11,8 +11,9 @@ import type {
   ReportRowView,
   ReportRowsArgs,
 } from '../../../shared/contract';
-import type { JobProgress, JobState } from '../../../shared/domain';
+import type { JobProgress, JobState, RowOp } from '../../../shared/domain';
 import { lookupErrcode, retryClassOf } from '../../../shared/errcodes';
+import { indexJobWrites } from '../contacts';
 import type { ImportPlan } from '../../../shared/import-types';
 import {
   JobLockedError,
@@ -132,7 +133,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
   };
 
   /** Follows a job to its end: final progress, then 'job:finished' with the counts as listed. */
-  const track = (handle: JobHandle, r: Omit<Running, 'handle' | 'paused'>): string => {
+  const track = (handle: JobHandle, r: Omit<Running, 'handle' | 'paused'>, identity?: string): string => {
     running.set(handle.jobId, { ...r, handle, paused: false });
     const ended = async (state: JobState): Promise<JobSummary> => {
       try {
@@ -143,6 +144,15 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     };
     handle.done.then(
       async (o) => {
+        // Every write dtload makes updates the local contact index of the organisation it was made on.
+        if (identity)
+          await indexJobWrites(
+            ctx.dataDir,
+            identity,
+            handle.jobId,
+            await planOps(handle.jobId),
+            o.results,
+          ).catch(() => 0);
         running.delete(handle.jobId);
         progress.flush(handle.jobId);
         const finished: JobFinished = { jobId: handle.jobId, state: o.state, summary: await ended(o.state) };
@@ -170,6 +180,9 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     maxQps: (await ctx.settings.get()).maxQps,
     onProgress,
   });
+
+  /** The ops a job runs (from its journal's plan). */
+  const planOps = async (jobId: string): Promise<RowOp[]> => (await readJob(ctx.dataDir, jobId)).plan;
 
   const savedPlan = async (jobId: string) => {
     const saved = await readJobPlan(ctx.dataDir, jobId);
@@ -203,7 +216,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const opts = await engineOpts();
       const { identity } = ctx.connection.require();
       const handle = startPlannedJob({ ...opts, plan, ...meta, org: identity });
-      return track(handle, { meta, plan, createdAt: new Date().toISOString() });
+      return track(handle, { meta, plan, createdAt: new Date().toISOString() }, identity);
     },
 
     async list(): Promise<JobSummary[]> {
@@ -283,11 +296,15 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
           );
         throw e;
       }
-      return track(handle, {
-        meta: rec.meta,
-        plan: saved?.plan ?? (await jobReportArgs(ctx.dataDir, jobId)).plan,
-        createdAt: rec.meta.createdAt,
-      });
+      return track(
+        handle,
+        {
+          meta: rec.meta,
+          plan: saved?.plan ?? (await jobReportArgs(ctx.dataDir, jobId)).plan,
+          createdAt: rec.meta.createdAt,
+        },
+        ctx.connection.require().identity,
+      );
     },
 
     async reportRows(args: ReportRowsArgs): Promise<Page<ReportRowView>> {
