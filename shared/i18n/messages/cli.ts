@@ -66,6 +66,7 @@ export const cli = {
 
   'cli.mappingSaved': { en: 'Mapping saved to {path}', 'zh-CN': '列对应已保存到 {path}' },
   'cli.backup': { en: 'Backup of the contacts to delete: {path}', 'zh-CN': '待删除联系人的备份：{path}' },
+  'cli.jobCounts': { en: 'Job {jobId} {state}: {counts}.', 'zh-CN': '任务 {jobId} {state}：{counts}。' },
   'cli.jobEnded': {
     en: 'Job {jobId} {state}: {ok} ok, {failed} failed{invalid}.',
     'zh-CN': '任务 {jobId} {state}：成功 {ok}，失败 {failed}{invalid}。',

@@ -126,12 +126,15 @@ export const written = {
   'sheet.status.ok': { en: 'ok', 'zh-CN': '成功' },
   'sheet.status.failed': { en: 'failed', 'zh-CN': '失败' },
   'sheet.status.skipped': { en: 'skipped', 'zh-CN': '已跳过' },
+  'sheet.status.unchanged': { en: 'unchanged', 'zh-CN': '无变化' },
+  'sheet.status.conflict': { en: 'conflict', 'zh-CN': '冲突' },
+  'sheet.status.not-sent': { en: 'not-sent', 'zh-CN': '未发送' },
   'sheet.hint.invalid': {
     en: 'Fix the row in the sheet and import it again; nothing was sent for it.',
     'zh-CN': '请在表格中修正该行后重新导入；该行没有发送任何内容。',
   },
   'sheet.notRun': {
-    en: 'not run: the job stopped before this row',
-    'zh-CN': '未执行：任务在该行之前已停止',
+    en: 'not sent: the job ended before this row',
+    'zh-CN': '未发送：任务在该行之前已结束',
   },
 } as const satisfies Entries;
