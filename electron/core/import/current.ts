@@ -2,10 +2,11 @@
 import pLimit from 'p-limit';
 import type { Contact, LabelGroup } from '../../../shared/domain';
 import type { ImportOptions, ImportPlan } from '../../../shared/import-types';
+import type { DirectoryClient } from '../directory';
 import { mobileKey } from './row-intent';
 
 /** What planning needs from the DingTalk client (electron/core/dingtalk DingTalkClient satisfies it). */
-export interface ImportClient {
+export interface ImportClient extends DirectoryClient {
   listLabelGroups(): AsyncIterable<LabelGroup> | Promise<LabelGroup[]>;
   listContacts(): AsyncIterable<Contact>;
   getContact(userId: string): Promise<Contact>;
