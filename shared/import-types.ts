@@ -97,11 +97,28 @@ export interface ImportSummary {
   invalid: number;
 }
 
+/** Where a plan's rows came from and how they were read. */
+export interface PlanSource {
+  format: string;
+  sheet: string;
+  /** CSV: the text encoding used (lower case, e.g. 'utf-8', 'gb18030', 'big5', 'windows-1252'). */
+  encoding?: string;
+  /** CSV: how the encoding was chosen. */
+  encodingSource?: 'bom' | 'utf-8' | 'detected' | 'given';
+  delimiter?: string;
+}
+
 export interface ImportPlan {
   kind: 'import' | 'delete';
   headers: string[];
   /** Header row number in the sheet. */
   headerRow: number;
+  source?: PlanSource;
+  /**
+   * Notes on how the sheet was read, in the plan's language: a doubtful encoding guess, values under an empty
+   * header, merged cells filled.
+   */
+  notes?: string[];
   mapping: MappingResult;
   rows: PlannedRow[];
   ops: RowOp[];

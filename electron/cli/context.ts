@@ -27,6 +27,8 @@ export interface Connection {
   client: DingTalkClient;
   /** Says where we are connected, never with a secret. */
   label: string;
+  /** Which organisation and app (host + app key; 'sandbox'): the key of its local contact index. */
+  identity: string;
   sandbox?: Sandbox;
   close(): Promise<void>;
 }
@@ -89,7 +91,7 @@ export function createContext(
           await saveSandboxState(statePath, sandbox.state());
           await sandbox.close();
         };
-        return { client, sandbox, label: 'the sandbox organisation', close };
+        return { client, sandbox, label: 'the sandbox organisation', identity: 'sandbox', close };
       }
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;
@@ -100,7 +102,12 @@ export function createContext(
       }
       const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL);
       const client = createDingTalkClient({ baseUrl, appKey, appSecret }).withScheduler(scheduler);
-      return { client, label: `${new URL(baseUrl).host} as app ${appKey}`, close: async () => {} };
+      return {
+        client,
+        label: `${new URL(baseUrl).host} as app ${appKey}`,
+        identity: `${baseUrl}|${appKey}`,
+        close: async () => {},
+      };
     },
   };
 }

@@ -2,6 +2,8 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context';
 import * as deleteCmd from './commands/delete';
+import * as duplicatesCmd from './commands/duplicates';
+import * as editCmd from './commands/edit';
 import * as exportCmd from './commands/export';
 import * as importCmd from './commands/import';
 import * as jobsCmd from './commands/jobs';
@@ -42,6 +44,8 @@ export function buildProgram(ctx: CliContext): Command {
     templateCmd,
     importCmd,
     deleteCmd,
+    editCmd,
+    duplicatesCmd,
     jobsCmd,
     resumeCmd,
     sandboxCmd,

@@ -5,7 +5,10 @@ import type { HostDialogs } from '../core/app';
 
 const OPEN_FILTERS = {
   sheet: [
-    { name: 'Spreadsheets', extensions: ['xlsx', 'csv'] },
+    {
+      name: 'Spreadsheets',
+      extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls', 'et', 'ods', 'xlsb', 'numbers'],
+    },
     { name: 'All files', extensions: ['*'] },
   ],
   mapping: [{ name: 'Mapping (JSON)', extensions: ['json'] }],

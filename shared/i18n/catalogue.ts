@@ -5,12 +5,13 @@ import { app } from './messages/app';
 import { contacts } from './messages/contacts';
 import { directory } from './messages/directory';
 import { plan } from './messages/plan';
+import { sheets } from './messages/sheets';
 import { ui } from './messages/ui';
 
 /** Every part, for the consistency test (a key defined in two parts is a mistake). */
-export const CATALOGUE_PARTS = { ui, plan, app, contacts, directory } as const;
+export const CATALOGUE_PARTS = { ui, plan, app, contacts, directory, sheets } as const;
 
-export const CATALOGUE = { ...ui, ...plan, ...app, ...contacts, ...directory } as const;
+export const CATALOGUE = { ...ui, ...plan, ...app, ...contacts, ...directory, ...sheets } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

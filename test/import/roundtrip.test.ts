@@ -139,7 +139,7 @@ describe('round trip', () => {
     const jsonPath = join(dir, 'owners.report.json');
     await writeReport(jsonPath, { plan, mode: 'apply', jobId: outcome.jobId, results: outcome.results });
     const json = JSON.parse(await readFile(jsonPath, 'utf8'));
-    expect(Object.keys(json)).toEqual(['jobId', 'mode', 'summary', 'rows']);
+    expect(Object.keys(json)).toEqual(['jobId', 'mode', 'summary', 'source', 'rows']);
     expect(Object.keys(json.rows[0]).sort()).toEqual(
       ['row', 'userId', 'action', 'status', 'errcode', 'errmsg', 'hint', 'attempts', 'changes'].sort(),
     );

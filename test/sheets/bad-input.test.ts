@@ -1,4 +1,5 @@
 import { beforeAll, describe, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeFixtures, type Fixtures } from '../fixtures/make-fixtures';
 import { expectSheetError, tempDir } from './helpers';
@@ -50,25 +51,26 @@ describe('bad input gives one clear line', () => {
       notSpreadsheet(fx.zipAsXlsx, 'it is a zip file but not an Excel workbook'),
     );
   });
-  it('an old .xls', async () => {
+  it('a damaged .xls', async () => {
     await expectSheetError(
       fx.xlsAsXlsx,
       'not-a-spreadsheet',
-      notSpreadsheet(fx.xlsAsXlsx, 'it is an old Excel 97-2003 (.xls) or encrypted workbook'),
+      notSpreadsheet(fx.xlsAsXlsx, 'it looks like an Excel 97-2003 (.xls) file but is damaged'),
     );
   });
-  it('an HTML table named .xls', async () => {
+  it('an HTML table named .xls is read as a sheet', async () => {
     await expectSheetError(
       fx.htmlAsXls,
-      'not-a-spreadsheet',
-      notSpreadsheet(fx.htmlAsXls, 'it is an HTML or XML file'),
+      'header-only',
+      `sheet "Sheet1" of ${fx.htmlAsXls} has a header row (row 1) but no data rows`,
     );
   });
   it('random bytes named .csv', async () => {
+    const randomZero = (await readFile(fx.randomCsv)).indexOf(0);
     await expectSheetError(
       fx.randomCsv,
       'encoding',
-      `${fx.randomCsv} is not readable text (not UTF-8, UTF-16 or GB18030); in Excel use "Save as" → "CSV UTF-8" or .xlsx`,
+      `${fx.randomCsv} is not readable text: the byte at offset ${randomZero} cannot be read as UTF-8 or UTF-16. If you know its encoding, name it with --encoding (for example --encoding gbk), or in Excel use "Save as" → "CSV UTF-8" or .xlsx`,
     );
   });
   it('a header row the caller picked beyond the data', async () => {

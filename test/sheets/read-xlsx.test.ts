@@ -21,6 +21,7 @@ describe('xlsx reader', () => {
       sheet: QUIRKS.sheet,
       headerRow: QUIRKS.headerRow,
       headers: QUIRKS.headers,
+      notes: [],
     });
     expect(rows).toEqual(QUIRKS.rows);
   });
@@ -106,19 +107,6 @@ describe('xlsx reader', () => {
   });
 });
 
-async function filtered(
-  filter: (c: AsyncIterable<string>) => AsyncGenerator<string>,
-  xml: string,
-  size: number,
-) {
-  async function* chunks() {
-    for (let i = 0; i < xml.length; i += size) yield xml.slice(i, i + size);
-  }
-  let out = '';
-  for await (const c of filter(chunks())) out += c;
-  return out;
-}
-
 describe('sheet order', () => {
   it('follows the workbook, not the file names inside the zip', async () => {
     const wb = new ExcelJS.Workbook();
@@ -171,33 +159,5 @@ describe('inline rich strings', () => {
     const path = join(await tempDir(), 'inline.xlsx');
     await writeFile(path, writeZip(entries));
     expect((await readAll(path)).rows).toEqual([{ row: 2, cells: ['欧阳娜娜', '13800138000'] }]);
-  });
-
-  it('keep every run, whatever the chunk size', async () => {
-    const { mergedInlineStrings } = await import('../../electron/core/sheets/xml-filters');
-    const xml =
-      '<row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b/></rPr><t>张</t></r><r><t xml:space="preserve">三 </t></r></is></c>' +
-      '<c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c r="C2"><v>1</v></c></row>';
-    const expected =
-      '<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">张三 </t></is></c>' +
-      '<c r="B2" t="inlineStr"><is><t xml:space="preserve">a&amp;b</t></is></c><c r="C2"><v>1</v></c></row>';
-    for (let size = 1; size <= xml.length; size += 3)
-      expect(await filtered(mergedInlineStrings, xml, size)).toBe(expected);
-  });
-});
-
-describe('phonetic guides', () => {
-  it('are dropped even when a chunk boundary cuts through them', async () => {
-    const { withoutPhonetics } = await import('../../electron/core/sheets/xml-filters');
-    const xml =
-      '<sst><si><t>张三</t><rPh sb="0" eb="2"><t>zhang san</t></rPh><phoneticPr fontId="1"/></si><si><t>a&lt;b</t></si></sst>';
-    for (let size = 1; size <= xml.length; size++) {
-      async function* chunks() {
-        for (let i = 0; i < xml.length; i += size) yield xml.slice(i, i + size);
-      }
-      let out = '';
-      for await (const c of withoutPhonetics(chunks())) out += c;
-      expect(out).toBe('<sst><si><t>张三</t><phoneticPr fontId="1"/></si><si><t>a&lt;b</t></si></sst>');
-    }
   });
 });

@@ -9,6 +9,7 @@ import type {
   ImportPlanProgress,
   MappingFile,
 } from '../../../shared/import-types';
+import { indexJobWrites } from '../../core/contacts';
 import { startJob, type JobOutcome } from '../../core/engine';
 import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
 import {
@@ -22,17 +23,18 @@ import {
 import { openSheet, type SheetSource } from '../../core/sheets';
 import type { CliContext, Connection } from '../context';
 import { CliError, EXIT } from '../errors';
+import { addSheetOptions, sheetOpenOptions, type SheetCliOptions } from '../sheet-options';
 import { createProgress, type ProgressSink } from '../progress';
 
 /** Rows listed in the human dry-run output; the report holds them all. */
 const MAX_LISTED_ROWS = 50;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('import')
     .description('plan (dry run, the default) or --apply an import of a spreadsheet of contacts')
-    .argument('<file>', 'the spreadsheet, .xlsx or .csv')
-    .option('--sheet <name>', 'sheet to read (default: the first with data)')
+    .argument('<file>', 'the spreadsheet, .xlsx or .csv');
+  addSheetOptions(command)
     .option(
       '--mapping <file.json>',
       'column → field mapping file (header → field | "labels" | {"group": name} | "ignore")',
@@ -65,8 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-interface ImportCommandOptions {
-  sheet?: string;
+interface ImportCommandOptions extends SheetCliOptions {
   mapping?: string;
   saveMapping?: string;
   match: ImportOptions['match'];
@@ -88,7 +89,7 @@ async function runImport(
   await checkReportPath(opts.report);
   let mapping: MappingFile | undefined;
   if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
-  const source = await openSheet(file, opts.sheet ? { sheet: opts.sheet } : {});
+  const source = await openSheet(file, sheetOpenOptions(opts));
   const options: ImportOptions = {
     match: opts.match,
     labels: opts.labels,
@@ -163,7 +164,9 @@ export interface FinishArgs {
   conn: Connection;
   plan: ImportPlan;
   file: string;
-  source: SheetSource;
+  /** The sheet the plan was read from; absent for a plan made from a query (`title` says what it is). */
+  source?: SheetSource;
+  title?: string;
   opts: { apply?: boolean; report?: string; json?: boolean };
   kind: 'import' | 'delete';
   meta: Record<string, unknown>;
@@ -179,7 +182,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     ctx.stdout.write(
       describePlan(plan, {
         file: a.file,
-        sheet: a.source.info.sheet,
+        sheet: a.source?.info.sheet ?? '',
+        ...(a.title ? { title: a.title } : {}),
         where: a.conn.label,
         maxRows: MAX_LISTED_ROWS,
       }),
@@ -192,6 +196,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     backup = await a.beforeApply?.();
     if (backup && !opts.json) ctx.stdout.write(`Backup of the contacts to delete: ${backup}\n`);
     outcome = await runJob(a, plan.ops);
+    // Every write dtload makes updates the local contact index (when this organisation has one).
+    await indexJobWrites(a.ctx.dataDir(a.cmd), a.conn.identity, outcome.jobId, plan.ops, outcome.results);
   }
 
   const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results };
@@ -223,6 +229,8 @@ export async function finish(a: FinishArgs): Promise<number> {
         summary: s,
         ...(outcome?.fatal ? { fatal: outcome.fatal } : {}),
         reads: plan.reads,
+        ...(plan.source ? { source: plan.source } : {}),
+        ...(plan.notes?.length ? { notes: plan.notes } : {}),
         unrecognisedColumns: plan.mapping.unrecognised,
         report: opts.report ?? null,
         failedRows: failedRows > 0 ? failedPath : null,

@@ -2,7 +2,8 @@
 // the rows the journal records as done.
 import type { Command } from 'commander';
 import type { JobProgress } from '../../../shared/domain';
-import { JobNotFoundError, resumeJob, type JobHandle, type JobOutcome } from '../../core/engine';
+import { indexJobWrites } from '../../core/contacts';
+import { JobNotFoundError, readJob, resumeJob, type JobHandle, type JobOutcome } from '../../core/engine';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { createProgress } from '../progress';
@@ -50,6 +51,8 @@ export function register(program: Command, ctx: CliContext): void {
           process.removeListener('SIGINT', onSigint);
           progress.finish();
         }
+        const rec = await readJob(dataDir, jobId).catch(() => undefined);
+        if (rec) await indexJobWrites(dataDir, conn.identity, jobId, rec.plan, outcome.results);
         ctx.exitCode = printOutcome(outcome, ctx, opts.json);
       } finally {
         await conn.close();

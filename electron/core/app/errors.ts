@@ -48,7 +48,10 @@ export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => s
       solution: entry.solution[lang],
     };
   }
-  if (e instanceof SheetError || e instanceof ImportInputError) {
+  if (e instanceof SheetError) {
+    return { kind: 'input', meaning: redact(e.in(lang)), solution: translate(lang, 'error.input.fix') };
+  }
+  if (e instanceof ImportInputError) {
     return { kind: 'input', meaning: redact(e.message), solution: translate(lang, 'error.input.fix') };
   }
   const err = e as NodeJS.ErrnoException | null;

@@ -18,3 +18,27 @@ export {
 export { compileQuery, closestNames, type CompileContext, type Predicate } from './query-compile';
 export { toIndexed, type IndexedContact } from './searchable';
 export { idsOnly, type PeopleResolver, type Resolution } from './people';
+export { openIndex, indexJobWrites, closeIndexes } from './open-index';
+export {
+  planEdit,
+  resolveEdit,
+  intentFor,
+  isEmptyRequest,
+  EditInputError,
+  EDIT_TEXT_FIELDS,
+  type EditRequest,
+  type EditAction,
+  type EditTextField,
+  type PlanEditArgs,
+} from './edit-plan';
+export { exportMatches } from './export-matches';
+export {
+  findDuplicates,
+  planMerge,
+  similarity,
+  SIMILARITY,
+  type DuplicateGroup,
+  type DuplicateReason,
+  type PlanMergeArgs,
+} from './duplicates';
+export { writeDuplicatesReport, DUPLICATE_COLUMNS } from './duplicates-report';

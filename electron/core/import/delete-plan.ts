@@ -9,6 +9,7 @@ import type { MappingFile } from '../../../shared/import-types';
 import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
+import { planSource } from './sheet-notes';
 import { translator, type Lang } from '../../../shared/i18n';
 
 export interface PlanDeleteArgs {
@@ -77,6 +78,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     kind: 'delete',
     headers,
     headerRow: source.info.headerRow ?? 1,
+    ...planSource(source.info, args.language ?? 'en'),
     mapping,
     rows,
     ops,

@@ -22,6 +22,7 @@ import { langOf, translator, type Translate } from '../../../shared/i18n';
 import { DirectoryService, mobileOf } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
+import { planSource, type SourceInfo } from './sheet-notes';
 
 export interface SheetRow {
   row: number;
@@ -30,7 +31,7 @@ export interface SheetRow {
 
 /** What planning reads from a sheet; `openSheet()` of electron/core/sheets returns a compatible object. */
 export interface SheetSource {
-  info: { headers: string[]; headerRow?: number };
+  info: { headers: string[]; headerRow?: number } & SourceInfo;
   rows(): AsyncIterable<SheetRow>;
 }
 
@@ -238,6 +239,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     kind: 'import',
     headers,
     headerRow: source.info.headerRow ?? 1,
+    ...planSource(source.info, langOf(options)),
     mapping,
     rows,
     ops,

@@ -2,6 +2,7 @@
 // (with its diff, labels by name), then the counts. The CLI prints it for a dry run and before an apply.
 import type { FieldChange } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
+import { encodingLabel } from '../sheets';
 
 function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.join(', ')}]`;
@@ -14,17 +15,26 @@ export function describeChange(c: FieldChange): string {
 
 export function describePlan(
   plan: ImportPlan,
-  at: { file: string; sheet: string; where: string; maxRows?: number },
+  at: { file: string; sheet: string; where: string; maxRows?: number; title?: string },
 ): string {
   const maxRows = at.maxRows ?? 50;
   const lines: string[] = [];
-  lines.push(
-    `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${at.file} (sheet "${at.sheet}", header row ${plan.headerRow}) against ${at.where}`,
-  );
-  const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
-  lines.push(
-    `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
-  );
+  const encoding = plan.source?.encoding
+    ? `, encoding ${encodingLabel(plan.source.encoding)}${plan.source.encodingSource === 'given' ? ' (as given)' : plan.source.encodingSource === 'detected' ? ' (detected)' : ''}`
+    : '';
+  if (at.title) {
+    // A plan made from a query (dtload edit), not a sheet: no columns to show.
+    lines.push(`${at.title} against ${at.where}`);
+  } else {
+    lines.push(
+      `${plan.kind === 'delete' ? 'Delete' : 'Import'} plan for ${at.file} (sheet "${at.sheet}", header row ${plan.headerRow}${encoding}) against ${at.where}`,
+    );
+    for (const note of plan.notes ?? []) lines.push(`  note: ${note}`);
+    const mapped = plan.mapping.columns.filter((c) => c.target !== 'ignore');
+    lines.push(
+      `Columns: ${mapped.map((c) => `${c.header} → ${typeof c.target === 'string' ? c.target : `labels of ${c.target.group}`}`).join(', ')}`,
+    );
+  }
   for (const c of plan.mapping.columns.filter((x) => x.source === 'unrecognised' && x.header)) {
     lines.push(
       `  ignored column "${c.header}"${c.suggestions?.length ? ` (did you mean ${c.suggestions.join(' or ')}?)` : ''}`,

@@ -1,7 +1,7 @@
 // One report line per plan row: the plan's action joined with the engine's result for that row.
 import type { FieldChange, RowAction, RowResult, RowStatus } from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
-import type { ImportPlan, ImportSummary, PlannedRow } from '../../../shared/import-types';
+import type { ImportPlan, ImportSummary, PlanSource, PlannedRow } from '../../../shared/import-types';
 
 export type ReportMode = 'dry-run' | 'apply';
 
@@ -21,6 +21,10 @@ export interface JsonReport {
   jobId: string | null;
   mode: ReportMode;
   summary: ImportSummary & { ok: number; failed: number };
+  /** The sheet read and how (CSV: the encoding used). */
+  source?: PlanSource;
+  /** Notes on how the sheet was read (a doubtful encoding guess, values under an empty header…). */
+  notes?: string[];
   rows: ReportRow[];
 }
 
@@ -108,6 +112,8 @@ export function buildJsonReport(args: {
       ok: rows.filter((r) => r.status === 'ok').length,
       failed: rows.filter((r) => r.status === 'failed').length,
     },
+    ...(args.plan.source ? { source: args.plan.source } : {}),
+    ...(args.plan.notes?.length ? { notes: args.plan.notes } : {}),
     rows,
   };
 }

@@ -1,6 +1,7 @@
 // CSV → raw rows, streamed: file stream → decoder → papaparse's parser, one chunk at a time. Nothing is collected.
 import Papa from 'papaparse';
-import { decodeFile, decodedSample, detectEncoding } from './csv-encoding';
+import { decodeFile, decodedSample } from './csv-encoding';
+import { detectEncoding, givenEncoding, type EncodingChoice } from './encoding-detect';
 import { restoreNeutralised } from './formula-guard';
 import type { TextEncoding } from './types';
 import type { RawRow } from './raw-row';
@@ -9,6 +10,8 @@ export const CSV_DELIMITERS = [',', ';', '\t', '|'];
 
 export interface CsvFormat {
   encoding: TextEncoding;
+  /** How the encoding was chosen, and a doubt to show the admin. */
+  choice: EncodingChoice;
   delimiter: string;
   /** Line break, detected like papaparse does (outside quoted fields): '\r\n', '\n' or '\r'. */
   newline: '\r\n' | '\n' | '\r';
@@ -19,8 +22,10 @@ export interface CsvFormat {
 const SEP_LINE = /^sep=(.)\r?\n/i;
 const NEWLINES: readonly string[] = ['\r\n', '\n', '\r'];
 
-export async function detectCsvFormat(path: string): Promise<CsvFormat> {
-  const encoding = await detectEncoding(path);
+/** Encoding (detected unless `encoding` names one), delimiter, line break and Excel's sep= hint. */
+export async function detectCsvFormat(path: string, encodingName?: string): Promise<CsvFormat> {
+  const choice = encodingName ? givenEncoding(encodingName) : await detectEncoding(path);
+  const { encoding } = choice;
   const sample = await decodedSample(path, encoding);
   const hint = SEP_LINE.exec(sample)?.[1];
   const guess = Papa.parse<string[]>(sample, {
@@ -30,9 +35,9 @@ export async function detectCsvFormat(path: string): Promise<CsvFormat> {
   const newline = (
     NEWLINES.includes(guess.meta.linebreak) ? guess.meta.linebreak : '\n'
   ) as CsvFormat['newline'];
-  if (hint) return { encoding, delimiter: hint, newline, sepLine: true };
+  if (hint) return { encoding, choice, delimiter: hint, newline, sepLine: true };
   const delimiter = CSV_DELIMITERS.includes(guess.meta.delimiter) ? guess.meta.delimiter : ',';
-  return { encoding, delimiter, newline, sepLine: false };
+  return { encoding, choice, delimiter, newline, sepLine: false };
 }
 
 /**

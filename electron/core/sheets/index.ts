@@ -5,3 +5,4 @@ export { writeTemplate } from './template';
 export { SheetError, isSheetError, type SheetErrorCode } from './sheet-error';
 export { neutraliseFormula, restoreNeutralised } from './formula-guard';
 export type * from './types';
+export { encodingLabel, canonicalEncoding, COMMON_ENCODINGS } from './text-encodings';

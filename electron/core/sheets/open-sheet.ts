@@ -3,17 +3,23 @@
 import { basename, extname } from 'node:path';
 import { csvRowBatches, detectCsvFormat } from './csv-reader';
 import { HEADER_SCAN_ROWS, detectHeaderIndex, distinctHeaders, isBlank, trimTrailing } from './headers';
+import { listSome } from '../../../shared/clip';
+import { rangeName, type CellRange } from './cell-ref';
+import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
 import { sniffFile } from './sniff';
 import type { OpenOptions, SheetInfo, SheetRow, SheetSource } from './types';
-import { xlsxRowBatches, type XlsxMeta } from './xlsx-reader';
+import { workbookFormatOf, workbookRowBatches } from './workbook-reader';
+import { packageKind, xlsxRowBatches, type XlsxMeta } from './xlsx-reader';
 
 /**
  * Readers hand over rows in batches (a chunk's or a few hundred rows at a time): one await per batch
  * instead of a chain of async generators per row, which cost more than reading the rows.
  */
 type RawBatches = AsyncIterable<RawRow[]>;
+/** A fresh pass over the file; `full` keeps every column (preview), else rows are cut to the header's width. */
+type RawPass = (full?: boolean) => RawBatches;
 
 /** Reads non-blank rows until `enough` says stop (the underlying stream is closed on return). */
 async function collect(batches: RawBatches, enough: (got: RawRow[]) => boolean): Promise<RawRow[]> {
@@ -31,10 +37,25 @@ async function collect(batches: RawBatches, enough: (got: RawRow[]) => boolean):
 const align = (cells: string[], width: number): string[] =>
   cells.length === width ? cells : Array.from({ length: width }, (_, i) => cells[i] ?? '');
 
+/** Merged ranges that cover the header row (refused) and those below it that readers fill down. */
+function mergedAround(merges: CellRange[], headerRow: number): { header: string[]; filled: string[] } {
+  const header: string[] = [];
+  const filled: string[] = [];
+  for (const m of merges) {
+    if (m.r1 <= headerRow && m.r2 >= headerRow && (m.r2 > m.r1 || m.c2 > m.c1)) header.push(rangeName(m));
+    else if (m.r1 > headerRow && m.r2 > m.r1) filled.push(rangeName(m));
+  }
+  return { header, filled };
+}
+
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
-  const kind = await sniffFile(path);
-  let raw: () => RawBatches;
-  let info: Pick<SheetInfo, 'format' | 'sheets' | 'sheet' | 'encoding' | 'delimiter'>;
+  let kind = await sniffFile(path);
+  if (kind === 'xlsx') kind = await packageKind(path);
+  let raw: RawPass;
+  // Set once the header is found; until then readers keep every column (the head is a few dozen rows).
+  const cut: { width?: number } = {};
+  let merges: CellRange[] = [];
+  let info: Omit<SheetInfo, 'headerRow' | 'headers'>;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
@@ -42,7 +63,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     wanted !== undefined ? got.some((r) => r.row > wanted) : got.length > HEADER_SCAN_ROWS;
 
   if (kind === 'csv') {
-    const format = await detectCsvFormat(path);
+    const format = await detectCsvFormat(path, opts.encoding);
     raw = () => csvRowBatches(path, format);
     const name = basename(path, extname(path));
     if (opts.sheet !== undefined && opts.sheet !== name) {
@@ -56,22 +77,32 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
       sheets: [name],
       sheet: name,
       encoding: format.encoding,
+      encodingSource: format.choice.how,
       delimiter: format.delimiter,
+      notes: format.choice.doubt ? [{ code: 'encoding-guess', text: format.choice.doubt }] : [],
     };
     head = await collect(raw(), enough);
   } else {
+    const read = kind === 'xlsx' ? xlsxRowBatches : workbookRowBatches;
     const meta: XlsxMeta = { sheets: [] };
-    head = await collect(xlsxRowBatches(path, opts.sheet, meta), enough);
+    head = await collect(read(path, opts.sheet, meta), enough);
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
-    raw = () => xlsxRowBatches(path, sheet, { sheets: [] });
-    info = { format: 'xlsx', sheets: meta.sheets, sheet };
+    merges = meta.merges ?? [];
+    // Data rows are read again once the header is known: keep only its width per row, and reuse the merges.
+    raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : cut.width, merges });
+    info = {
+      format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path),
+      sheets: meta.sheets,
+      sheet,
+      notes: [],
+    };
   }
 
-  const where = info.format === 'xlsx' ? `sheet "${info.sheet}" of ${path}` : path;
+  const where = info.format !== 'csv' ? `sheet "${info.sheet}" of ${path}` : path;
   if (head.length === 0) {
     throw new SheetError(
       'empty',
-      info.format === 'xlsx' && opts.sheet === undefined
+      info.format !== 'csv' && opts.sheet === undefined
         ? `${path} has no data in any sheet`
         : `${where} is empty`,
     );
@@ -98,8 +129,26 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     throw new SheetError('header-only', `${where} has a header row (row ${headerRow.row}) but no data rows`);
   }
 
+  const merged = mergedAround(merges, headerRow.row);
+  if (merged.header.length > 0) {
+    throw new SheetError(
+      'merged-header',
+      sheetText('mergedHeader', { path, sheet: info.sheet, cells: listSome(merged.header, 'en', 5) }),
+    );
+  }
   const fullInfo: SheetInfo = { ...info, headerRow: headerRow.row, headers };
+  if (merged.filled.length > 0) {
+    fullInfo.mergedFilled = merged.filled;
+    fullInfo.notes.push({
+      code: 'merged-cells',
+      text: {
+        en: sheetText('mergedFilled', { cells: listSome(merged.filled, 'en', 5) }).en,
+        'zh-CN': sheetText('mergedFilled', { cells: listSome(merged.filled, 'zh-CN', 5) })['zh-CN'],
+      },
+    });
+  }
   const width = headers.length;
+  cut.width = width;
 
   return {
     info: fullInfo,
@@ -115,7 +164,7 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     },
     async preview(n: number): Promise<SheetRow[]> {
       if (n <= 0) return [];
-      const rows = await collect(raw(), (got) => got.length >= n);
+      const rows = await collect(raw(true), (got) => got.length >= n);
       const widest = Math.max(0, ...rows.map((r) => trimTrailing(r.cells).length));
       return rows.map((r) => ({ row: r.row, cells: align(r.cells, widest) }));
     },

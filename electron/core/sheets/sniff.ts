@@ -1,34 +1,40 @@
-// What kind of file is this? Decided from the first bytes, not the extension, so a PDF renamed .xlsx or an
-// old .xls renamed .csv gets a clear message instead of a parser crash.
+// What kind of file is this? Decided from the first bytes (and a zip's parts), not the extension, so a PDF
+// renamed .xlsx or an old .xls renamed .csv gets a clear message or the right reader instead of a parser crash.
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { notSpreadsheetText, type SheetWhat } from './messages';
 import { SheetError } from './sheet-error';
 
-export type FileKind = 'xlsx' | 'csv';
+/** xlsx: the streaming reader; workbook: SheetJS (.xls, .et, .ods, .xlsb, .numbers…); csv: text. */
+export type FileKind = 'xlsx' | 'workbook' | 'csv';
 
-const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel 97-2003 (.xls) or encrypted workbook' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
-  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
+const SIGNATURES: { bytes: number[]; what: SheetWhat }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'pdf' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'gif' },
+  { bytes: [0x1f, 0x8b], what: 'gzip' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'rar' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'sevenZip' },
 ];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file: Excel 97-2003 .xls, WPS .et, or a password-protected (encrypted) xlsx. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 /** "Export to Excel" in many admin systems writes HTML tables or SpreadsheetML 2003 named .xls. */
 const MARKUP = /^\uFEFF?\s*<(\?xml|!doctype html|html|table|head|meta)\b/i;
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
+/** Extensions whose markup content SheetJS reads (HTML tables, SpreadsheetML 2003, flat ODS). */
+const MARKUP_WORKBOOK_EXTENSIONS = new Set(['.xls', '.et', '.fods', '.xml']);
 
 const startsWith = (head: Buffer, bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
 
-export function notASpreadsheet(path: string, what: string): SheetError {
-  return new SheetError(
-    'not-a-spreadsheet',
-    `${path} is not a spreadsheet (${what}); save it as .xlsx or .csv and try again`,
-  );
+export function notASpreadsheet(
+  path: string,
+  what: SheetWhat,
+  params: Record<string, string> = {},
+): SheetError {
+  return new SheetError('not-a-spreadsheet', notSpreadsheetText(path, what, params));
 }
 
 function cannotOpen(path: string, e: unknown): SheetError {
@@ -40,12 +46,15 @@ function cannotOpen(path: string, e: unknown): SheetError {
   return new SheetError('missing', `Cannot open ${path}: ${why}`);
 }
 
-/** Checks the file exists and is non-empty, and tells xlsx (a zip) from CSV (text). */
+/** Checks the file exists and is non-empty, and tells a zip package (xlsx, ods…) or OLE file from text. */
 export async function sniffFile(path: string): Promise<FileKind> {
   let size: number;
   try {
     const st = await stat(path);
-    if (st.isDirectory()) throw notASpreadsheet(path, 'it is a folder');
+    if (st.isDirectory()) {
+      // A Numbers document can be a folder (a macOS package).
+      throw notASpreadsheet(path, extname(path).toLowerCase() === '.numbers' ? 'numbers' : 'folder');
+    }
     size = st.size;
   } catch (e) {
     if (e instanceof SheetError) throw e;
@@ -67,13 +76,13 @@ export async function sniffFile(path: string): Promise<FileKind> {
   }
 
   if (startsWith(head, ZIP)) return 'xlsx';
+  if (startsWith(head, OLE)) return 'workbook';
   const known = SIGNATURES.find((s) => startsWith(head, s.bytes));
-  if (known) throw notASpreadsheet(path, `it is ${known.what}`);
+  if (known) throw notASpreadsheet(path, known.what);
   if (MARKUP.test(new TextDecoder('utf-8').decode(head).replace(/\0/g, ''))) {
-    throw notASpreadsheet(path, 'it is an HTML or XML file');
+    if (MARKUP_WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) return 'workbook';
+    throw notASpreadsheet(path, 'markup');
   }
-  if (XLSX_EXTENSIONS.has(extname(path).toLowerCase())) {
-    throw notASpreadsheet(path, 'it has an Excel extension but is not an Excel workbook');
-  }
+  if (XLSX_EXTENSIONS.has(extname(path).toLowerCase())) throw notASpreadsheet(path, 'excelExtension');
   return 'csv';
 }

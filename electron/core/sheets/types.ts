@@ -1,10 +1,23 @@
 // The public shapes of the spreadsheet layer. No DingTalk knowledge lives here.
+import type { Localised } from '../../../shared/i18n';
 
 export type SheetFormat = 'xlsx' | 'csv';
-export type TextEncoding = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+/** What a file read was: the writable formats, or one SheetJS reads (.xls/.et, .ods, .xlsb, Numbers…). */
+export type SourceFormat = SheetFormat | 'xls' | 'ods' | 'xlsb' | 'numbers' | 'xml' | 'html';
+/**
+ * A CSV's text encoding, lower case: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5',
+ * 'shift_jis', 'euc-kr', 'windows-1252', 'iso-8859-15', … (any name iconv-lite decodes).
+ */
+export type TextEncoding = string;
+
+/** Something the admin should know about how the sheet was read, in every language dtload speaks. */
+export interface SheetNote {
+  code: 'encoding-guess' | 'empty-header-values' | 'merged-cells' | (string & {});
+  text: Localised;
+}
 
 export interface SheetInfo {
-  format: SheetFormat;
+  format: SourceFormat;
   /** Every sheet in the workbook, in workbook order (a CSV has one, named after the file). */
   sheets: string[];
   /** The sheet being read. */
@@ -13,10 +26,19 @@ export interface SheetInfo {
   headerRow: number;
   /** Distinct, trimmed header names; trailing empty columns dropped. */
   headers: string[];
+  /** Merged ranges below the header whose value was filled into every row they cover ("B2:B4"). */
+  mergedFilled?: string[];
   /** CSV only. */
   encoding?: TextEncoding;
+  /** CSV only: a byte-order mark, valid UTF-8 throughout, a detector's guess, or the caller's choice. */
+  encodingSource?: 'bom' | 'utf-8' | 'detected' | 'given';
   /** CSV only. */
   delimiter?: string;
+  /**
+   * Notes on how the sheet was read (a doubtful encoding guess, values under an empty header, merged cells
+   * filled). Readers add to it while rows() streams: complete once a rows() pass has finished.
+   */
+  notes: SheetNote[];
 }
 
 export interface SheetRow {
@@ -31,6 +53,8 @@ export interface OpenOptions {
   sheet?: string;
   /** 1-based header row; default: detected. */
   headerRow?: number;
+  /** CSV only: the text encoding (any name iconv-lite knows, e.g. gbk, big5, windows-1252); default: detected. */
+  encoding?: string;
 }
 
 export interface SheetSource {

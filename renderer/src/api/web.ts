@@ -20,7 +20,8 @@ import { linkError, unwrap } from './errors';
 import type { Api, LinkState } from './types';
 
 const ACCEPT: Record<OpenDialogArgs['purpose'], string> = {
-  sheet: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
+  sheet:
+    '.xlsx,.xlsm,.csv,.txt,.xls,.et,.ods,.xlsb,.numbers,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
   mapping: '.json,application/json',
 };
 

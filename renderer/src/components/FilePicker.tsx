@@ -41,7 +41,7 @@ export function FilePicker({ onPicked, testId = 'file-drop' }: Props) {
           }}
         >
           <Upload.Dragger
-            accept=".xlsx,.csv"
+            accept=".xlsx,.xlsm,.csv,.txt,.xls,.et,.ods,.xlsb,.numbers"
             multiple={false}
             showUploadList={false}
             openFileDialogOnClick={false}

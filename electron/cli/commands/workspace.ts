@@ -1,0 +1,81 @@
+// What `edit`, `export --where` and `duplicates` share: the local contact index of the organisation (read
+// in full on first use, with progress), the admin's language, the people resolver, and running a query
+// with bad input as one line (exit 2).
+import type { Command } from 'commander';
+import { defaultLang, parseLang, translate, type Lang } from '../../../shared/i18n';
+import {
+  EditInputError,
+  openIndex,
+  QueryError,
+  type ContactIndex,
+  type IndexedContact,
+  type PeopleResolver,
+} from '../../core/contacts';
+import type { CliContext, Connection } from '../context';
+import { CliError } from '../errors';
+import { createProgress } from '../progress';
+
+export function cliLang(ctx: CliContext, cmd: Command): Lang {
+  const o = cmd.optsWithGlobals<{ lang?: string }>();
+  return parseLang(o.lang) ?? defaultLang(ctx.env);
+}
+
+/** The organisation's index, read in full first when it never was (or when --refresh asks). */
+export async function loadIndex(
+  ctx: CliContext,
+  cmd: Command,
+  conn: Connection,
+  opts: { refresh?: boolean; json?: boolean },
+): Promise<ContactIndex> {
+  const index = await openIndex(ctx.dataDir(cmd), conn.identity);
+  if (index.loaded && !opts.refresh) return index;
+  const progress = createProgress(translate(cliLang(ctx, cmd), 'index.loading'), {
+    json: opts.json,
+    stream: ctx.stderr,
+    out: ctx.stdout,
+  });
+  try {
+    await index.refresh(conn.client, (p) =>
+      progress.update({ done: p.done, ...(p.total !== null ? { total: p.total } : {}), extra: 'contacts' }),
+    );
+  } finally {
+    progress.finish();
+  }
+  return index;
+}
+
+/** "refreshed 5 minutes ago" in the admin's language. */
+export function ageText(index: ContactIndex, lang: Lang): string {
+  const m = index.ageMinutes() ?? 0;
+  return m < 1 ? translate(lang, 'index.age.now') : translate(lang, 'index.age.minutes', { n: m });
+}
+
+/** People by name: the staff directory when it is at hand, else ids as they are. */
+export function peopleFor(_conn: Connection): PeopleResolver | undefined {
+  return undefined;
+}
+
+/** Runs a query; a bad one is one line naming the bad term (exit 2). */
+export function matchQuery(
+  index: ContactIndex,
+  query: string,
+  lang: Lang,
+  people: PeopleResolver | undefined,
+): IndexedContact[] {
+  try {
+    return index.search(query, { lang, ...(people ? { people } : {}) });
+  } catch (e) {
+    if (e instanceof QueryError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** Names in actions that name nothing: exit 2 with the line the resolver wrote. */
+export function asEditInput<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EditInputError) throw new CliError(e.message);
+    throw e;
+  }
+}

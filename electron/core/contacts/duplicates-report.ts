@@ -1,0 +1,52 @@
+// The duplicates as a file: one row per contact, grouped, the kept one first (xlsx, csv or json).
+import { writeFile } from 'node:fs/promises';
+import type { Contact } from '../../../shared/domain';
+import { translate, type Lang } from '../../../shared/i18n';
+import { createSheetWriter } from '../sheets';
+import type { DuplicateGroup } from './duplicates';
+
+export const DUPLICATE_COLUMNS = [
+  'group',
+  'reason',
+  'keep',
+  'user_id',
+  'name',
+  'company_name',
+  'mobile',
+  'follower_user_id',
+];
+
+export async function writeDuplicatesReport(
+  path: string,
+  groups: readonly DuplicateGroup[],
+  get: (userid: string) => Contact | undefined,
+  lang: Lang = 'en',
+): Promise<void> {
+  const rows = groups.flatMap((g) => {
+    const reason = g.reasons.map((r) => translate(lang, `dup.reason.${r}`)).join('; ');
+    return g.userIds.map((id) => {
+      const c = get(id);
+      return [
+        String(g.id),
+        reason,
+        id === g.keep ? 'yes' : '',
+        id,
+        c?.name ?? '',
+        c?.company_name ?? '',
+        c?.mobile ?? '',
+        c?.follower_user_id ?? '',
+      ];
+    });
+  });
+  if (/\.json$/i.test(path)) {
+    const json = groups.map((g) => ({ ...g, contacts: g.userIds.map((id) => get(id) ?? { userid: id }) }));
+    await writeFile(path, JSON.stringify({ groups: json }, null, 2));
+    return;
+  }
+  const w = await createSheetWriter(path, { headers: DUPLICATE_COLUMNS, sheetName: 'Duplicates' });
+  try {
+    for (const r of rows) await w.addRow(r);
+  } finally {
+    await w.close();
+  }
+}

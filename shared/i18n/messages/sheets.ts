@@ -1,0 +1,93 @@
+// What the spreadsheet readers say about a file they cannot read or had to adjust (electron/core/sheets).
+// `sheet.what.*` completes "{path} is not a spreadsheet ({what})". Quoted input is clipped (shared/clip.ts).
+import type { Entries } from './entries';
+
+export const sheets = {
+  'sheet.what.pdf': { en: 'it is a PDF document', 'zh-CN': '这是 PDF 文档' },
+  'sheet.what.png': { en: 'it is a PNG image', 'zh-CN': '这是 PNG 图片' },
+  'sheet.what.jpeg': { en: 'it is a JPEG image', 'zh-CN': '这是 JPEG 图片' },
+  'sheet.what.gif': { en: 'it is a GIF image', 'zh-CN': '这是 GIF 图片' },
+  'sheet.what.gzip': { en: 'it is a gzip archive', 'zh-CN': '这是 gzip 压缩包' },
+  'sheet.what.rar': { en: 'it is a RAR archive', 'zh-CN': '这是 RAR 压缩包' },
+  'sheet.what.sevenZip': { en: 'it is a 7-Zip archive', 'zh-CN': '这是 7-Zip 压缩包' },
+  'sheet.what.markup': { en: 'it is an HTML or XML file', 'zh-CN': '这是 HTML 或 XML 文件' },
+  'sheet.what.folder': { en: 'it is a folder', 'zh-CN': '这是文件夹' },
+  'sheet.what.damaged': {
+    en: 'it is damaged or not an Excel workbook',
+    'zh-CN': '文件已损坏或不是 Excel 工作簿',
+  },
+  'sheet.what.zipNotWorkbook': {
+    en: 'it is a zip file but not an Excel workbook',
+    'zh-CN': '这是 zip 压缩包，但不是 Excel 工作簿',
+  },
+  'sheet.what.excelExtension': {
+    en: 'it has an Excel extension but is not an Excel workbook',
+    'zh-CN': '扩展名是 Excel，但内容不是 Excel 工作簿',
+  },
+  'sheet.what.numbers': {
+    en: 'it is an Apple Numbers file: export it as .xlsx',
+    'zh-CN': '这是 Apple Numbers 文件：请导出为 .xlsx',
+  },
+  'sheet.what.encrypted': {
+    en: 'it is password-protected: open it in Excel or WPS, remove the password and save it again',
+    'zh-CN': '文件设有密码：请在 Excel 或 WPS 中打开，取消密码后重新保存',
+  },
+  'sheet.what.sheetDamaged': { en: 'sheet "{sheet}" is damaged', 'zh-CN': '工作表 "{sheet}" 已损坏' },
+  'sheet.what.legacyDamaged': {
+    en: 'it looks like an {format} file but is damaged',
+    'zh-CN': '看起来是 {format} 文件，但文件已损坏',
+  },
+  'sheet.notSpreadsheet': {
+    en: '{path} is not a spreadsheet ({what}); save it as .xlsx or .csv and try again',
+    'zh-CN': '{path} 不是可读取的表格（{what}）；请另存为 .xlsx 或 .csv 后重试',
+  },
+  'sheet.noSheetNamed': {
+    en: '{path} has no sheet named "{want}" (sheets: {sheets})',
+    'zh-CN': '{path} 中没有名为 "{want}" 的工作表（现有工作表：{sheets}）',
+  },
+  'sheet.zipTooBig': {
+    en: '{path} is refused: its parts unpack to more than {limit} (a zip bomb or not a spreadsheet)',
+    'zh-CN': '已拒绝 {path}：解压后超过 {limit}（疑似 zip 炸弹或不是表格文件）',
+  },
+  'sheet.zipRatio': {
+    en: '{path} is refused: part "{part}" unpacks to {ratio} times its packed size (a zip bomb or not a spreadsheet)',
+    'zh-CN': '已拒绝 {path}：其中 "{part}" 解压后是压缩大小的 {ratio} 倍（疑似 zip 炸弹或不是表格文件）',
+  },
+  'sheet.cellTooLong': {
+    en: 'Cell {cell} of sheet "{sheet}" in {path} is longer than Excel\'s limit of 32,767 characters',
+    'zh-CN': '{path} 的工作表 "{sheet}" 中单元格 {cell} 超过 Excel 的上限 32,767 个字符',
+  },
+  'sheet.tooManyRows': {
+    en: 'Sheet "{sheet}" of {path} has more than Excel\'s limit of 1,048,576 rows',
+    'zh-CN': '{path} 的工作表 "{sheet}" 超过 Excel 的上限 1,048,576 行',
+  },
+  'sheet.tooManyColumns': {
+    en: 'Cell {cell} of sheet "{sheet}" in {path} is beyond Excel\'s last column XFD (16,384 columns)',
+    'zh-CN': '{path} 的工作表 "{sheet}" 中单元格 {cell} 超出 Excel 的最后一列 XFD（16,384 列）',
+  },
+  'sheet.mergedHeader': {
+    en: 'The header row of sheet "{sheet}" in {path} has merged cells {cells}: unmerge them so each column has its own header',
+    'zh-CN': '{path} 的工作表 "{sheet}" 的表头行有合并单元格 {cells}：请取消合并，让每一列都有自己的表头',
+  },
+  'sheet.mergedFilled': { en: 'merged cells {cells} filled', 'zh-CN': '合并单元格 {cells} 已按合并值填充' },
+  'sheet.notText': {
+    en: '{path} is not readable text: the byte at offset {offset} cannot be read as {tried}. If you know its encoding, name it with --encoding (for example --encoding gbk), or in Excel use "Save as" → "CSV UTF-8" or .xlsx',
+    'zh-CN':
+      '{path} 不是可读的文本：偏移 {offset} 处的字节无法按 {tried} 解码。如果知道文件编码，请用 --encoding 指定（例如 --encoding gbk），或在 Excel 中“另存为”→“CSV UTF-8”或 .xlsx',
+  },
+  'sheet.badByte': {
+    en: '{path}: the byte at offset {offset} is not valid {encoding}. Name the right encoding with --encoding (for example --encoding gbk), or in Excel use "Save as" → "CSV UTF-8"',
+    'zh-CN':
+      '{path}：偏移 {offset} 处的字节不是有效的 {encoding} 编码。请用 --encoding 指定正确的编码（例如 --encoding gbk），或在 Excel 中“另存为”→“CSV UTF-8”',
+  },
+  'sheet.unknownEncoding': {
+    en: '--encoding "{name}" is not an encoding dtload knows (for example utf-8, gb18030, gbk, big5, shift_jis, euc-kr, windows-1252)',
+    'zh-CN':
+      '--encoding "{name}" 不是可识别的编码（例如 utf-8、gb18030、gbk、big5、shift_jis、euc-kr、windows-1252）',
+  },
+  'sheet.encodingGuess': {
+    en: 'The encoding was guessed as {encoding} (it could also be {other}); check the text reads right, for example "{sample}". If not, choose the encoding (--encoding NAME)',
+    'zh-CN':
+      '文件编码推测为 {encoding}（也可能是 {other}）；请确认文字显示正确，例如 "{sample}"。如不正确，请指定编码（--encoding 名称）',
+  },
+} as const satisfies Entries;
