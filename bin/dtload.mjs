@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The `dtload` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `dtload` command: runs the CLI that `npm run build` compiled to out/cli (plain JavaScript).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../electron/cli/main.ts');
-process.exitCode = await main(process.argv);
+const entry = new URL('../out/cli/dtload.js', import.meta.url);
+if (existsSync(entry)) {
+  await import(entry.href);
+} else {
+  process.stderr.write('dtload: the command is not built in this checkout: run `npm run build`\n');
+  process.exitCode = 2;
+}

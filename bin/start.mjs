@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app, or web mode when Electron's binary is missing (electron/web/start.ts).
-import { register } from 'tsx/esm/api';
+// `npm start`: the desktop app, or web mode when Electron's binary is missing (electron/web/start.ts),
+// compiled to out/cli by `npm run build`.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../electron/web/start.ts');
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../out/cli/start.js', import.meta.url);
+if (existsSync(entry)) {
+  await import(entry.href);
+} else {
+  process.stderr.write('dtload: the app is not built in this checkout: run `npm run build`\n');
+  process.exitCode = 2;
+}

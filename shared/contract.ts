@@ -13,6 +13,21 @@ import type {
   PlannedRow,
 } from './import-types';
 
+import type {
+  ContactDetail,
+  ContactIndexInfo,
+  ContactIndexProgress,
+  ContactsPage,
+  DuplicatesView,
+  ExportSelectionArgs,
+  LabelOverview,
+  PlanContactEditArgs,
+  PlanMergeDuplicatesArgs,
+  QueryContactsArgs,
+} from './workspace-types';
+
+export type * from './workspace-types';
+
 export type {
   ColumnMapping,
   ContactFieldKey,
@@ -241,7 +256,10 @@ export interface PlanProgress {
 export interface PlanSummary {
   planId: string;
   kind: 'import' | 'delete';
-  file: FileRef;
+  /** The sheet the plan was read from; absent for a plan made from a query (bulk edit, merge). */
+  file?: FileRef;
+  /** What the plan was made from: the sheet's name, or the query / action it selects by. */
+  source: string;
   counts: PlanCounts;
   /** Rows with warnings (not blocking). */
   warnings: number;
@@ -462,6 +480,20 @@ export interface Methods {
   /** A new job with only the failed rows of `jobId`. */
   retryFailedRows(args: JobArgs): Promise<{ jobId: string }>;
 
+  // Contacts workspace: the local index, queries, bulk actions (plans applied with applyPlan/applyDelete)
+  getContactIndex(): Promise<ContactIndexInfo>;
+  /** Reads every contact into the local index ('contacts:progress' events). */
+  refreshContactIndex(): Promise<ContactIndexInfo>;
+  /** A page of a query's matches; a bad query answers `error` (not a failure) so the box can point at it. */
+  queryContacts(args: QueryContactsArgs): Promise<ContactsPage>;
+  getContactDetail(args: { userid: string }): Promise<ContactDetail>;
+  getLabelOverview(): Promise<LabelOverview>;
+  /** A dry run of a bulk action; apply it with applyPlan (edits) or applyDelete (deletes). */
+  planContactEdit(args: PlanContactEditArgs): Promise<PlanSummary>;
+  exportSelection(args: ExportSelectionArgs): Promise<FileRef>;
+  findDuplicates(): Promise<DuplicatesView>;
+  planMergeDuplicates(args: PlanMergeDuplicatesArgs): Promise<PlanSummary>;
+
   // Settings
   getSettings(): Promise<Settings>;
   updateSettings(args: Partial<Settings>): Promise<Settings>;
@@ -479,6 +511,8 @@ export interface Events {
   'jobs:interrupted': JobSummary[];
   /** A file opened from outside (OS "open with", dock drop, recent documents menu). */
   'file:opened': FileRef;
+  /** While the local contact index is read. */
+  'contacts:progress': ContactIndexProgress;
 }
 
 export type MethodName = keyof Methods;
@@ -520,6 +554,15 @@ export const METHOD_NAMES = [
   'exportReport',
   'exportFailedRows',
   'retryFailedRows',
+  'getContactIndex',
+  'refreshContactIndex',
+  'queryContacts',
+  'getContactDetail',
+  'getLabelOverview',
+  'planContactEdit',
+  'exportSelection',
+  'findDuplicates',
+  'planMergeDuplicates',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly MethodName[];
@@ -532,6 +575,7 @@ export const EVENT_NAMES = [
   'connection:changed',
   'jobs:interrupted',
   'file:opened',
+  'contacts:progress',
 ] as const satisfies readonly EventName[];
 
 // Compile-time exhaustiveness: a method or event missing from the arrays names itself in the error

@@ -9,8 +9,8 @@ import { CliError, EXIT } from './errors';
 import { buildProgram } from './program';
 
 export async function main(argv: string[], ctx: CliContext = createContext()): Promise<number> {
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv);
     return ctx.exitCode ?? EXIT.ok;
   } catch (e) {

@@ -1,21 +1,12 @@
-// The `dtload` command tree (cli-contract.md). Each command lives in commands/<name>.ts.
+// The `dtload` command tree (cli-contract.md). Each command lives in commands/<name>.ts and is listed in
+// commands/index.ts; only the module of the command being run is imported (fast `--help` and light commands).
 import { Command, Option } from 'commander';
 import type { CliContext } from './context';
-import * as deleteCmd from './commands/delete';
-import * as duplicatesCmd from './commands/duplicates';
-import * as editCmd from './commands/edit';
-import * as exportCmd from './commands/export';
-import * as importCmd from './commands/import';
-import * as jobsCmd from './commands/jobs';
-import * as labelsCmd from './commands/labels';
-import * as resumeCmd from './commands/resume';
-import * as sandboxCmd from './commands/sandbox';
-import * as templateCmd from './commands/template';
-import * as uiCmd from './commands/ui';
+import { COMMANDS, type CommandEntry } from './commands/index';
+import { dtloadVersion } from './version';
 
-export function buildProgram(ctx: CliContext): Command {
-  const program = new Command('dtload')
-    .description("Bulk-edit a DingTalk organisation's external contacts from spreadsheets.")
+function addGlobalOptions(program: Command): Command {
+  return program
     .addOption(new Option('--sandbox', 'use the built-in sandbox organisation (no credentials needed)'))
     .addOption(
       new Option(
@@ -26,7 +17,29 @@ export function buildProgram(ctx: CliContext): Command {
     .addOption(new Option('--max-qps <n>', 'upper bound on calls per second per endpoint').default('20'))
     .addOption(
       new Option('--data-dir <dir>', 'where job journals, reports and backups live').env('DTLOAD_HOME'),
-    )
+    );
+}
+
+/** The table entry of the command argv runs (`dtload [globals] <name> …` or `dtload help <name>`), if any. */
+export function invokedCommand(argv: readonly string[]): CommandEntry | undefined {
+  const probe = addGlobalOptions(new Command()).helpOption(false).allowUnknownOption();
+  let operands: string[];
+  try {
+    ({ operands } = probe.parseOptions(argv.slice(2)));
+  } catch {
+    return undefined;
+  }
+  const name = operands[0] === 'help' ? operands[1] : operands[0];
+  return COMMANDS.find((c) => c.name === name);
+}
+
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
+  const program = addGlobalOptions(
+    new Command('dtload').description(
+      "Bulk-edit a DingTalk organisation's external contacts from spreadsheets.",
+    ),
+  )
+    .version(dtloadVersion(), '-V, --version', 'print the version')
     .addHelpText(
       'after',
       '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +
@@ -38,20 +51,11 @@ export function buildProgram(ctx: CliContext): Command {
     writeOut: (s) => ctx.stdout.write(s),
     writeErr: (s) => ctx.stderr.write(s),
   });
-  for (const cmd of [
-    labelsCmd,
-    exportCmd,
-    templateCmd,
-    importCmd,
-    deleteCmd,
-    editCmd,
-    duplicatesCmd,
-    jobsCmd,
-    resumeCmd,
-    sandboxCmd,
-    uiCmd,
-  ]) {
-    cmd.register(program, ctx);
+  const invoked = invokedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (entry === invoked) (await entry.load()).register(program, ctx);
+    // Listed in `dtload --help` by name and summary; never run (argv names another command or none).
+    else program.command(entry.name).description(entry.summary);
   }
   for (const sub of program.commands) sub.exitOverride().showHelpAfterError();
   return program;

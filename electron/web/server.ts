@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope, EventName, Events, WireCall, WireEvent, WireReply } from '../../shared/contract';
 import { createBackend, MAX_UPLOAD_BYTES, memorySecretStore, type Backend } from '../core/app';
+import { DEFAULT_RENDERER_DIR } from './built-pages';
 import { serveStatic } from './static-files';
 import { hostAllowed, newToken, tokenCookie, tokenOf } from './token';
 
@@ -36,7 +37,7 @@ export interface WebServer {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_RENDERER_DIR = resolve(here, '../../out/renderer');
+export { DEFAULT_RENDERER_DIR };
 
 /** dtload's version from package.json (web mode runs from the checkout). */
 function packageVersion(): string {

@@ -1,19 +1,23 @@
-// `npm start`: the desktop app when Electron's binary is installed, else web mode with one line
-// saying so (and where to open it).
+// `npm start`: the desktop app when Electron's binary is installed, else web mode with one line saying
+// so and how to get the binary (where to open web mode follows). Runs only what `npm run build` built.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../core/paths';
-import { DEFAULT_RENDERER_DIR, startWebServer } from './server';
-import { untilStopSignal } from './stop-signal';
+import { DEFAULT_RENDERER_DIR, PAGES_NOT_BUILT, pagesBuilt } from './built-pages';
 
 const ROOT = resolve(DEFAULT_RENDERER_DIR, '../..');
+
+export const MIRROR_HINT =
+  "Electron's binary is not installed (its download host was unreachable during npm install), so dtload " +
+  'runs in web mode; to get the desktop app: ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ npm ci';
 
 /** The Electron binary's path when `npm install` could download it, else undefined. */
 export function electronBinary(root = ROOT): string | undefined {
   try {
-    // The electron package's main answers the binary's path; it throws when the download never happened.
+    // The electron package's main answers the binary's path; it throws when the download never happened
+    // (and is absent when npm dropped it as a failed optional dependency).
     const path = createRequire(join(root, 'package.json'))('electron') as unknown;
     return typeof path === 'string' && existsSync(path) ? path : undefined;
   } catch {
@@ -21,31 +25,31 @@ export function electronBinary(root = ROOT): string | undefined {
   }
 }
 
-function run(cmd: string, args: string[], quiet: boolean): Promise<number> {
+function run(cmd: string, args: string[]): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: quiet ? 'ignore' : 'inherit' });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
     child.on('exit', (code) => done(code ?? 1));
     child.on('error', () => done(1));
   });
 }
 
-const electronVite = (): string => join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-
-/** Web mode serves the built pages; build them once if this checkout has none yet. */
-export async function ensureRendererBuilt(): Promise<void> {
-  if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html')))
-    await run(process.execPath, [electronVite(), 'build'], true);
-}
-
-export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  out: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+): Promise<number> {
   const sandbox = argv.includes('--sandbox');
-  if (electronBinary()) return run(process.execPath, [electronVite(), 'preview'], false);
-
-  await ensureRendererBuilt();
+  const binary = electronBinary();
+  if (binary && existsSync(join(ROOT, 'out', 'main', 'index.js'))) return run(binary, [ROOT, ...argv]);
+  if (!pagesBuilt()) {
+    out.stderr.write(`dtload: ${PAGES_NOT_BUILT}\n`);
+    return 2;
+  }
+  if (!binary) out.stdout.write(`${MIRROR_HINT}\n`);
+  // Web mode only from here: its server (ws, exceljs) loads when used.
+  const { startWebServer } = await import('./server');
+  const { untilStopSignal } = await import('./stop-signal');
   const server = await startWebServer({ dataDir: defaultDataDir(), sandbox });
-  process.stdout.write(
-    `Electron's binary is not installed, so dtload runs in web mode: open ${server.url}\n`,
-  );
+  out.stdout.write(`dtload web mode: open ${server.url}\n`);
   await untilStopSignal();
   await server.close();
   return 0;

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { PAGES_NOT_BUILT } from './built-pages';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,10 +20,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>dtload</title>
-<p>The app's pages are not built yet. Run <code>npx electron-vite build</code>, then reload.</p>`;
-
-/** Answers true when it served something (a file, or the "not built" page for the index). */
+/** Answers true when it served something (a file, or the "not built" line for the index). */
 export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<boolean> {
   const base = resolve(root);
   const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
@@ -37,8 +35,9 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
       return true;
     }
     if (rel !== 'index.html') return false;
-    res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(NOT_BUILT);
+    // `dtload ui` refuses to start without them; a server started anyway says how to build them.
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`dtload: ${PAGES_NOT_BUILT}\n`);
     return true;
   }
   res.writeHead(200, {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox';
 import { runCli } from '../cli/run-cli';
 
-const BIN = fileURLToPath(new URL('../../bin/dtload.mjs', import.meta.url));
+// The CLI's source entry (through tsx), so the test runs the code as it is now, built or not.
+const BIN = fileURLToPath(new URL('../../electron/cli/bin.ts', import.meta.url));
 let sandbox: Sandbox;
 let dir: string;
 beforeAll(async () => {
@@ -26,7 +27,11 @@ it('exits 130 on SIGINT mid-apply; resume sends each remaining row once', async 
   );
   const env = { ...process.env, DTLOAD_APP_KEY: sandbox.appKey, DTLOAD_APP_SECRET: sandbox.appSecret };
   const args = ['--base-url', sandbox.baseUrl, '--data-dir', dir, '--max-qps', '10'];
-  const child = spawn(process.execPath, [BIN, ...args, 'import', file, '--apply', '--json'], { env });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', BIN, ...args, 'import', file, '--apply', '--json'],
+    { env },
+  );
   let out = '';
   let sent = false;
   child.stdout.on('data', (d: Buffer) => {

@@ -1,7 +1,7 @@
 // `dtload ui [--sandbox] [--port N]`: the desktop app's screens in the browser (web mode) on 127.0.0.1.
 import type { Command } from 'commander';
 import { startWebServer } from '../../web/server';
-import { ensureRendererBuilt } from '../../web/start';
+import { PAGES_NOT_BUILT, pagesBuilt } from '../../web/built-pages';
 import { untilStopSignal } from '../../web/stop-signal';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -18,7 +18,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be 0-65535, got "${opts.port}"`);
       const { sandbox } = ctx.globals(cmd);
-      await ensureRendererBuilt();
+      if (!pagesBuilt()) throw new CliError(PAGES_NOT_BUILT);
       const server = await startWebServer({ dataDir: ctx.dataDir(cmd), port, sandbox });
       ctx.stdout.write(
         `dtload web mode${sandbox ? ' (sandbox organisation)' : ''}: open ${server.url}\n` +

@@ -30,6 +30,7 @@ import { createRecentFiles } from './recent-files';
 import type { SecretStore } from './secret-store';
 import { createSettingsStore } from './settings';
 import { checkArgs } from './validate';
+import { createWorkspace } from './workspace';
 
 /** Native dialogs, provided by the Electron shell. Web mode has none: its api adapter uploads/downloads. */
 export interface HostDialogs {
@@ -95,6 +96,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const org = createOrg(ctx);
   const plans = createPlans(ctx, org.labelGroups);
   const jobs = createJobs(ctx, explain);
+  const workspace = createWorkspace(ctx, plans);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 
   // Housekeeping and the remembered connection; never rejects (a failed restore leaves us disconnected).
@@ -200,7 +202,7 @@ export function createBackend(opts: BackendOptions): Backend {
       }
       const jobId = await jobs.start(held.plan, {
         kind: 'import',
-        source: held.file.name,
+        source: held.source,
         mode: 'apply',
         options: { ...held.options },
       });
@@ -223,7 +225,7 @@ export function createBackend(opts: BackendOptions): Backend {
       const backup = await backupBeforeDelete({ plan: held.plan, client, dataDir: opts.dataDir });
       const jobId = await jobs.start(held.plan, {
         kind: 'delete',
-        source: held.file.name,
+        source: held.source,
         mode: 'apply',
         options: { backup: basename(backup.path) },
       });
@@ -240,6 +242,16 @@ export function createBackend(opts: BackendOptions): Backend {
     exportReport: (args) => jobs.exportReport(args),
     exportFailedRows: (args) => jobs.exportFailedRows(args),
     retryFailedRows: async (args) => ({ jobId: await jobs.retryFailed(args.jobId) }),
+
+    getContactIndex: () => workspace.getContactIndex(),
+    refreshContactIndex: () => workspace.refreshContactIndex(),
+    queryContacts: (args) => workspace.queryContacts(args),
+    getContactDetail: (args) => workspace.getContactDetail(args),
+    getLabelOverview: () => workspace.getLabelOverview(),
+    planContactEdit: (args) => workspace.planContactEdit(args),
+    exportSelection: (args) => workspace.exportSelection(args),
+    findDuplicates: () => workspace.findDuplicates(),
+    planMergeDuplicates: (args) => workspace.planMergeDuplicates(args),
 
     getSettings: () => settings.get(),
     async updateSettings(args) {

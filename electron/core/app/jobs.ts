@@ -12,7 +12,8 @@ import type {
   ReportRowView,
   ReportRowsArgs,
 } from '../../../shared/contract';
-import type { JobProgress, JobState } from '../../../shared/domain';
+import type { JobProgress, JobState, RowOp } from '../../../shared/domain';
+import { indexJobWrites } from '../contacts';
 import { lookupErrcode } from '../../../shared/errcodes';
 import type { ImportPlan } from '../../../shared/import-types';
 import {
@@ -115,7 +116,13 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
   };
 
   /** Follows a job to its end: final progress, then 'job:finished'. */
-  const track = (handle: JobHandle, meta: JobMeta, total: number, createdAt: string): string => {
+  const track = (
+    handle: JobHandle,
+    meta: JobMeta,
+    total: number,
+    createdAt: string,
+    identity?: string,
+  ): string => {
     const r: Running = { handle, paused: false, meta, total, createdAt };
     running.set(handle.jobId, r);
     const summaryOf = (o: Pick<JobOutcome, 'state' | 'summary'>): JobSummary => ({
@@ -133,6 +140,15 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     });
     handle.done.then(
       async (o) => {
+        // Every write dtload makes updates the local contact index of the organisation it was made on.
+        if (identity)
+          await indexJobWrites(
+            ctx.dataDir,
+            identity,
+            handle.jobId,
+            await planOps(handle.jobId),
+            o.results,
+          ).catch(() => 0);
         running.delete(handle.jobId);
         progress.flush(handle.jobId);
         const finished: JobFinished = { jobId: handle.jobId, state: o.state, summary: summaryOf(o) };
@@ -155,6 +171,9 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     maxQps: (await ctx.settings.get()).maxQps,
     onProgress,
   });
+
+  /** The ops a job runs (from its journal's plan). */
+  const planOps = async (jobId: string): Promise<RowOp[]> => (await readJob(ctx.dataDir, jobId)).plan;
 
   const savedPlan = async (jobId: string): Promise<SavedPlan> => {
     const saved = await readJson<SavedPlan | null>(planPath(jobId), null);
@@ -195,7 +214,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const fullMeta: JobMeta = { ...meta, createdAt };
       const handle = startJob({ ...opts, plan: plan.ops, meta: fullMeta });
       await writeJson(planPath(handle.jobId), { source: meta.source, plan, identity } satisfies SavedPlan);
-      return track(handle, fullMeta, plan.ops.length, createdAt);
+      return track(handle, fullMeta, plan.ops.length, createdAt, identity);
     },
 
     async list(): Promise<JobSummary[]> {
@@ -251,7 +270,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       }
       await checkSameOrg(jobId);
       const handle = await engineResumeJob({ ...(await engineOpts()), jobId });
-      return track(handle, rec.meta, rec.plan.length, rec.meta.createdAt);
+      return track(handle, rec.meta, rec.plan.length, rec.meta.createdAt, ctx.connection.require().identity);
     },
 
     async reportRows(args: ReportRowsArgs): Promise<Page<ReportRowView>> {

@@ -40,7 +40,10 @@ const PREVIEW_ROWS = 20;
 export interface HeldPlan {
   planId: string;
   plan: ImportPlan;
-  file: HeldFile;
+  /** null for a plan made from a query (the contacts workspace). */
+  file: HeldFile | null;
+  /** The sheet's name, or what a workspace plan selects ("label:VIP → add label Core"). */
+  source: string;
   options: ImportOptions | null;
   createdAt: string;
   /** The connection the plan was read from (Live.identity). */
@@ -94,7 +97,8 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     return {
       planId: held.planId,
       kind: held.plan.kind,
-      file: ctx.files.toRef(held.file),
+      ...(held.file ? { file: ctx.files.toRef(held.file) } : {}),
+      source: held.source,
       counts: { ...held.plan.summary },
       warnings: held.plan.rows.filter((r) => r.warnings.length > 0).length,
       ignoredColumns: [...m.unrecognised],
@@ -185,6 +189,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         planId: newPlanId(),
         plan,
         file,
+        source: file.name,
         options: args.options,
         createdAt: new Date().toISOString(),
         identity,
@@ -204,6 +209,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         planId: newPlanId(),
         plan,
         file,
+        source: file.name,
         options: null,
         createdAt: new Date().toISOString(),
         identity,
@@ -219,6 +225,19 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         items: hits.slice(args.offset, args.offset + args.limit),
         counts: { ...plan.summary },
       };
+    },
+
+    /** Holds a plan made elsewhere (a bulk edit or merge of the contacts workspace) for the diff and apply. */
+    hold(plan: ImportPlan, source: string, identity: string): PlanSummary {
+      return keep({
+        planId: newPlanId(),
+        plan,
+        file: null,
+        source,
+        options: null,
+        createdAt: new Date().toISOString(),
+        identity,
+      });
     },
 
     /** A plan to apply now: made on this very connection (the diff was read from this organisation). */

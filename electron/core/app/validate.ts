@@ -102,6 +102,56 @@ const connectFields: Shape = {
   appSecret: str({ min: 1, max: 500 }),
 };
 
+const list =
+  (item: Check, max: number): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) return `${p} must be a list`;
+    if (v.length > max) return `${p} has more than ${max} items`;
+    for (let i = 0; i < v.length; i++) {
+      const e = item(v[i], `${p}[${i}]`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+const record =
+  (value: Check): Check =>
+  (v, p) => {
+    if (!isObj(v)) return `${p} must be an object`;
+    for (const [k, x] of Object.entries(v)) {
+      const e = value(x, `${p}.${k}`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+/** The matches of a query, or picked userids (at most a whole organisation). */
+const selection: Check = (v, p) => {
+  if (isObj(v) && 'query' in v) return obj({ query: str({ max: 2000 }) })(v, p);
+  if (isObj(v) && 'userIds' in v) return obj({ userIds: list(id, 200_000) })(v, p);
+  return `${p} must be { query } or { userIds }`;
+};
+
+const names = opt(list(str({ min: 1, max: 300 }), 100));
+const editAction = obj({
+  addLabels: names,
+  removeLabels: names,
+  setOwner: opt(str({ min: 1, max: 300 })),
+  shareWithUsers: names,
+  shareWithDepts: names,
+  unshareUsers: names,
+  unshareDepts: names,
+  set: opt(
+    obj({
+      title: opt(str({ max: 500 })),
+      company_name: opt(str({ max: 500 })),
+      address: opt(str({ max: 1000 })),
+      remark: opt(str({ max: 2000 })),
+    }),
+  ),
+  delete: opt(bool),
+});
+
 /** Largest upload accepted (a 100k-row sheet is well under this). */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -153,6 +203,19 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   exportReport: obj({ jobId: id, format: oneOf('xlsx', 'csv', 'json') }),
   exportFailedRows: obj({ jobId: id, format: oneOf('xlsx', 'csv') }),
   retryFailedRows: obj({ jobId: id }),
+  getContactIndex: none,
+  refreshContactIndex: none,
+  queryContacts: obj({
+    query: str({ max: 2000 }),
+    sort: opt(obj({ key: oneOf('name', 'company', 'title', 'mobile', 'owner', 'remark'), descending: bool })),
+    ...page,
+  }),
+  getContactDetail: obj({ userid: id }),
+  getLabelOverview: none,
+  planContactEdit: obj({ selection: selection, action: editAction }),
+  exportSelection: obj({ selection: selection, format: oneOf('xlsx', 'csv') }),
+  findDuplicates: none,
+  planMergeDuplicates: obj({ groupIds: opt(list(int(1, 10_000_000), 100_000)), keep: opt(record(id)) }),
   getSettings: none,
   // 'zh' is the older name of zh-CN; the settings store reads it as zh-CN.
   updateSettings: obj({ language: opt(oneOf('en', 'zh-CN', 'zh')), maxQps: opt(num(1, 40)) }),

@@ -2,7 +2,8 @@
 // or get, within the limit), the action is merged onto its current state by the import's own merge (the
 // same diff, validation and full-replace body), and a contact that already has the value gets no write.
 import type { Contact, RowOp } from '../../../shared/domain';
-import { translate, type Lang } from '../../../shared/i18n';
+import { joinList, translate, type Lang } from '../../../shared/i18n';
+import { closestNames } from './query-compile';
 import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../../shared/import-types';
 import type { ContactFieldKey } from '../../../shared/import-types';
 import { fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
@@ -75,7 +76,23 @@ export function resolveEdit(
   const labels = (names: string[] | undefined): number[] =>
     (names ?? []).map((n) => {
       const r = index.resolve(n, undefined, lang);
-      if (!r.ok) throw new EditInputError(r.error);
+      if (!r.ok) {
+        // The import's resolver suggests names that contain each other; a typo needs the edit distance.
+        const names = groups.flatMap((g) => g.labels.map((l) => l.name));
+        const near = closestNames(n, names);
+        const hasHint = names.some((x) => r.error.includes(`"${x}"`) && x !== n);
+        throw new EditInputError(
+          hasHint || near.length === 0
+            ? r.error
+            : r.error +
+                translate(lang, 'query.near', {
+                  names: joinList(
+                    near.map((x) => `"${x}"`),
+                    lang,
+                  ),
+                }),
+        );
+      }
       return r.label.id;
     });
   const persons = (names: string[] | undefined): string[] =>

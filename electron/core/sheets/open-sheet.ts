@@ -88,8 +88,9 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
     head = await collect(read(path, opts.sheet, meta), enough);
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
     merges = meta.merges ?? [];
+    const book = meta.book;
     // Data rows are read again once the header is known: keep only its width per row, and reuse the merges.
-    raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : cut.width, merges });
+    raw = (full) => read(path, sheet, { sheets: [] }, { width: full ? undefined : cut.width, merges, book });
     info = {
       format: kind === 'xlsx' ? 'xlsx' : await workbookFormatOf(path),
       sheets: meta.sheets,

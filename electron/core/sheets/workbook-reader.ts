@@ -4,8 +4,7 @@
 // streaming reader), so their size is capped; rows then go through the same sheet source as xlsx and csv.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type * as XLSX from '@e965/xlsx';
 import { listSome } from '../../../shared/clip';
 import { cellName, type CellRange } from './cell-ref';
 import { restoreNeutralised } from './formula-guard';
@@ -18,8 +17,30 @@ import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
 import type { XlsxMeta, XlsxReadOptions } from './xlsx-reader';
 
-// Code pages for BIFF5 and older .xls (GBK 936, Big5 950…), which store text in the writer's ANSI code page.
-XLSX.set_cptable(cptable);
+/** SheetJS, loaded on first use: xlsx and csv reads (and the CLI's start) do not pay for it. */
+let sheetjs: Promise<typeof XLSX> | undefined;
+const loadSheetJs = (): Promise<typeof XLSX> =>
+  (sheetjs ??= Promise.all([import('@e965/xlsx'), import('@e965/xlsx/dist/cpexcel.full.mjs')]).then(
+    ([lib, cptable]) => {
+      // Code pages for BIFF5 and older .xls (GBK 936, Big5 950…), which store text in the writer's ANSI code page.
+      lib.set_cptable(cptable);
+      return lib;
+    },
+  ));
+
+/**
+ * SheetJS reports records it skips in a damaged .xls on console.error ("Missing Info for XLS Record …"); the
+ * admin gets one line from us instead. XLSX.read is synchronous, so nothing else logs meanwhile.
+ */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
+}
 
 /** What a file's format is called in messages. */
 export function workbookFormatName(path: string, bookType?: string): string {
@@ -45,9 +66,12 @@ async function loadBook(path: string): Promise<XLSX.WorkBook> {
     );
   }
   const data = await readFile(path);
+  const lib = await loadSheetJs();
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false });
+    wb = quietly(() =>
+      lib.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false }),
+    );
   } catch (e) {
     const why = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(why))

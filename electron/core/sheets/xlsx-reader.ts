@@ -22,6 +22,15 @@ export interface XlsxMeta {
   sheet?: string;
   /** Merged ranges of that sheet (pass them back in XlsxReadOptions to read it again without a search). */
   merges?: CellRange[];
+  /** The parsed workbook parts (pass back in XlsxReadOptions: the next pass skips shared strings and styles). */
+  book?: KeptBook;
+}
+
+/** A parsed workbook kept between passes over the same, unchanged file. */
+export interface KeptBook {
+  wb: Workbook;
+  size: number;
+  mtimeMs: number;
 }
 
 export interface XlsxReadOptions {
@@ -29,6 +38,8 @@ export interface XlsxReadOptions {
   width?: number;
   /** The sheet's merged ranges, when a previous read found them. */
   merges?: CellRange[];
+  /** The workbook a previous pass parsed (used when the file has not changed since). */
+  book?: KeptBook;
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
@@ -68,20 +79,25 @@ function limitFailure(path: string, sheet: string, e: SheetLimitError): SheetErr
 }
 
 /** Opens the package and its workbook part; the caller closes the archive. */
-export async function openWorkbook(path: string): Promise<{ zip: ZipArchive; wb: Workbook }> {
+export async function openWorkbook(
+  path: string,
+  kept?: KeptBook,
+): Promise<{ zip: ZipArchive; wb: Workbook; book: KeptBook }> {
   let zip: ZipArchive;
   try {
     zip = await ZipArchive.open(path);
   } catch (e) {
     throw zipFailure(path, e);
   }
+  const { size, mtimeMs } = zip.stat;
+  if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return { zip, wb: kept.wb, book: kept };
   try {
     const part = await findWorkbookPart(zip);
     if (!part) throw new SheetError('not-a-spreadsheet', notSpreadsheetText(path, 'zipNotWorkbook'));
     const wb = await readWorkbook(zip, part);
     if (wb.sheets.length === 0)
       throw new SheetError('not-a-spreadsheet', notSpreadsheetText(path, 'zipNotWorkbook'));
-    return { zip, wb };
+    return { zip, wb, book: { wb, size, mtimeMs } };
   } catch (e) {
     zip.close();
     throw zipFailure(path, e);
@@ -119,7 +135,8 @@ export async function* xlsxRowBatches(
   meta: XlsxMeta,
   opts: XlsxReadOptions = {},
 ): AsyncGenerator<RawRow[]> {
-  const { zip, wb } = await openWorkbook(path);
+  const { zip, wb, book } = await openWorkbook(path, opts.book);
+  meta.book = book;
   try {
     meta.sheets = wb.sheets.map((s) => s.name);
     meta.hidden = wb.sheets.filter((s) => isHidden(s.state)).map((s) => s.name);

@@ -1,6 +1,7 @@
 // A zip package (xlsx, ods, xlsb…) opened through yauzl, which checks every offset and length in the file
 // against its size and each entry's inflated size against its header. On top of that: zip-bomb limits,
 // checked from the headers before a part is inflated (yauzl stops an entry that inflates past its header).
+import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -27,14 +28,28 @@ const openZip = (path: string): Promise<ZipFile> =>
     ),
   );
 
+/** The file's size and modification time, taken from the open descriptor the zip is read through. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 export class ZipArchive {
   private constructor(
+    readonly stat: FileStamp,
     private readonly zip: ZipFile,
     /** Entry name (no leading slash, as stored) → entry; lookups are case-insensitive as in Office. */
     private readonly entries: Map<string, Entry>,
   ) {}
 
   static async open(path: string): Promise<ZipArchive> {
+    let stamp: FileStamp;
+    try {
+      const st = await stat(path);
+      stamp = { size: st.size, mtimeMs: st.mtimeMs };
+    } catch (e) {
+      throw new ZipError('damaged', (e as Error).message);
+    }
     const zip = await openZip(path);
     const entries = new Map<string, Entry>();
     try {
@@ -55,7 +70,7 @@ export class ZipArchive {
       zip.close();
       throw e;
     }
-    return new ZipArchive(zip, entries);
+    return new ZipArchive(stamp, zip, entries);
   }
 
   has(name: string): boolean {

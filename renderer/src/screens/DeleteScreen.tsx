@@ -65,7 +65,7 @@ function DeleteFlow() {
 
       {plan && !job && (
         <Card
-          title={`${t('delete.list')} · ${plan.file.name}`}
+          title={`${t('delete.list')} · ${plan.file?.name ?? plan.source}`}
           extra={<Button onClick={reset}>{t('common.back')}</Button>}
         >
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
