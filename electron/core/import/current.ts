@@ -6,7 +6,8 @@ import type { DirectoryClient } from '../directory';
 import { mobileKey } from './row-intent';
 
 /** What planning needs from the DingTalk client (electron/core/dingtalk DingTalkClient satisfies it). */
-export interface ImportClient extends DirectoryClient {
+/** The directory calls are needed only when a sheet names people or departments (see plan.ts). */
+export interface ImportClient extends Partial<DirectoryClient> {
   listLabelGroups(): AsyncIterable<LabelGroup> | Promise<LabelGroup[]>;
   listContacts(): AsyncIterable<Contact>;
   getContact(userId: string): Promise<Contact>;

@@ -19,7 +19,7 @@ import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 import { langOf, translator, type Translate } from '../../../shared/i18n';
-import { DirectoryService, mobileOf } from '../directory';
+import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
@@ -154,7 +154,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   let people: PeopleCells | undefined;
   if (namesPeople) {
     onProgress?.({ phase: 'directory', done: 0 });
-    const service = args.directory ?? new DirectoryService(client, { language: langOf(options) });
+    const service =
+      args.directory ?? new DirectoryService(directoryClient(client), { language: langOf(options) });
     const dir = await service.get((p) => onProgress?.({ phase: 'directory', done: p.staff }));
     await service.lookupMobiles(dir, mobiles);
     people = new PeopleCells(dir, langOf(options));
@@ -266,4 +267,12 @@ function notFoundMessage(say: Translate, key: string, options: ImportOptions, wi
     say('plan.noContactWithUserId', { key: display(key) }) +
     (withZeros !== undefined ? say('plan.leadingZerosDropped', { id: withZeros }) : '')
   );
+}
+
+/** The client's directory calls; a client without them cannot resolve names (a programming error). */
+function directoryClient(client: ImportClient): DirectoryClient {
+  const { listSubDepartments, listStaffPage, staffIdByMobile, departmentName } = client;
+  if (!listSubDepartments || !listStaffPage || !staffIdByMobile || !departmentName)
+    throw new Error('planImport: the client has no staff-directory calls; pass `directory`');
+  return client as DirectoryClient;
 }
