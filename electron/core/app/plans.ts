@@ -181,9 +181,11 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     },
 
     async planImport(args: PlanImportArgs): Promise<PlanSummary> {
-      const { client, identity } = ctx.connection.require();
+      const { client, identity, directory } = ctx.connection.require();
       const file = ctx.files.get(args.fileId);
       const plan = await planImport({
+        // One directory read per connection, shared by every dry run and the apply that follows.
+        directory,
         source: await open(file, args),
         mapping: parseMapping(args.mapping),
         // Row messages come in the admin's language.
