@@ -17,10 +17,15 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .argument('<out>', 'output file, .xlsx or .csv')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
+    .option('--ids', 'write owners and sharing as raw userids and department ids (default: names)')
     .option('--where <query>', 'export just the contacts this query selects (see docs/cli.md)')
     .option('--refresh', 'with --where: read every contact into the local index again before matching')
     .action(
-      async (out: string, opts: { json?: boolean; where?: string; refresh?: boolean }, cmd: Command) => {
+      async (
+        out: string,
+        opts: { json?: boolean; ids?: boolean; where?: string; refresh?: boolean },
+        cmd: Command,
+      ) => {
         const lang = ctx.lang(cmd);
         if (!/\.(xlsx|csv)$/i.test(out)) throw new CliError(translate(lang, 'cli.exportExtension', { out }));
         const conn = await ctx.connect(cmd);
@@ -41,10 +46,13 @@ export function register(program: Command, ctx: CliContext): void {
           const res = await exportContacts({
             client: conn.client,
             path: out,
-            lang,
+            ids: Boolean(opts.ids),
+            language: lang,
             onProgress: (done) => progress.update({ done, extra: 'contacts' }),
           });
           progress.finish();
+          // Names need the directory: without its permission the export holds ids, and says why.
+          if (res.warning) ctx.stderr.write(`dtload: ${res.warning}\n`);
           if (opts.json) {
             ctx.stdout.write(JSON.stringify({ event: 'summary', ...res }) + '\n');
           } else {

@@ -68,8 +68,10 @@ export function createOrg(ctx: BackendContext) {
       try {
         const res = await exportContacts({
           client: live.client,
+          // Owners and sharing by name, from the connection's directory (read once, shared).
+          directory: live.directory,
+          language: await ctx.lang(),
           path,
-          lang: await ctx.lang(),
           onProgress: (done) => progress.push({ exportId, phase: 'contacts', done, total }),
         });
         progress.push({ exportId, phase: 'done', done: res.contacts, total: res.contacts });

@@ -1,12 +1,18 @@
 // How a contact becomes one spreadsheet row: field columns headed by their names in the admin's language
 // (the catalogue's field.* names, which the import's header table maps back), then one column per label
-// group holding label names.
+// group holding label names. Owner and sharing are written as names when a directory is at hand.
 import type { Contact, LabelGroup } from '../../../shared/domain';
 import { CONTACT_FIELDS, type FieldSpec } from '../../../shared/fields';
 import { matchHeader } from '../../../shared/header-synonyms';
 import { fieldLabel, translator, type Lang } from '../../../shared/i18n';
 
 export const LIST_JOINER = ', ';
+
+/** How people and departments are written: names that an import resolves back (electron/core/directory). */
+export interface PeopleLabels {
+  person(userid: string): string;
+  department(id: number): string;
+}
 
 export interface ColumnLayout {
   headers: string[];
@@ -23,7 +29,11 @@ export function groupHeader(name: string, lang: Lang): string {
   return matchHeader(name) ? translator(lang)('field.labelGroup', { group: name }) : name;
 }
 
-export function contactColumns(groups: readonly LabelGroup[], lang: Lang = 'en'): ColumnLayout {
+export function contactColumns(
+  groups: readonly LabelGroup[],
+  lang: Lang = 'en',
+  people?: PeopleLabels,
+): ColumnLayout {
   const t = translator(lang);
   const groupOfLabel = new Map<number, { col: number; name: string }>();
   groups.forEach((g, i) => g.labels.forEach((l) => groupOfLabel.set(l.id, { col: i, name: l.name })));
@@ -39,6 +49,14 @@ export function contactColumns(groups: readonly LabelGroup[], lang: Lang = 'en')
     toCells(c) {
       const cells = CONTACT_FIELDS.map(({ field }) => {
         const v = field === 'user_id' ? c.userid : c[field];
+        if (people) {
+          // Owner and sharing as names (张伟（华北销售）, 销售部/客服), never bare ids.
+          if (field === 'follower_user_id') return v ? people.person(v as string) : '';
+          if (field === 'share_user_ids')
+            return (c.share_user_ids ?? []).map(people.person).join(LIST_JOINER);
+          if (field === 'share_dept_ids')
+            return (c.share_dept_ids ?? []).map(people.department).join(LIST_JOINER);
+        }
         if (Array.isArray(v)) return v.join(LIST_JOINER);
         return v === undefined || v === null ? '' : String(v);
       });
