@@ -106,7 +106,7 @@ describe('export: people by name', () => {
 function headerFor(headers: string[], field: string): string {
   const names: Record<string, RegExp> = {
     follower_user_id: /^(follower_user_id|Owner|负责人)$/,
-    share_user_ids: /^(share_user_ids|Shared with users|共享给员工)$/,
+    share_user_ids: /^(share_user_ids|Shared with users|Shared with staff|共享给员工)$/,
     share_dept_ids: /^(share_dept_ids|Shared with departments|共享给部门)$/,
   };
   const h = headers.find((x) => names[field]!.test(x));
