@@ -134,11 +134,11 @@ describe('did you mean', () => {
 
   it('names the close column in the fatal "no mobile column" error, in the admin\'s language', () => {
     expect(fatal(['姓名', 'Mobil', '公司'], 'en')).toBe(
-      'The sheet has no Mobile column to find contacts by (headers: 姓名, Mobil, 公司). ' +
+      'The sheet has no Mobile column to find contacts by (headers: "姓名", "Mobil", "公司"). ' +
         'Did you mean column "Mobil" as Mobile? Rename it or map it in the mapping step.',
     );
     expect(fatal(['姓名', '手机号吗', '公司'], 'zh-CN')).toBe(
-      '表格中没有用于查找联系人的“手机号”列（表头：姓名、手机号吗、公司）。是否指列“手机号吗”？请把它改名为“手机号”，或在列对应中手动对应。',
+      '表格中没有用于查找联系人的“手机号”列（表头："姓名"、"手机号吗"、"公司"）。是否指列“手机号吗”？请把它改名为“手机号”，或在列对应中手动对应。',
     );
     // Nothing close: no guess.
     expect(fatal(['姓名', '生日'], 'en')).not.toContain('Did you mean');

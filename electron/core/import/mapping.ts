@@ -3,6 +3,7 @@ import { HEADER_ALIASES, matchHeader, normaliseHeader } from '../../../shared/he
 import type { LabelGroup } from '../../../shared/domain';
 import type { ColumnMapping, MappingFile, MappingResult, MappingTarget } from '../../../shared/import-types';
 import { fieldLabel, LANGS, translate, translator, type Lang, type MessageKey } from '../../../shared/i18n';
+import { clip } from '../../../shared/clip';
 
 const REPORT_COLUMN_KEYS = [
   'sheet.col.action',
@@ -115,7 +116,13 @@ export function autoMap(
     const key = targetKey(target);
     const first = taken.get(key);
     if (first !== undefined) {
-      warnings.push(say('plan.columnDuplicate', { header, first, target: describeTarget(target, lang) }));
+      warnings.push(
+        say('plan.columnDuplicate', {
+          header: clip(header),
+          first: clip(first),
+          target: describeTarget(target, lang),
+        }),
+      );
       return { index, header, target: 'ignore', source: 'duplicate' };
     }
     taken.set(key, header);
@@ -123,7 +130,7 @@ export function autoMap(
   });
   const present = new Set(headers.map(normHeader));
   for (const h of Object.keys(mappingFile ?? {})) {
-    if (!present.has(normHeader(h))) warnings.push(say('plan.mappingMissingColumn', { header: h }));
+    if (!present.has(normHeader(h))) warnings.push(say('plan.mappingMissingColumn', { header: clip(h) }));
   }
   return { columns, unrecognised, warnings };
 }

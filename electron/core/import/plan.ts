@@ -18,11 +18,12 @@ import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
-import { fieldLabel, joinList, langOf, translator, type Translate } from '../../../shared/i18n';
+import { fieldLabel, langOf, translator, type Translate } from '../../../shared/i18n';
 import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
+import { clip, listSome } from '../../../shared/clip';
 
 export interface SheetRow {
   row: number;
@@ -73,9 +74,9 @@ export function checkMapping(
     if (typeof c.target === 'object' && !known.has(c.target.group.trim().toLowerCase())) {
       throw new ImportInputError(
         t('plan.unknownGroupColumn', {
-          header: c.header,
-          group: c.target.group,
-          groups: joinList(groupNames, lang),
+          header: clip(c.header),
+          group: clip(c.target.group),
+          groups: listSome(groupNames, lang, 8),
         }),
       );
     }
@@ -88,8 +89,11 @@ export function checkMapping(
     // A header close to the key's names ("Mobil", "手机号码 必填") is most likely the column meant.
     const close = mapping.columns.find((c) => c.source === 'unrecognised' && c.suggestions?.includes(key));
     throw new ImportInputError(
-      t('plan.noKeyColumn', { field, headers: headers.length ? joinList(headers, lang) : '—' }) +
-        (close ? t('plan.didYouMeanColumn', { header: close.header, field }) : '') +
+      t('plan.noKeyColumn', {
+        field,
+        headers: listSome(headers, lang, 8, (h) => `"${h}"`) || '—',
+      }) +
+        (close ? t('plan.didYouMeanColumn', { header: clip(close.header), field }) : '') +
         (key === 'user_id' && mapped.has('mobile') ? t('plan.matchByMobileInstead') : ''),
     );
   }
