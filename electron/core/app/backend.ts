@@ -80,6 +80,7 @@ export function createBackend(opts: BackendOptions): Backend {
     maxQps: async () => (await settings.get()).maxQps,
     onChange: (info) => opts.emit('connection:changed', info),
     sandbox: opts.sandbox,
+    dataDir: opts.dataDir,
   });
   const ctx: BackendContext = {
     dataDir: opts.dataDir,
