@@ -93,7 +93,12 @@ const optionalArg =
 const none: Check = (v, p) => (v === undefined || v === null ? undefined : `${p} must be left out`);
 
 const id = str({ min: 1, max: 200 });
-const sheetSel: Shape = { fileId: id, sheet: opt(str({ max: 300 })), headerRow: opt(int(1, 10_000)) };
+const sheetSel: Shape = {
+  fileId: id,
+  sheet: opt(str({ max: 300 })),
+  headerRow: opt(int(1, 10_000)),
+  encoding: opt(str({ min: 1, max: 40 })),
+};
 const page: Shape = { offset: int(0, 10_000_000), limit: int(1, 500) };
 const connectFields: Shape = {
   region: oneOf('mainland', 'international', 'custom'),
