@@ -78,6 +78,8 @@ export function builderConfig(env = process.env) {
         { target: 'deb', arch: ['x64'] },
       ],
       icon: 'build/icons',
+      // `dtload` on the PATH is the command-line tool (npm); the desktop app is `dtload-app`.
+      executableName: 'dtload-app',
       category: 'Office',
       synopsis: 'Bulk-edit DingTalk external contacts from spreadsheets',
       maintainer: 'dtload',

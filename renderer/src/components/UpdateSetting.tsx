@@ -30,7 +30,6 @@ export function UpdateSetting() {
   return (
     <Card
       size="small"
-      style={{ marginTop: 16 }}
       title={
         <Space>
           <CloudDownloadOutlined />
