@@ -156,6 +156,36 @@ describe('dtload edit / export --where (sandbox)', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('people and departments by name through the staff directory; unknown ones name the closest', async () => {
+    const ids = (await state())
+      .filter((c) => c.title === 'CFO' && c.follower_user_id === 'lina02')
+      .map((c) => c.userid);
+    expect(ids.length).toBeGreaterThan(0);
+    const r = await runCli([
+      ...sb,
+      'edit',
+      '--where',
+      'owner:李娜 title:CFO',
+      '--set-owner',
+      '王芳',
+      '--share-with-depts',
+      '销售部/客服',
+      '--apply',
+    ]);
+    expect(r.code, r.out + r.err).toBe(0);
+    const moved = (await state()).filter((c) => ids.includes(c.userid));
+    for (const c of moved) {
+      expect(c.follower_user_id).toBe('wangfang03');
+      expect(c.share_dept_ids).toContain(42536);
+    }
+    const bad = await runCli([...sb, 'edit', '--where', 'owner:李那', '--set', 'remark=x']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/"李那".*closest: "李娜"/);
+    const badDept = await runCli([...sb, 'edit', '--where', 'acme', '--share-with-depts', '客服']);
+    expect(badDept.code).toBe(2);
+    expect(badDept.err).toMatch(/客服.*2/);
+  });
+
   it('export --where writes just the matches', async () => {
     const out = join(dir, 'acme.csv');
     const r = await runCli([...sb, 'export', out, '--where', 'company:Acme*']);

@@ -15,7 +15,7 @@ import { backupBeforeDelete, splitList } from '../../core/import';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { checkReportPath, finish, withProgress } from './import';
-import { ageText, asEditInput, cliLang, loadIndex, matchQuery, peopleFor } from './workspace';
+import { ageText, asEditInput, cliLang, loadIndex, matchQuery, namesPeople, peopleFor } from './workspace';
 
 interface EditOptions {
   where: string;
@@ -79,7 +79,19 @@ export function register(program: Command, ctx: CliContext): void {
       const conn = await ctx.connect(cmd);
       try {
         const index = await loadIndex(ctx, cmd, conn, opts);
-        const people = peopleFor(conn);
+        const people = await peopleFor(
+          ctx,
+          cmd,
+          conn,
+          namesPeople(
+            opts.where,
+            opts.setOwner ? [opts.setOwner] : undefined,
+            opts.shareWithUsers,
+            opts.shareWithDepts,
+            opts.unshareUsers,
+            opts.unshareDepts,
+          ),
+        );
         const matches = matchQuery(index, opts.where, lang, people);
         const action = asEditInput(() => resolveEdit(request, index.labelGroups, people, lang));
         if (matches.length === 0) {

@@ -4,7 +4,7 @@ import { exportMatches } from '../../core/contacts';
 import { exportContacts } from '../../core/export';
 import { translate } from '../../../shared/i18n';
 import type { Connection } from '../context';
-import { ageText, cliLang, loadIndex, matchQuery, peopleFor } from './workspace';
+import { ageText, cliLang, loadIndex, matchQuery, namesPeople, peopleFor } from './workspace';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { createProgress } from '../progress';
@@ -67,7 +67,8 @@ async function exportWhere(
 ): Promise<void> {
   const lang = cliLang(ctx, cmd);
   const index = await loadIndex(ctx, cmd, conn, opts);
-  const matches = matchQuery(index, opts.where, lang, peopleFor(conn));
+  const people = await peopleFor(ctx, cmd, conn, namesPeople(opts.where));
+  const matches = matchQuery(index, opts.where, lang, people);
   if (matches.length === 0) {
     const line = translate(lang, 'edit.noMatches', { query: opts.where });
     ctx.stdout.write(

@@ -3,7 +3,9 @@
 // with bad input as one line (exit 2).
 import type { Command } from 'commander';
 import { defaultLang, parseLang, translate, type Lang } from '../../../shared/i18n';
+import { DirectoryService } from '../../core/directory';
 import {
+  directoryPeople,
   EditInputError,
   openIndex,
   QueryError,
@@ -50,9 +52,35 @@ export function ageText(index: ContactIndex, lang: Lang): string {
   return m < 1 ? translate(lang, 'index.age.now') : translate(lang, 'index.age.minutes', { n: m });
 }
 
-/** People by name: the staff directory when it is at hand, else ids as they are. */
-export function peopleFor(_conn: Connection): PeopleResolver | undefined {
-  return undefined;
+/** Whether a query or an action names people or departments (only then is the staff directory read). */
+export const namesPeople = (...texts: Array<string | string[] | undefined>): boolean =>
+  texts.some((t) =>
+    Array.isArray(t)
+      ? t.length > 0
+      : t !== undefined && /(^|\s|-)(owner|shared-user|shared-dept|负责人|共享员工|共享部门)[:：]/i.test(t),
+  );
+
+/**
+ * People by name: the staff directory, read through the connection's client (so within the limit). When
+ * it cannot be read (no permission), people and departments are taken as ids, and the admin is told.
+ */
+export async function peopleFor(
+  ctx: CliContext,
+  cmd: Command,
+  conn: Connection,
+  needed: boolean,
+): Promise<PeopleResolver | undefined> {
+  if (!needed) return undefined;
+  const lang = cliLang(ctx, cmd);
+  try {
+    const dir = await new DirectoryService(conn.client, { language: lang }).get();
+    return directoryPeople(dir, lang);
+  } catch (e) {
+    ctx.stderr.write(
+      `${e instanceof Error ? e.message : String(e)} — people and departments are taken as ids.\n`,
+    );
+    return undefined;
+  }
 }
 
 /** Runs a query; a bad one is one line naming the bad term (exit 2). */

@@ -95,8 +95,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const org = createOrg(ctx);
   const plans = createPlans(ctx, org.labelGroups);
   const jobs = createJobs(ctx, explain);
-  // People by name come from the staff directory (issue 9); until then ids are taken as they are.
-  const workspace = createWorkspace(ctx, plans, () => undefined);
+  const workspace = createWorkspace(ctx, plans);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 
   // Housekeeping and the remembered connection; never rejects (a failed restore leaves us disconnected).

@@ -19,7 +19,9 @@ import type {
 } from '../../../shared/contract';
 import type { Contact } from '../../../shared/domain';
 import { argbToHex } from '../../../shared/colors';
+import { DirectoryService } from '../directory';
 import {
+  directoryPeople,
   EditInputError,
   exportMatches,
   findDuplicates,
@@ -70,7 +72,34 @@ const inputError = (e: unknown): never => {
   throw e;
 };
 
-export function createWorkspace(ctx: BackendContext, plans: Plans, people: () => PeopleResolver | undefined) {
+/** Whether a query or action names people or departments (only then is the staff directory read). */
+const PEOPLE_KEYS = /(^|\s|-)(owner|shared-user|shared-dept|负责人|共享员工|共享部门)[:：]/i;
+
+export function createWorkspace(ctx: BackendContext, plans: Plans) {
+  // The staff directory of the connection, read on first need (through the client's limiter).
+  let directory: { identity: string; service: DirectoryService } | undefined;
+  const service = (): DirectoryService => {
+    const live = ctx.connection.require();
+    if (directory?.identity !== live.identity)
+      directory = { identity: live.identity, service: new DirectoryService(live.client) };
+    return directory.service;
+  };
+  let resolver: PeopleResolver | undefined;
+  /** The resolver when the directory has been read (owner names in the table), without reading it. */
+  const people = (): PeopleResolver | undefined => resolver;
+  /** Reads the directory when needed; a directory that cannot be read leaves people as ids. */
+  const peopleFor = async (needed: boolean): Promise<PeopleResolver | undefined> => {
+    if (!needed) return people();
+    const s = service();
+    try {
+      const dir = await s.get();
+      resolver = directoryPeople(dir, await ctx.lang());
+    } catch {
+      resolver = undefined;
+    }
+    return resolver;
+  };
+
   let refreshing: Promise<ContactIndexInfo> | undefined;
   let lastDuplicates: { identity: string; groups: DuplicateGroup[] } | undefined;
 
@@ -96,9 +125,10 @@ export function createWorkspace(ctx: BackendContext, plans: Plans, people: () =>
     const i = await loaded();
     const lang = await ctx.lang();
     if ('query' in sel) {
+      const who = await peopleFor(PEOPLE_KEYS.test(sel.query));
       let hits;
       try {
-        hits = i.search(sel.query, { lang, ...(people() ? { people: people()! } : {}) });
+        hits = i.search(sel.query, { lang, ...(who ? { people: who } : {}) });
       } catch (e) {
         return inputError(e);
       }
@@ -134,7 +164,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans, people: () =>
       const i = await index();
       const started = performance.now();
       const lang = await ctx.lang();
-      const who = people();
+      const who = await peopleFor(PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner');
       let hits;
       try {
         hits = i.search(args.query, { lang, ...(who ? { people: who } : {}) });
@@ -193,9 +223,19 @@ export function createWorkspace(ctx: BackendContext, plans: Plans, people: () =>
       const lang = await ctx.lang();
       if (isEmptyRequest(args.action)) throw new AppError('input', 'Choose what to change.');
       const { ids, source, index: i } = await selected(args.selection);
+      const a = args.action;
+      const who = await peopleFor(
+        Boolean(
+          a.setOwner ||
+          a.shareWithUsers?.length ||
+          a.shareWithDepts?.length ||
+          a.unshareUsers?.length ||
+          a.unshareDepts?.length,
+        ),
+      );
       let action;
       try {
-        action = resolveEdit(args.action, i.labelGroups, people(), lang);
+        action = resolveEdit(args.action, i.labelGroups, who, lang);
       } catch (e) {
         return inputError(e);
       }

@@ -42,3 +42,4 @@ export {
   type PlanMergeArgs,
 } from './duplicates';
 export { writeDuplicatesReport, DUPLICATE_COLUMNS } from './duplicates-report';
+export { directoryPeople } from './directory-people';

@@ -153,8 +153,8 @@ export const ui = {
   'import.step.apply': { en: 'Apply', 'zh-CN': '执行' },
   'import.step.report': { en: 'Report', 'zh-CN': '报告' },
   'import.file.drop': {
-    en: 'Drop an .xlsx or .csv file here, or click to choose one',
-    'zh-CN': '将 .xlsx 或 .csv 文件拖到此处，或点击选择文件',
+    en: 'Drop a spreadsheet (.xlsx, .xls, .ods, .csv…) here, or click to choose one',
+    'zh-CN': '将表格文件（.xlsx、.xls、.ods、.csv 等）拖到此处，或点击选择文件',
   },
   'import.file.hint': {
     en: 'The first sheet row with known headers is used. Export your contacts first to get a sheet you can edit.',
