@@ -3,12 +3,17 @@
 import Papa from 'papaparse';
 import { startSandbox } from '../../electron/core/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userIdFor } from '../../electron/core/sandbox';
 import { download, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ sandbox: true });
+  // DingTalk refuses the update of the fourth contact (as for an owner who left after the dry run).
+  h = await startHarness({
+    sandbox: true,
+    faults: { errcodes: [{ errcode: 60121, rate: 1, endpoints: ['update'], userIds: [userIdFor(3)] }] },
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -75,8 +80,8 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
       rows[0]!.title = 'Chief Tester';
       rows[1]!.title = 'Deputy Tester';
       rows[2]!.remark = 'checked by the web-mode test';
-      // Not a staff member: the plan cannot know, DingTalk (the sandbox) refuses the row with 60121.
-      rows[3]!.follower_user_id = 'nobody-here';
+      // A staff member the plan accepts; DingTalk (the sandbox's fault) refuses the row with 60121.
+      rows[3]!.remark = 'refused-by-dingtalk';
     });
 
     const preview = await h.api.openSheet({ fileId });
@@ -115,8 +120,8 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     // Listed at once, even before its journal is on disk.
     expect(await h.api.getJob({ jobId })).toMatchObject({ jobId, kind: 'import', total: 4 });
     const finished = await h.waitFor('job:finished', (f) => f.jobId === jobId);
-    expect(finished.state).toBe('done');
-    expect(finished.summary).toMatchObject({ total: 4, ok: 3, failed: 1 });
+    expect(finished.state).toBe('finished-with-failures');
+    expect(finished.summary).toMatchObject({ total: 4, ok: 3, failed: 1, unchanged: 36, rows: 40 });
     const last = h.events
       .filter((e) => e.event === 'job:progress')
       .map((e) => e.payload as { jobId: string; done: number });
@@ -135,7 +140,7 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
 
     const failedFile = await h.api.exportFailedRows({ jobId, format: 'csv' });
     const failedCsv = await (await download(h, failedFile.fileId)).text();
-    expect(failedCsv).toContain('nobody-here');
+    expect(failedCsv).toContain('refused-by-dingtalk');
     expect(failedCsv.trim().split('\n')).toHaveLength(2);
 
     const report = await h.api.exportReport({ jobId, format: 'json' });
@@ -147,16 +152,16 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     const jobs = await h.api.listJobs();
     expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({
       kind: 'import',
-      state: 'done',
+      state: 'finished-with-failures',
       ok: 3,
       failed: 1,
+      unchanged: 36,
     });
 
-    // Retrying sends only the failed row again (it fails again: the owner is still not staff).
-    const retry = await h.api.retryFailedRows({ jobId });
-    const again = await h.waitFor('job:finished', (f) => f.jobId === retry.jobId);
-    expect(again.summary).toMatchObject({ total: 1, failed: 1, ok: 0 });
-    expect((await h.api.getJob({ jobId: retry.jobId })).kind).toBe('retry');
+    // The row failed for good (40003: the owner is not staff): retrying would fail again, so it is
+    // refused and the row is marked as one to fix.
+    expect(failed.items[0]!.retryable).toBe(false);
+    await expect(h.api.retryFailedRows({ jobId })).rejects.toMatchObject({ info: { kind: 'conflict' } });
 
     // The sandbox now holds the edits: the same sheet plans as unchanged, except the refused row.
     const replan = await h.api.planImport({

@@ -4,10 +4,13 @@
 import { CONTACT_FIELDS } from '../../../shared/fields';
 import type { FieldKind } from '../../../shared/fields';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
+import type { Contact } from '../../../shared/domain';
 import type { LabelIndex } from './labels';
+import { PEOPLE_FIELDS, type PeopleCells } from './people';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
 import { langOf, translator } from '../../../shared/i18n';
+import { clip, listSome } from '../../../shared/clip';
 
 /** DingTalk takes at most 20 ids per list (label_ids, share_dept_ids, share_user_ids). */
 export const MAX_IDS = 20;
@@ -71,6 +74,10 @@ export function readIntent(
   options: ImportOptions,
   labels: LabelIndex,
   headers: readonly string[],
+  /** The staff directory, when the sheet names people or departments (owner, shared staff/departments). */
+  people?: PeopleCells,
+  /** The contact the row matched: values it already holds are kept even if the directory lacks them. */
+  current?: Contact,
 ): RowIntent {
   const errors: string[] = [];
   const say = translator(langOf(options));
@@ -82,18 +89,22 @@ export function readIntent(
       if (options.blank === 'clear' && !neverCleared) fields[field] = null;
       continue;
     }
+    if (people && PEOPLE_FIELDS.has(field)) {
+      fields[field] = resolvePeople(field, raw, people, current, errors);
+      continue;
+    }
     if (kind === 'string') {
       let v = raw;
       if (field === 'mobile') {
         const sc = normStateCode(cellAt(cells, plan.stateCode)) || options.defaultStateCode || '86';
         v = localMobile(raw, sc);
-        if (/^\+\d/.test(v)) errors.push(say('plan.mobileForeignCode', { raw, code: sc }));
-        else if (!/^\d{3,20}$/.test(v)) errors.push(say('plan.mobileInvalid', { raw }));
+        if (/^\+\d/.test(v)) errors.push(say('plan.mobileForeignCode', { raw: clip(raw), code: sc }));
+        else if (!/^\d{3,20}$/.test(v)) errors.push(say('plan.mobileInvalid', { raw: clip(raw) }));
       } else if (field === 'state_code') {
         v = normStateCode(raw);
-        if (!/^\d{1,4}$/.test(v)) errors.push(say('plan.stateCodeInvalid', { raw }));
+        if (!/^\d{1,4}$/.test(v)) errors.push(say('plan.stateCodeInvalid', { raw: clip(raw) }));
       } else if (field === 'email' && !/^[^\s@]+@[^\s@]+$/.test(v)) {
-        errors.push(say('plan.emailInvalid', { raw }));
+        errors.push(say('plan.emailInvalid', { raw: clip(raw) }));
       } else if (field === 'name' && v.length > MAX_NAME_LENGTH && [...v].length > MAX_NAME_LENGTH) {
         errors.push(say('plan.nameTooLong', { max: MAX_NAME_LENGTH }));
       }
@@ -110,7 +121,9 @@ export function readIntent(
         else if (!ids.includes(Number(x))) ids.push(Number(x));
       }
       if (bad.length)
-        errors.push(say('plan.notNumericId', { field, values: bad.map((b) => `"${b}"`).join(', ') }));
+        errors.push(
+          say('plan.notNumericId', { field, values: listSome(bad, langOf(options), 5, (b) => `"${b}"`) }),
+        );
       fields[field] = ids;
     } else {
       const unique: string[] = [];
@@ -127,6 +140,38 @@ export function readIntent(
     labelColumn(cells, index, group, options, labels, headers, labelEdits, errors);
   }
   return { fields, labelEdits, errors };
+}
+
+/** An owner cell → userid; shared staff / departments cells → their ids (errors name the unresolved). */
+function resolvePeople(
+  field: ContactFieldKey,
+  raw: string,
+  people: PeopleCells,
+  current: Contact | undefined,
+  errors: string[],
+): FieldValue {
+  if (field === 'follower_user_id') {
+    const r = people.person(field, raw, current ? [current.follower_user_id] : []);
+    if (r.ok) return r.id;
+    errors.push(r.error);
+    return raw;
+  }
+  if (field === 'share_user_ids') {
+    const ids: string[] = [];
+    for (const item of splitList(raw)) {
+      const r = people.person(field, item, current?.share_user_ids);
+      if (!r.ok) errors.push(r.error);
+      else if (!ids.includes(r.id)) ids.push(r.id);
+    }
+    return ids;
+  }
+  const ids: number[] = [];
+  for (const item of splitList(raw)) {
+    const r = people.dept(item, current?.share_dept_ids);
+    if (!r.ok) errors.push(r.error);
+    else if (!ids.includes(r.id)) ids.push(r.id);
+  }
+  return ids;
 }
 
 interface ColumnPlan {
