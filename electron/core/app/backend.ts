@@ -201,7 +201,11 @@ export function createBackend(opts: BackendOptions): Backend {
       }
       // A merge of duplicates deletes contacts too: they are backed up first, as a delete's are.
       const backup = held.plan.ops.some((op) => op.kind === 'delete')
-        ? await backupBeforeDelete({ plan: held.plan, client: connection.require().client, dataDir: opts.dataDir })
+        ? await backupBeforeDelete({
+            plan: held.plan,
+            client: connection.require().client,
+            dataDir: opts.dataDir,
+          })
         : undefined;
       const jobId = await jobs.start(held.plan, {
         kind: 'import',
