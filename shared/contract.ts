@@ -1,7 +1,7 @@
 // The one contract between the UI and the backend: every method and event, declared once.
 // Electron main (ipcMain.handle 'dtload:<method>'), the preload bridge, web mode (WebSocket) and the
 // renderer's `api` object are all typed from these interfaces. No Node, DOM or Electron imports here.
-import type { JobProgress, JobState, RetryClass, RowResult } from './domain';
+import type { JobCounts, JobProgress, JobState, RetryClass, RowResult } from './domain';
 import type { Lang } from './i18n/lang';
 import type {
   ImportOptions,
@@ -319,20 +319,21 @@ export interface JobArgs {
   jobId: string;
 }
 
-export interface JobSummary {
+/** A job with the counts every door shows (shared/domain.ts JobCounts: they add up). */
+export interface JobSummary extends JobCounts {
   jobId: string;
-  kind: 'import' | 'delete' | 'retry';
+  kind: 'import' | 'delete' | 'retry' | 'undo';
   state: JobState;
   /** Source sheet's name when known. */
   source?: string;
   createdAt: string;
   finishedAt?: string;
+  /** Rows with a write (create + update + delete). */
   total: number;
-  ok: number;
-  failed: number;
-  skipped: number;
-  /** Interrupted (app closed, crash) or paused: can be resumed without repeating finished rows. */
+  /** Interrupted (app closed, crash), paused, cancelled or stopped: can be resumed without repeating finished rows. */
   resumable: boolean;
+  /** A job whose journal or plan cannot be read: why, and what can be done. */
+  damage?: { reason: string; resumable: boolean; advice: string };
 }
 
 export interface JobFinished {
@@ -361,6 +362,8 @@ export interface ReportRowView {
   /** From the errcode catalogue, in the UI language. */
   meaning?: string;
   solution?: string;
+  /** Sending the row again may pass (network, limits, a stopped job); false: fix the row first. */
+  retryable?: boolean;
 }
 
 export interface ReportFileArgs {

@@ -78,7 +78,15 @@ export type Endpoint =
 export type RetryClass = 'transient' | 'token' | 'job-fatal' | 'row-permanent';
 
 export type RowAction = 'create' | 'update' | 'delete' | 'unchanged' | 'invalid';
-export type RowStatus = 'planned' | 'ok' | 'failed' | 'skipped';
+/**
+ * A report row's status. 'skipped': invalid, nothing sent; 'unchanged': already as the sheet asks;
+ * 'conflict': the contact changed meanwhile in a field the sheet changes, not written; 'not-sent': the
+ * job ended before the row (cancelled, interrupted, stopped).
+ */
+export type RowStatus = 'planned' | 'ok' | 'failed' | 'skipped' | 'unchanged' | 'conflict' | 'not-sent';
+
+/** The errcode of a row not written because its contact changed since it was planned. */
+export const CONFLICT_ERRCODE = 'conflict';
 
 export interface FieldChange {
   field: string;
@@ -105,7 +113,53 @@ export interface RowResult {
   attempts: number;
 }
 
-export type JobState = 'running' | 'paused' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+/**
+ * What happened to a job. 'finished': every row with a write went through; 'finished-with-failures': it ran
+ * to the end but some rows failed or were skipped as conflicts; 'stopped': DingTalk stopped it (job-fatal:
+ * credentials, permission, quota); 'cancelled': the admin stopped it; 'interrupted': the program stopped
+ * mid-job (resumable); 'damaged': its journal or plan cannot be read.
+ */
+export type JobState =
+  | 'running'
+  | 'paused'
+  | 'interrupted'
+  | 'cancelled'
+  | 'finished'
+  | 'finished-with-failures'
+  | 'stopped'
+  | 'damaged';
+
+/** States a job no longer runs in (resume picks up 'interrupted', 'cancelled' and 'stopped'). */
+export const ENDED_STATES: readonly JobState[] = [
+  'finished',
+  'finished-with-failures',
+  'stopped',
+  'cancelled',
+  'interrupted',
+  'damaged',
+];
+
+/**
+ * A job's numbers, the same in the CLI summary line, the JSON report, `dtload jobs` and the app.
+ * rows = create + update + delete + unchanged + invalid (the sheet's rows);
+ * ok + failed + conflicts + notSent = create + update + delete (the rows with a write);
+ * skipped = invalid (nothing sent for them); unchanged rows are not counted as ok.
+ */
+export interface JobCounts {
+  rows: number;
+  create: number;
+  update: number;
+  delete: number;
+  unchanged: number;
+  invalid: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  /** Rows not written because the contact changed meanwhile in a field the sheet changes too. */
+  conflicts: number;
+  /** Rows with a write that have not been sent (yet): a cancelled, interrupted or stopped job. */
+  notSent: number;
+}
 
 export interface JobProgress {
   jobId: string;

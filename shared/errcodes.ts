@@ -318,6 +318,22 @@ const ROWS: Row[] = [
     'Check that the app is an internal app of this organisation with external-contact permissions.',
     '请确认应用为该组织的企业内部应用，且已开通外部联系人权限。',
   ],
+  [
+    'conflict',
+    'row-permanent',
+    'The contact changed in DingTalk after the plan was made, in a field this row changes too; it was not overwritten',
+    '制定计划后该联系人在钉钉中被修改，且修改的字段与本行要改的相同；未覆盖',
+    'Export the contact again, decide which value is right, and import the row again.',
+    '请重新导出该联系人，确定正确的值后重新导入该行。',
+  ],
+  [
+    'error',
+    'row-permanent',
+    'An unexpected error in dtload while sending this row',
+    'dtload 发送该行时出现意外错误',
+    'Retry the row; if it fails again, report the message to the dtload developers.',
+    '请重试该行；如再次失败，请将错误信息反馈给 dtload 开发者。',
+  ],
 ];
 
 export const ERRCODES: ReadonlyMap<string, ErrcodeEntry> = new Map(

@@ -1,6 +1,7 @@
 // Entry of the `dtload` command: parse, run, map every failure to one clear line and the contract's exit code.
 import { CommanderError } from 'commander';
 import { isDingTalkError } from '../core/dingtalk';
+import { DamagedJobError, JobLockedError } from '../core/engine';
 import { SheetError } from '../core/sheets';
 import { hintFor } from '../../shared/errcodes';
 import { createContext, type CliContext } from './context';
@@ -42,7 +43,18 @@ function reportFailure(e: unknown, ctx: CliContext): number {
     );
     return EXIT.usage;
   }
-  say(`unexpected error: ${err?.message ?? String(e)}`);
+  if (e instanceof DamagedJobError) {
+    say(`${e.message}; see \`dtload jobs\` for what can be done`);
+    return EXIT.usage;
+  }
+  if (e instanceof JobLockedError) {
+    say(e.message);
+    return EXIT.usage;
+  }
+  say(
+    `internal error (a bug in dtload, exit ${EXIT.internal}): ${err?.message ?? String(e)}` +
+      (ctx.env.DTLOAD_DEBUG ? '' : ' (set DTLOAD_DEBUG=1 for details)'),
+  );
   if (ctx.env.DTLOAD_DEBUG) ctx.stderr.write(`${err?.stack ?? ''}\n`);
-  return EXIT.rowsFailed;
+  return EXIT.internal;
 }

@@ -43,7 +43,7 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
     .addHelpText(
       'after',
       '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +
-        'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 130 interrupted (resumable).',
+        'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 70 internal error (a bug) · 130 interrupted (resumable).',
     )
     .showHelpAfterError()
     .exitOverride();

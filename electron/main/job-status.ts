@@ -4,8 +4,9 @@ import { Notification, type BrowserWindow } from 'electron';
 import type { EventName, Events } from '../../shared/contract';
 
 const STATE_TEXT: Record<string, string> = {
-  done: 'finished',
-  failed: 'stopped',
+  finished: 'finished',
+  'finished-with-failures': 'finished with failures',
+  stopped: 'stopped',
   cancelled: 'was cancelled',
   interrupted: 'was interrupted',
 };
@@ -29,7 +30,7 @@ export function createJobStatus(getWindow: () => BrowserWindow | null) {
         const s = f.summary;
         new Notification({
           title: `dtload: job ${STATE_TEXT[f.state] ?? f.state}`,
-          body: `${s.source ?? f.jobId}: ${s.ok} ok, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}.`,
+          body: `${s.source ?? f.jobId}: ${s.ok} ok, ${s.failed} failed${s.notSent ? `, ${s.notSent} not sent` : ''}.`,
         }).show();
       }
     }

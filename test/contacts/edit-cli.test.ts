@@ -66,7 +66,7 @@ describe('dtload edit / export --where (sandbox)', () => {
       '--apply',
     ]);
     expect(applied.code, applied.out + applied.err).toBe(0);
-    expect(applied.out).toMatch(/Job \S+ done: \d+ ok, 0 failed/);
+    expect(applied.out).toMatch(/Job \S+ finished: \d+ rows: \d+ ok, 0 failed/);
     const after = await state();
     for (const c of after.filter((x) => x.label_ids.includes(IMPORTANT))) expect(c.label_ids).toContain(CORE);
     // Other contacts untouched.

@@ -66,7 +66,7 @@ describe('DingTalk client redaction', () => {
   let client: DingTalkClient;
   let hostile: Server;
   beforeAll(async () => {
-    ({ sb, client } = await sandboxWithClient({ contacts: 10 }, { timeoutMs: 200 }));
+    ({ sb, client } = await sandboxWithClient({ contacts: 10 }, { timeoutMs: 2000 }));
     hostile = await hostileServer();
   });
   afterAll(async () => {
@@ -99,7 +99,7 @@ describe('DingTalk client redaction', () => {
       errors.push(await rejection(update()));
     }
     sb.setFaults({});
-    sb.setLatency(400);
+    sb.setLatency(4000); // past the 2 s timeout, with room for a loaded machine
     errors.push(await rejection(update())); // timeout
     sb.setLatency(0);
     const wrong = createDingTalkClient({

@@ -34,9 +34,9 @@ it('lists jobs and resumes one stopped by a job-fatal error', async () => {
   const common = ['--data-dir', dataDir, '--base-url', sandbox.baseUrl];
   const listed = await run([...common, 'jobs', '--json'], env);
   expect(listed.code).toBe(0);
-  const jobs = JSON.parse(listed.out) as Array<{ jobId: string; state: string; skipped: number }>;
+  const jobs = JSON.parse(listed.out) as Array<{ jobId: string; state: string; notSent: number }>;
   expect(jobs).toHaveLength(1);
-  expect(jobs[0]).toMatchObject({ jobId: first.jobId, state: 'failed', skipped: first.summary.skipped });
+  expect(jobs[0]).toMatchObject({ jobId: first.jobId, state: 'stopped', notSent: first.summary.skipped });
 
   const human = await run([...common, 'jobs'], env);
   expect(human.out).toContain(first.jobId);
@@ -53,7 +53,11 @@ it('lists jobs and resumes one stopped by a job-fatal error', async () => {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines.at(-1)).toMatchObject({ event: 'summary', state: 'done', summary: { total: 60, ok: 60 } });
+  expect(lines.at(-1)).toMatchObject({
+    event: 'summary',
+    state: 'finished',
+    summary: { total: 60, rows: 60, update: 60, ok: 60, failed: 0, notSent: 0 },
+  });
   expect(lines.some((l) => l.event === 'progress')).toBe(true);
   expect(resumed.out + resumed.err).not.toContain(sandbox.appSecret);
   for (const op of plan) {

@@ -76,7 +76,7 @@ describe('engine against the sandbox', () => {
     const handle = startJob({ client, dataDir, plan, meta: testMeta(), maxQps: 40, concurrency: 8 });
     const out = await handle.done;
 
-    expect(out.state).toBe('done');
+    expect(out.state).toBe('finished-with-failures');
     expect(out.results.map((r) => r.seq)).toEqual(plan.map((op) => op.seq));
     plan.forEach((op, i) => expectSandboxAgrees(sandbox, op, out.results[i]!));
     const failed = out.results.filter((r) => r.status === 'failed');
@@ -90,7 +90,7 @@ describe('engine against the sandbox', () => {
     expect(sandbox.throttledCount()).toBeGreaterThan(0);
     expect(out.results.some((r) => r.attempts > 1)).toBe(true);
     const job = await readJob(dataDir, out.jobId);
-    expect(job.state).toBe('done');
+    expect(job.state).toBe('finished-with-failures');
     expect(job.results).toEqual(out.results);
   });
 
@@ -118,7 +118,7 @@ describe('engine against the sandbox', () => {
     const plan = buildPlan(sandbox.contacts(), { updates: 100 });
     const out = await startJob({ client, dataDir, plan, meta: testMeta(), maxQps: 100, concurrency: 4 }).done;
 
-    expect(out.state).toBe('failed');
+    expect(out.state).toBe('stopped');
     expect(out.fatal?.errcode).toBe(90020);
     expect(out.fatal?.hint).toMatch(/quota|month/i);
     expect(out.summary.ok).toBeLessThanOrEqual(40);
@@ -126,13 +126,13 @@ describe('engine against the sandbox', () => {
     plan.forEach((op, i) => expectSandboxAgrees(sandbox, op, out.results[i]!));
     expect(out.results.filter((r) => r.status === 'skipped').every((r) => r.attempts === 0)).toBe(true);
     const [listed] = await listJobs(dataDir);
-    expect(listed).toMatchObject({ jobId: out.jobId, state: 'failed', ok: out.summary.ok });
+    expect(listed).toMatchObject({ jobId: out.jobId, state: 'stopped', ok: out.summary.ok });
 
     sandbox.setFaults({}); // next month
     const done = new Set(out.results.filter((r) => r.status === 'ok').map((r) => r.userId));
     const logFrom = sandbox.writeLog.length;
     const again = await (await resumeJob({ client, dataDir, jobId: out.jobId, maxQps: 100 })).done;
-    expect(again.state).toBe('done');
+    expect(again.state).toBe('finished');
     expect(again.summary).toEqual({ total: 100, ok: 100, failed: 0, skipped: 0 });
     plan.forEach((op, i) => expectSandboxAgrees(sandbox, op, again.results[i]!));
     expect(sandbox.writeLog.slice(logFrom).filter((w) => done.has(w.userId))).toEqual([]);
@@ -142,7 +142,7 @@ describe('engine against the sandbox', () => {
     const { sandbox, client, dataDir } = await setup({ faults: { deniedEndpoints: ['delete'] } });
     const plan = buildPlan(sandbox.contacts(), { updates: 5, deletes: 20 });
     const out = await startJob({ client, dataDir, plan, meta: testMeta(), concurrency: 1, maxQps: 100 }).done;
-    expect(out.state).toBe('failed');
+    expect(out.state).toBe('stopped');
     expect(out.fatal?.errcode).toBe(43007);
     expect(out.summary).toMatchObject({ ok: 5, failed: 1, skipped: 19 });
 
@@ -243,7 +243,13 @@ describe('engine against the sandbox', () => {
     expect(out.summary.ok).toBe(2000);
     expect(events.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 3);
     expect(events.length).toBeGreaterThanOrEqual(2);
-    expect(events.at(-1)).toMatchObject({ state: 'done', done: 2000, ok: 2000, total: 2000, etaSeconds: 0 });
+    expect(events.at(-1)).toMatchObject({
+      state: 'finished',
+      done: 2000,
+      ok: 2000,
+      total: 2000,
+      etaSeconds: 0,
+    });
     const journal = await readFile(join(dataDir, 'jobs', out.jobId, 'journal.ndjson'), 'utf8');
     const lines = journal
       .trim()

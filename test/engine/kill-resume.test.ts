@@ -96,7 +96,7 @@ it('resumes a SIGKILLed job to the same state without re-sending recorded rows',
   expect(sandbox.writeLog.filter((w) => w.applied).length).toBeGreaterThanOrEqual(doneBefore.length);
 
   const out = await (await resumeJob({ client, dataDir, jobId, maxQps: 1000, concurrency: 4 })).done;
-  expect(out.state).toBe('done');
+  expect(out.state).toBe('finished');
   expect(out.summary).toEqual({ total: plan.length, ok: plan.length, failed: 0, skipped: 0 });
 
   const resent = sandbox.writeLog

@@ -1,3 +1,4 @@
+import type { JobState } from '../../shared/domain';
 // The engine's pure parts: limiter, backoff, progress coalescing, job ids, journal parsing and redaction.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -183,11 +184,12 @@ describe('journal', () => {
     const w = await JournalWriter.open(join(dataDir, 'jobs', '20260102-000000-bbbb', 'journal.ndjson'));
     w.append({ t: 'row', seq: 0, row: 2, kind: 'delete', userId: 'u1', status: 'ok', attempts: 1 });
     const summary = { total: 1, ok: 1, failed: 0, skipped: 0 };
-    w.append({ t: 'end', at: new Date().toISOString(), state: 'done', summary });
+    // An end record as earlier versions wrote it ('done'): listed in today's words.
+    w.append({ t: 'end', at: new Date().toISOString(), state: 'done' as JobState, summary });
     await w.close();
     const jobs = await listJobs(dataDir);
     expect(jobs.map((j) => [j.jobId, j.state, j.ok])).toEqual([
-      ['20260102-000000-bbbb', 'done', 1],
+      ['20260102-000000-bbbb', 'finished', 1],
       ['20260101-000000-aaaa', 'interrupted', 0],
     ]);
     const text = await readFile(join(dataDir, 'jobs', '20260101-000000-aaaa', 'journal.ndjson'), 'utf8');

@@ -179,11 +179,11 @@ describe('interrupted jobs', () => {
       'dtload:event:job:finished',
       (f) => f.jobId === jobId,
     );
-    expect(finished.state).toBe('done');
+    expect(finished.state).toBe('finished');
     expect(finished.summary).toMatchObject({ total: 16, ok: 16, failed: 0 });
     expect(win.progress.at(-1)).toEqual({ value: -1, options: undefined });
     const jobs = await ok<JobSummary[]>(win, 'listJobs');
-    expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({ state: 'done', resumable: false });
+    expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({ state: 'finished', resumable: false });
   });
 
   it('pause holds a running job, resume continues it, cancel stops it', async () => {

@@ -21,17 +21,25 @@ const progress = (done: number, state: JobProgress['state'] = 'running'): JobPro
 
 const finished: JobFinished = {
   jobId: 'j1',
-  state: 'done',
+  state: 'finished',
   summary: {
     jobId: 'j1',
     kind: 'import',
-    state: 'done',
+    state: 'finished',
     source: 'contacts.xlsx',
     createdAt: '2026-01-01T00:00:00Z',
+    rows: 200,
+    create: 0,
+    update: 200,
+    delete: 0,
+    unchanged: 0,
+    invalid: 0,
     total: 200,
     ok: 198,
     failed: 2,
     skipped: 0,
+    conflicts: 0,
+    notSent: 0,
     resumable: false,
   },
 };

@@ -115,8 +115,8 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     // Listed at once, even before its journal is on disk.
     expect(await h.api.getJob({ jobId })).toMatchObject({ jobId, kind: 'import', total: 4 });
     const finished = await h.waitFor('job:finished', (f) => f.jobId === jobId);
-    expect(finished.state).toBe('done');
-    expect(finished.summary).toMatchObject({ total: 4, ok: 3, failed: 1 });
+    expect(finished.state).toBe('finished-with-failures');
+    expect(finished.summary).toMatchObject({ total: 4, ok: 3, failed: 1, unchanged: 36, rows: 40 });
     const last = h.events
       .filter((e) => e.event === 'job:progress')
       .map((e) => e.payload as { jobId: string; done: number });
@@ -147,16 +147,16 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     const jobs = await h.api.listJobs();
     expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({
       kind: 'import',
-      state: 'done',
+      state: 'finished-with-failures',
       ok: 3,
       failed: 1,
+      unchanged: 36,
     });
 
-    // Retrying sends only the failed row again (it fails again: the owner is still not staff).
-    const retry = await h.api.retryFailedRows({ jobId });
-    const again = await h.waitFor('job:finished', (f) => f.jobId === retry.jobId);
-    expect(again.summary).toMatchObject({ total: 1, failed: 1, ok: 0 });
-    expect((await h.api.getJob({ jobId: retry.jobId })).kind).toBe('retry');
+    // The row failed for good (40003: the owner is not staff): retrying would fail again, so it is
+    // refused and the row is marked as one to fix.
+    expect(failed.items[0]!.retryable).toBe(false);
+    await expect(h.api.retryFailedRows({ jobId })).rejects.toMatchObject({ info: { kind: 'conflict' } });
 
     // The sandbox now holds the edits: the same sheet plans as unchanged, except the refused row.
     const replan = await h.api.planImport({

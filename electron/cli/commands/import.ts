@@ -2,7 +2,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import type { RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
   ImportPlan,
@@ -10,7 +9,8 @@ import type {
   MappingFile,
 } from '../../../shared/import-types';
 import { indexJobWrites } from '../../core/contacts';
-import { startJob, type JobOutcome } from '../../core/engine';
+import type { JobOutcome } from '../../core/engine';
+import { describeCounts, startPlannedJob } from '../../core/jobs';
 import { ImportInputError, loadMapping, planImport, saveMapping } from '../../core/import';
 import {
   buildJsonReport,
@@ -194,7 +194,7 @@ export async function finish(a: FinishArgs): Promise<number> {
   if (opts.apply && plan.ops.length > 0) {
     backup = await a.beforeApply?.();
     if (backup && !opts.json) ctx.stdout.write(`Backup of the contacts to delete: ${backup}\n`);
-    outcome = await runJob(a, plan.ops);
+    outcome = await runJob(a);
     // Every write dtload makes updates the local contact index (when this organisation has one).
     await indexJobWrites(a.ctx.dataDir(a.cmd), a.conn.identity, outcome.jobId, plan.ops, outcome.results);
   }
@@ -207,15 +207,7 @@ export async function finish(a: FinishArgs): Promise<number> {
   const s = report.summary;
 
   const interrupted = outcome?.state === 'interrupted';
-  const code = outcome?.fatal
-    ? EXIT.fatal
-    : interrupted
-      ? EXIT.interrupted
-      : s.invalid > 0 ||
-          s.failed > 0 ||
-          report.rows.some((r) => r.status === 'skipped' && r.action !== 'invalid')
-        ? EXIT.rowsFailed
-        : EXIT.ok;
+  const code = exitCodeOf(outcome, s);
 
   if (opts.json) {
     ctx.stdout.write(
@@ -241,15 +233,13 @@ export async function finish(a: FinishArgs): Promise<number> {
   }
   const lines: string[] = [];
   if (outcome) {
-    lines.push(
-      `Job ${outcome.jobId} ${outcome.state}: ${s.ok} ok, ${s.failed} failed` +
-        (s.invalid ? `, ${s.invalid} invalid rows not sent` : '') +
-        '.',
-    );
+    lines.push(`Job ${outcome.jobId} ${outcome.state}: ${describeCounts(s)}.`);
     if (outcome.fatal)
       lines.push(`Stopped: ${outcome.fatal.errmsg} (${outcome.fatal.errcode}). ${outcome.fatal.hint}`);
     if (interrupted) lines.push(`Interrupted: finish it with \`dtload resume ${outcome.jobId}\`.`);
-    for (const r of report.rows.filter((x) => x.status === 'failed').slice(0, MAX_LISTED_ROWS)) {
+    for (const r of report.rows
+      .filter((x) => x.status === 'failed' || x.status === 'conflict')
+      .slice(0, MAX_LISTED_ROWS)) {
       lines.push(`  row ${r.row}: ${r.errcode} ${r.errmsg ?? ''}${r.hint ? ` — ${r.hint}` : ''}`);
     }
   } else if (opts.apply) {
@@ -266,24 +256,34 @@ export async function finish(a: FinishArgs): Promise<number> {
   return code;
 }
 
-async function runJob(a: FinishArgs, ops: RowOp[]): Promise<JobOutcome> {
+/** The contract's exit code for a job (or a dry run) and its counts. */
+export function exitCodeOf(
+  outcome: Pick<JobOutcome, 'state' | 'fatal'> | undefined,
+  s: { invalid: number; failed: number; conflicts: number; notSent: number },
+): number {
+  if (outcome?.fatal || outcome?.state === 'stopped') return EXIT.fatal;
+  if (outcome?.state === 'interrupted' || outcome?.state === 'cancelled') return EXIT.interrupted;
+  return s.invalid > 0 || s.failed > 0 || s.conflicts > 0 || (outcome !== undefined && s.notSent > 0)
+    ? EXIT.rowsFailed
+    : EXIT.ok;
+}
+
+async function runJob(a: FinishArgs): Promise<JobOutcome> {
   const progress: ProgressSink = createProgress(a.kind === 'delete' ? 'Deleting' : 'Importing', {
     json: a.opts.json,
     stream: a.ctx.stderr as NodeJS.WriteStream,
     out: a.ctx.stdout,
   });
-  const handle = startJob({
+  const handle = startPlannedJob({
     client: a.conn.client,
     dataDir: a.ctx.dataDir(a.cmd),
     maxQps: a.ctx.globals(a.cmd).maxQps,
-    plan: ops,
-    meta: {
-      kind: a.kind,
-      source: a.file,
-      mode: 'apply',
-      options: a.meta,
-      createdAt: new Date().toISOString(),
-    },
+    plan: a.plan,
+    kind: a.kind,
+    source: a.file,
+    mode: 'apply',
+    options: a.meta,
+    org: a.conn.identity,
     // With --json, the engine's progress as `dtload resume` prints it: one event per update.
     onProgress: (p) =>
       a.opts.json

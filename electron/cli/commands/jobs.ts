@@ -1,18 +1,19 @@
-// `dtload jobs [--json]`: the jobs in the data dir, newest first, with their state.
+// `dtload jobs [--json]`: the jobs in the data dir, newest first, with their state and counts (the same
+// numbers the import's summary line, its JSON report and the app show). Damaged jobs are listed, not hidden.
 import type { Command } from 'commander';
-import { listJobs, type JobSummary } from '../../core/engine';
+import { listJobViews, type JobView } from '../../core/jobs';
 import type { CliContext } from '../context';
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('jobs')
     .description(
-      'list jobs in the data dir with their state (interrupted jobs can be finished with `dtload resume`)',
+      'list jobs in the data dir with their state and counts (interrupted jobs can be finished with `dtload resume`)',
     )
     .option('--json', 'print JSON (an array of jobs)')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const dataDir = ctx.dataDir(cmd);
-      const jobs = await listJobs(dataDir);
+      const jobs = await listJobViews(dataDir);
       if (opts.json) {
         ctx.stdout.write(JSON.stringify(jobs) + '\n');
         return;
@@ -22,25 +23,44 @@ export function register(program: Command, ctx: CliContext): void {
         return;
       }
       ctx.stdout.write(formatJobs(jobs) + '\n');
-      if (jobs.some((j) => j.state === 'interrupted' || j.state === 'cancelled' || j.fatal)) {
+      for (const j of jobs.filter((x) => x.damage)) {
+        ctx.stdout.write(`${j.jobId} is damaged (${j.damage!.reason}): ${j.damage!.advice}.\n`);
+      }
+      if (jobs.some((j) => j.state === 'interrupted' || j.state === 'cancelled' || j.state === 'stopped')) {
         ctx.stdout.write('Finish an interrupted, cancelled or stopped job with `dtload resume <job-id>`.\n');
       }
     });
 }
 
-export function formatJobs(jobs: JobSummary[]): string {
+export function formatJobs(jobs: JobView[]): string {
   const rows = [
-    ['JOB ID', 'STATE', 'KIND', 'DONE', 'OK', 'FAILED', 'SKIPPED', 'CREATED', 'SOURCE'],
+    [
+      'JOB ID',
+      'KIND',
+      'STATE',
+      'CREATED',
+      'ROWS',
+      'OK',
+      'FAILED',
+      'UNCHANGED',
+      'INVALID',
+      'CONFLICTS',
+      'NOT SENT',
+      'FILE',
+    ],
     ...jobs.map((j) => [
       j.jobId,
+      j.kind,
       j.state,
-      j.meta.kind,
-      `${j.done}/${j.total}`,
+      j.createdAt.slice(0, 19).replace('T', ' '),
+      String(j.rows),
       String(j.ok),
       String(j.failed),
-      String(j.skipped),
-      j.createdAt.slice(0, 19).replace('T', ' '),
-      j.meta.source + (j.fatal ? `  (stopped: ${j.fatal.errcode} ${j.fatal.errmsg})` : ''),
+      String(j.unchanged),
+      String(j.invalid),
+      String(j.conflicts),
+      String(j.notSent),
+      j.source + (j.fatal ? `  (stopped: ${j.fatal.errcode} ${j.fatal.errmsg})` : ''),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -1,7 +1,6 @@
-// Applied plans as engine jobs: start, pause, resume, cancel, history, reports, retry of failed rows.
-// The plan each job was made from is kept beside it (<dataDir>/job-plans/<jobId>.json), so reports and
-// the failed-rows file still have the sheet's cells after a restart.
-import { join } from 'node:path';
+// Applied plans as jobs, through the job service (core/jobs) the CLI uses too: start, pause, resume, cancel,
+// history, reports, retry of failed rows. The sheet's plan is kept with each job, so reports and the
+// failed-rows file still have the sheet's cells after a restart.
 import type {
   ErrorInfo,
   FileRef,
@@ -13,81 +12,99 @@ import type {
   ReportRowsArgs,
 } from '../../../shared/contract';
 import type { JobProgress, JobState, RowOp } from '../../../shared/domain';
+import { lookupErrcode, retryClassOf } from '../../../shared/errcodes';
 import { indexJobWrites } from '../contacts';
-import { lookupErrcode } from '../../../shared/errcodes';
 import type { ImportPlan } from '../../../shared/import-types';
 import {
-  listJobs as engineListJobs,
+  JobLockedError,
+  OtherOrgError,
   readJob,
-  resumeJob as engineResumeJob,
-  startJob,
   type JobHandle,
   type JobMeta,
   type JobOutcome,
-  type JobSummary as EngineJobSummary,
 } from '../engine';
+import {
+  jobReportArgs,
+  jobView,
+  listJobViews,
+  readJobPlan,
+  resumePlannedJob,
+  startPlannedJob,
+  type JobView,
+} from '../jobs';
 import { summarise } from '../import';
 import { writeFailedRows, writeReport } from '../reports';
 import { AppError, notFound } from './app-error';
 import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
-import { readJson, writeJson } from './json-file';
 
 interface Running {
   handle: JobHandle;
   paused: boolean;
-  meta: JobMeta;
-  total: number;
+  meta: Pick<JobMeta, 'kind' | 'source' | 'mode'>;
+  plan: ImportPlan;
   createdAt: string;
   /** The latest progress, for a job whose journal is not written yet. */
   last?: JobProgress;
 }
 
-interface SavedPlan {
-  source: string;
-  plan: ImportPlan;
-  /** The connection the plan was made on (Live.identity): resume and retry only there. */
-  identity?: string;
-}
+/** States a job can be picked up from (the engine re-runs what is not done, never what is). */
+const RESUMABLE: ReadonlySet<JobState> = new Set(['interrupted', 'paused', 'cancelled', 'stopped']);
 
-const FINAL: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled', 'interrupted']);
-
-export function toJobSummary(s: EngineJobSummary, running?: Running): JobSummary {
-  const state: JobState = running ? (running.paused ? 'paused' : 'running') : s.state;
+export function toJobSummary(v: JobView, running?: Running): JobSummary {
+  const state: JobState = running ? (running.paused ? 'paused' : 'running') : v.state;
   return {
-    jobId: s.jobId,
-    kind: s.meta.mode === 'retry' ? 'retry' : s.meta.kind,
+    jobId: v.jobId,
+    kind: v.kind,
     state,
-    source: s.meta.source,
-    createdAt: s.createdAt,
-    ...(s.endedAt && !running ? { finishedAt: s.endedAt } : {}),
-    total: s.total,
-    ok: s.ok,
-    failed: s.failed,
-    skipped: s.skipped,
-    resumable: state === 'interrupted' || state === 'paused',
+    source: v.source,
+    createdAt: v.createdAt,
+    ...(v.endedAt && !running ? { finishedAt: v.endedAt } : {}),
+    rows: v.rows,
+    create: v.create,
+    update: v.update,
+    delete: v.delete,
+    unchanged: v.unchanged,
+    invalid: v.invalid,
+    ok: v.ok,
+    failed: v.failed,
+    skipped: v.skipped,
+    conflicts: v.conflicts,
+    notSent: v.notSent,
+    total: v.total,
+    resumable: RESUMABLE.has(state) || Boolean(!running && v.damage?.resumable),
+    ...(v.damage ? { damage: v.damage } : {}),
   };
 }
 
+const kindOfMeta = (m: Running['meta']): JobSummary['kind'] =>
+  m.mode === 'retry' ? 'retry' : m.mode === 'undo' ? 'undo' : m.kind;
+
+/** A job started a moment ago, before its journal can be read. */
 function startingSummary(jobId: string, r: Running): JobSummary {
   const p = r.last;
+  const s = r.plan.summary;
+  const ok = p?.ok ?? 0;
+  const failed = p?.failed ?? 0;
   return {
     jobId,
-    kind: r.meta.mode === 'retry' ? 'retry' : r.meta.kind,
+    kind: kindOfMeta(r.meta),
     state: r.paused ? 'paused' : 'running',
     source: r.meta.source,
     createdAt: r.createdAt,
-    total: r.total,
-    ok: p?.ok ?? 0,
-    failed: p?.failed ?? 0,
-    skipped: 0,
+    ...s,
+    ok,
+    failed,
+    skipped: s.invalid,
+    conflicts: 0,
+    notSent: Math.max(0, s.create + s.update + s.delete - ok - failed),
+    total: s.create + s.update + s.delete,
     resumable: r.paused,
   };
 }
 
 export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise<ErrorInfo>) {
   const running = new Map<string, Running>();
-  const planPath = (jobId: string): string => join(ctx.dataDir, 'job-plans', `${jobId}.json`);
 
   const progress = createCoalescer<JobProgress>({
     intervalMs: 250,
@@ -115,29 +132,16 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     };
   };
 
-  /** Follows a job to its end: final progress, then 'job:finished'. */
-  const track = (
-    handle: JobHandle,
-    meta: JobMeta,
-    total: number,
-    createdAt: string,
-    identity?: string,
-  ): string => {
-    const r: Running = { handle, paused: false, meta, total, createdAt };
-    running.set(handle.jobId, r);
-    const summaryOf = (o: Pick<JobOutcome, 'state' | 'summary'>): JobSummary => ({
-      jobId: handle.jobId,
-      kind: meta.mode === 'retry' ? 'retry' : meta.kind,
-      state: o.state,
-      source: meta.source,
-      createdAt,
-      finishedAt: new Date().toISOString(),
-      total: o.summary.total,
-      ok: o.summary.ok,
-      failed: o.summary.failed,
-      skipped: o.summary.skipped,
-      resumable: o.state === 'interrupted',
-    });
+  /** Follows a job to its end: final progress, then 'job:finished' with the counts as listed. */
+  const track = (handle: JobHandle, r: Omit<Running, 'handle' | 'paused'>, identity?: string): string => {
+    running.set(handle.jobId, { ...r, handle, paused: false });
+    const ended = async (state: JobState): Promise<JobSummary> => {
+      try {
+        return toJobSummary(await jobView(ctx.dataDir, handle.jobId));
+      } catch {
+        return { ...startingSummary(handle.jobId, { ...r, handle, paused: false }), state, resumable: false };
+      }
+    };
     handle.done.then(
       async (o) => {
         // Every write dtload makes updates the local contact index of the organisation it was made on.
@@ -151,15 +155,20 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
           ).catch(() => 0);
         running.delete(handle.jobId);
         progress.flush(handle.jobId);
-        const finished: JobFinished = { jobId: handle.jobId, state: o.state, summary: summaryOf(o) };
+        const finished: JobFinished = { jobId: handle.jobId, state: o.state, summary: await ended(o.state) };
         const error = await fatalError(o);
         ctx.emit('job:finished', error ? { ...finished, error } : finished);
       },
       async (e: unknown) => {
         running.delete(handle.jobId);
         progress.flush(handle.jobId);
-        const summary = summaryOf({ state: 'failed', summary: { total, ok: 0, failed: 0, skipped: 0 } });
-        ctx.emit('job:finished', { jobId: handle.jobId, state: 'failed', summary, error: await explain(e) });
+        const summary = await ended('interrupted');
+        ctx.emit('job:finished', {
+          jobId: handle.jobId,
+          state: summary.state,
+          summary,
+          error: await explain(e),
+        });
       },
     );
     return handle.jobId;
@@ -175,32 +184,28 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
   /** The ops a job runs (from its journal's plan). */
   const planOps = async (jobId: string): Promise<RowOp[]> => (await readJob(ctx.dataDir, jobId)).plan;
 
-  const savedPlan = async (jobId: string): Promise<SavedPlan> => {
-    const saved = await readJson<SavedPlan | null>(planPath(jobId), null);
-    if (!saved?.plan) {
+  const savedPlan = async (jobId: string) => {
+    const saved = await readJobPlan(ctx.dataDir, jobId);
+    if (!saved) {
       throw notFound(
-        'This job was not started from the app, so its sheet is not at hand.',
+        'This job kept no copy of its sheet, so its rows are not at hand.',
         'Use the report the command line wrote (--report), or `dtload jobs`.',
       );
     }
     return saved;
   };
 
-  /** A job's writes belong to the organisation it was planned on (jobs run from the CLI carry no mark). */
-  const checkSameOrg = async (jobId: string): Promise<void> => {
-    const saved = await readJson<SavedPlan | null>(planPath(jobId), null);
-    if (saved?.identity && saved.identity !== ctx.connection.require().identity) {
-      throw new AppError(
-        'conflict',
-        'This job was made on another connection.',
-        'Connect to the organisation and app the job was planned on, then resume it.',
-      );
-    }
-  };
+  const readRecord = (jobId: string) =>
+    readJob(ctx.dataDir, jobId).catch(() => {
+      throw notFound(`No job ${jobId} in the data folder.`);
+    });
 
   const api = {
-    /** Starts a job for a plan (its ops); saves the plan first so the report survives a restart. */
-    async start(plan: ImportPlan, meta: Omit<JobMeta, 'createdAt'>): Promise<string> {
+    /** Starts a job for a plan (its ops); the plan is saved with the job before the first write. */
+    async start(
+      plan: ImportPlan,
+      meta: Pick<JobMeta, 'kind' | 'source' | 'mode' | 'options'>,
+    ): Promise<string> {
       if (plan.ops.length === 0) {
         throw new AppError(
           'conflict',
@@ -210,15 +215,12 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       }
       const opts = await engineOpts();
       const { identity } = ctx.connection.require();
-      const createdAt = new Date().toISOString();
-      const fullMeta: JobMeta = { ...meta, createdAt };
-      const handle = startJob({ ...opts, plan: plan.ops, meta: fullMeta });
-      await writeJson(planPath(handle.jobId), { source: meta.source, plan, identity } satisfies SavedPlan);
-      return track(handle, fullMeta, plan.ops.length, createdAt, identity);
+      const handle = startPlannedJob({ ...opts, plan, ...meta, org: identity });
+      return track(handle, { meta, plan, createdAt: new Date().toISOString() }, identity);
     },
 
     async list(): Promise<JobSummary[]> {
-      const all = await engineListJobs(ctx.dataDir);
+      const all = await listJobViews(ctx.dataDir);
       const listed = new Set(all.map((s) => s.jobId));
       // A job started a moment ago may not have its journal on disk yet: it is listed all the same.
       const fresh = [...running.entries()]
@@ -228,9 +230,15 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     },
 
     async get(jobId: string): Promise<JobSummary> {
-      const job = (await api.list()).find((j) => j.jobId === jobId);
-      if (!job) throw notFound(`No job ${jobId} in the data folder.`);
-      return job;
+      const r = running.get(jobId);
+      try {
+        return toJobSummary(await jobView(ctx.dataDir, jobId), r);
+      } catch {
+        if (r) return startingSummary(jobId, r);
+        const job = (await api.list()).find((j) => j.jobId === jobId);
+        if (job) return job;
+        throw notFound(`No job ${jobId} in the data folder.`);
+      }
     },
 
     async interrupted(): Promise<JobSummary[]> {
@@ -250,7 +258,10 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       r.handle.cancel();
     },
 
-    /** A paused job goes on; an interrupted one is finished from its journal. */
+    /**
+     * A paused job goes on; an interrupted, cancelled or stopped one is finished from its journal ("apply
+     * the remaining rows"): rows already done are not sent again.
+     */
     async resume(jobId: string): Promise<string> {
       const r = running.get(jobId);
       if (r) {
@@ -258,25 +269,46 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
         r.paused = false;
         return jobId;
       }
-      const rec = await readJob(ctx.dataDir, jobId).catch(() => {
-        throw notFound(`No job ${jobId} in the data folder.`);
-      });
-      if (FINAL.has(rec.state) && rec.state !== 'interrupted') {
-        throw new AppError(
-          'conflict',
-          `That job has already ended (${rec.state}).`,
-          'Retry its failed rows instead.',
-        );
+      const rec = await readRecord(jobId);
+      if (rec.state === 'finished' || rec.state === 'finished-with-failures') {
+        throw new AppError('conflict', 'That job has already finished.', 'Retry its failed rows instead.');
       }
-      await checkSameOrg(jobId);
-      const handle = await engineResumeJob({ ...(await engineOpts()), jobId });
-      return track(handle, rec.meta, rec.plan.length, rec.meta.createdAt, ctx.connection.require().identity);
+      const saved = await readJobPlan(ctx.dataDir, jobId);
+      let handle: JobHandle;
+      try {
+        handle = await resumePlannedJob({
+          ...(await engineOpts()),
+          jobId,
+          org: ctx.connection.require().identity,
+        });
+      } catch (e) {
+        if (e instanceof OtherOrgError)
+          throw new AppError(
+            'conflict',
+            'This job was made on another connection.',
+            'Connect to the organisation and app the job was planned on, then resume it.',
+          );
+        if (e instanceof JobLockedError)
+          throw new AppError(
+            'conflict',
+            'That job is running in another window or process.',
+            'Wait for it to end.',
+          );
+        throw e;
+      }
+      return track(
+        handle,
+        {
+          meta: rec.meta,
+          plan: saved?.plan ?? (await jobReportArgs(ctx.dataDir, jobId)).plan,
+          createdAt: rec.meta.createdAt,
+        },
+        ctx.connection.require().identity,
+      );
     },
 
     async reportRows(args: ReportRowsArgs): Promise<Page<ReportRowView>> {
-      const rec = await readJob(ctx.dataDir, args.jobId).catch(() => {
-        throw notFound(`No job ${args.jobId} in the data folder.`);
-      });
+      const rec = await readRecord(args.jobId);
       const lang = await ctx.lang();
       const hits = rec.results.filter((r) => args.filter === 'all' || r.status === args.filter);
       const items = hits.slice(args.offset, args.offset + args.limit).map((r): ReportRowView => {
@@ -289,43 +321,62 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
           attempts: r.attempts,
           ...(r.errcode !== undefined ? { errcode: r.errcode } : {}),
           ...(r.errmsg ? { errmsg: r.errmsg } : {}),
-          ...(entry ? { meaning: entry.meaning[lang], solution: entry.solution[lang] } : {}),
+          ...(entry
+            ? {
+                meaning: entry.meaning[lang],
+                solution: entry.solution[lang],
+                retryable: entry.retryClass !== 'row-permanent',
+              }
+            : {}),
         };
       });
       return { total: hits.length, offset: args.offset, items };
     },
 
     async exportReport(args: ReportFileArgs): Promise<FileRef> {
-      const { plan } = await savedPlan(args.jobId);
-      const rec = await readJob(ctx.dataDir, args.jobId);
+      const report = await jobReportArgs(ctx.dataDir, args.jobId);
       const path = await ctx.files.outputPath(`dtload-report-${args.jobId}.${args.format}`);
-      await writeReport(path, { plan, mode: 'apply', jobId: args.jobId, results: rec.results });
+      await writeReport(path, report);
       return ctx.files.toRef(await ctx.files.hold(path));
     },
 
     async exportFailedRows(args: { jobId: string; format: 'xlsx' | 'csv' }): Promise<FileRef> {
-      const { plan } = await savedPlan(args.jobId);
-      const rec = await readJob(ctx.dataDir, args.jobId);
+      await savedPlan(args.jobId);
+      const report = await jobReportArgs(ctx.dataDir, args.jobId);
       const path = await ctx.files.outputPath(`dtload-failed-rows-${args.jobId}.${args.format}`);
-      const n = await writeFailedRows(path, { plan, mode: 'apply', jobId: args.jobId, results: rec.results });
+      const n = await writeFailedRows(path, report);
       if (n === 0) throw new AppError('not-found', 'This job has no failed rows.');
       return ctx.files.toRef(await ctx.files.hold(path));
     },
 
-    /** A new job with the rows that failed, their bodies as planned; the original job stays as it is. */
+    /**
+     * A new job with the rows that failed for a reason that may pass (network, limits, a stopped job); rows
+     * DingTalk refused for good (60112, 60204...) are not re-sent: they need fixing in the sheet first.
+     */
     async retryFailed(jobId: string): Promise<string> {
       if (running.has(jobId))
         throw new AppError('conflict', 'That job is still running.', 'Wait for it to end.');
       const { plan, source } = await savedPlan(jobId);
-      await checkSameOrg(jobId);
-      const rec = await readJob(ctx.dataDir, jobId);
-      const failed = new Set(rec.results.filter((r) => r.status === 'failed').map((r) => r.seq));
-      if (failed.size === 0) throw new AppError('not-found', 'This job has no failed rows to retry.');
-      const rows = plan.rows.filter((r) => r.seq !== undefined && failed.has(r.seq));
+      const rec = await readRecord(jobId);
+      const failed = rec.results.filter((r) => r.status === 'failed');
+      if (failed.length === 0) throw new AppError('not-found', 'This job has no failed rows to retry.');
+      const retryable = new Set(
+        failed
+          .filter((r) => r.errcode === undefined || retryClassOf(r.errcode) !== 'row-permanent')
+          .map((r) => r.seq),
+      );
+      if (retryable.size === 0) {
+        throw new AppError(
+          'conflict',
+          `None of the ${failed.length} failed rows can pass by sending them again: DingTalk refused each for a reason in the row.`,
+          'Export the failed rows, fix them, and import that file.',
+        );
+      }
+      const rows = plan.rows.filter((r) => r.seq !== undefined && retryable.has(r.seq));
       const retryPlan: ImportPlan = {
         ...plan,
         rows,
-        ops: rec.plan.filter((op) => failed.has(op.seq)),
+        ops: rec.plan.filter((op) => retryable.has(op.seq)),
         summary: summarise(rows),
       };
       return api.start(retryPlan, {

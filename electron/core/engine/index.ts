@@ -1,15 +1,32 @@
 // The batch engine: runs a plan of row writes against DingTalk as fast as DingTalk allows, journals every
 // finished row, and resumes an interrupted job without re-sending what is done.
 import { retryClassOf } from '../../../shared/errcodes';
-import type { RowResult } from '../../../shared/domain';
-import { createJobFiles, newJobId, readJournal, readPlan, runningPid } from './journal';
+import { CONFLICT_ERRCODE, type RowResult } from '../../../shared/domain';
+import {
+  acquireLock,
+  createJobFiles,
+  DamagedJobError,
+  newJobId,
+  readJournal,
+  readPlan,
+  removeLock,
+  repairHeader,
+} from './journal';
 import { JobControl, makeHandle, runJob } from './run-job';
 import type { JobHandle, JobOutcome, ResumeJobOptions, StartJobOptions } from './types';
 
 export { createScheduler, CallAbortedError } from './scheduler';
 export type { Scheduler, SchedulerOptions, SchedulerStats, CallTrace } from './scheduler';
 export { RateLimiter, THROTTLE_ERRCODES, isThrottleErrcode } from './limiter';
-export { listJobs, readJob, newJobId, JobNotFoundError } from './journal';
+export {
+  listJobs,
+  readJob,
+  newJobId,
+  jobDir,
+  JobNotFoundError,
+  JobLockedError,
+  DamagedJobError,
+} from './journal';
 export { DEFAULT_CONCURRENCY, DEFAULT_MAX_QPS } from './run-job';
 export type * from './types';
 
@@ -21,6 +38,14 @@ export function startJob(opts: StartJobOptions): JobHandle {
     const seqs = new Set(opts.plan.map((op) => op.seq));
     if (seqs.size !== opts.plan.length) throw new Error('the plan has two rows with the same seq');
     await createJobFiles(opts.dataDir, jobId, opts.meta, opts.plan);
+    await acquireLock(opts.dataDir, jobId);
+    try {
+      // Everything kept with the job (the sheet's plan) is on disk before the first write.
+      await opts.onCreated?.(jobId);
+    } catch (e) {
+      await removeLock(opts.dataDir, jobId);
+      throw e;
+    }
     return runJob({ ...opts, jobId, prior: new Map(), maybeSent: new Set(), resumed: false }, ctl);
   })();
   return makeHandle(jobId, ctl, done);
@@ -28,7 +53,8 @@ export function startJob(opts: StartJobOptions): JobHandle {
 
 /** A job-fatal failure (quota, permission...) may pass later: resume runs those rows again. */
 const needsRerun = (r: RowResult): boolean => {
-  if (r.status === 'skipped') return true;
+  // A conflict was decided (the contact changed meanwhile): resuming does not overwrite it.
+  if (r.status === 'skipped') return r.errcode !== CONFLICT_ERRCODE;
   if (r.status !== 'failed' || r.errcode === undefined) return false;
   const cls = retryClassOf(r.errcode);
   return cls === 'job-fatal' || cls === 'token';
@@ -41,10 +67,17 @@ const needsRerun = (r: RowResult): boolean => {
  */
 export async function resumeJob(opts: ResumeJobOptions): Promise<JobHandle> {
   const { dataDir, jobId } = opts;
-  const journal = await readJournal(dataDir, jobId);
-  const pid = await runningPid(dataDir, jobId);
-  if (pid !== undefined) throw new Error(`job ${jobId} is still running (process ${pid})`);
+  const journal = await readJournal(dataDir, jobId).catch(async (e: unknown) => {
+    if (!(e instanceof DamagedJobError) || e.what !== 'journal') throw e;
+    // No readable header, but the plan is there: write a new header and go on from the records that are.
+    await repairHeader(dataDir, jobId, await readPlan(dataDir, jobId));
+    return readJournal(dataDir, jobId);
+  });
+  const jobOrg = journal.header.meta.org;
+  if (jobOrg && opts.org && jobOrg !== opts.org && !opts.allowOtherOrg)
+    throw new OtherOrgError(jobId, jobOrg);
   const plan = await readPlan(dataDir, jobId);
+  await acquireLock(dataDir, jobId);
   const prior = new Map<number, RowResult>();
   const maybeSent = new Set<number>();
   for (const op of plan) {
@@ -55,4 +88,17 @@ export async function resumeJob(opts: ResumeJobOptions): Promise<JobHandle> {
   const ctl = new JobControl();
   const done = runJob({ ...opts, plan, prior, maybeSent, resumed: true }, ctl);
   return makeHandle(jobId, ctl, done);
+}
+
+/** The job was planned on another organisation (or app) than the one connected now. */
+export class OtherOrgError extends Error {
+  constructor(
+    readonly jobId: string,
+    readonly jobOrg: string,
+  ) {
+    super(
+      `job ${jobId} was planned on ${jobOrg === 'sandbox' ? 'the sandbox organisation' : jobOrg.replace('|', ' as app ')}`,
+    );
+    this.name = 'OtherOrgError';
+  }
 }

@@ -4,20 +4,9 @@
 // last unsynced batch, and the window marks tell a resume which unrecorded rows may have been sent.
 // Nothing here ever holds a token or secret: meta is redacted before it is written.
 import { randomBytes } from 'node:crypto';
-import {
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-  type FileHandle,
-} from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobState, RowOp, RowResult } from '../../../shared/domain';
+import { CONFLICT_ERRCODE, type JobState, type RowOp, type RowResult } from '../../../shared/domain';
 import { jobsDir } from '../paths';
 import type { FatalInfo, JobMeta, JobRecord, JobSummary } from './types';
 
@@ -192,6 +181,30 @@ export async function createJobFiles(
   return header;
 }
 
+/**
+ * Appends a fresh header to a journal whose header cannot be read (the plan is intact), so the job resumes
+ * from the records that can; every unrecorded row is then checked before it is sent (badLines > 0).
+ */
+export async function repairHeader(dataDir: string, jobId: string, plan: RowOp[]): Promise<void> {
+  const header: HeaderRecord = {
+    t: 'header',
+    v: 1,
+    jobId,
+    meta: {
+      kind: plan.every((op) => op.kind === 'delete') && plan.length > 0 ? 'delete' : 'import',
+      source: '',
+      mode: 'apply',
+      options: { repaired: true },
+      createdAt: jobIdTime(jobId),
+    },
+    total: plan.length,
+    createdAt: jobIdTime(jobId) || new Date().toISOString(),
+  };
+  const w = await JournalWriter.open(join(jobDir(dataDir, jobId), JOURNAL_FILE));
+  w.append(header);
+  await w.close();
+}
+
 export interface JournalState {
   header: HeaderRecord;
   /** Latest result per seq. */
@@ -201,27 +214,63 @@ export interface JournalState {
   /** The end record of the last run, if that run ended. */
   end?: EndRecord;
   runs: number;
+  /** Lines that could not be read (not counting a torn last line). */
+  badLines: number;
 }
 
-/** Parses a journal; a torn line (a crash mid-write) is skipped. */
-export function parseJournal(text: string): JournalState {
+/** A journal or plan that cannot be read as a job: `dtload jobs` lists it as damaged, never hides it. */
+export class DamagedJobError extends Error {
+  constructor(
+    readonly jobId: string,
+    readonly what: 'journal' | 'plan',
+    readonly reason: string,
+  ) {
+    super(`job ${jobId}: its ${what} is damaged (${reason})`);
+    this.name = 'DamagedJobError';
+  }
+}
+
+/** States written by earlier versions ('done', 'failed') in today's words. */
+function currentState(state: string, failedOrSkipped: boolean): JobState {
+  if (state === 'done') return failedOrSkipped ? 'finished-with-failures' : 'finished';
+  if (state === 'failed') return 'stopped';
+  return state as JobState;
+}
+
+const isRecord = (x: unknown): x is JournalRecord =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as { t?: unknown }).t === 'string';
+
+/**
+ * Parses a journal. A torn last line (a crash mid-write) is skipped; any other unreadable line (a `null`,
+ * garbage) is counted in `badLines`, and a resume then treats every unrecorded row as possibly sent.
+ */
+export function parseJournal(text: string, jobId = '?'): JournalState {
   const lines = text.split('\n');
   let header: HeaderRecord | undefined;
   const results = new Map<number, RowResult>();
   let window = 0;
   let end: EndRecord | undefined;
   let runs = 0;
-  for (const line of lines) {
-    if (!line) continue;
-    let rec: JournalRecord;
+  let badLines = 0;
+  const last = lines.length - 1;
+  lines.forEach((line, i) => {
+    if (!line) return;
+    let rec: unknown;
     try {
-      rec = JSON.parse(line) as JournalRecord;
+      rec = JSON.parse(line);
     } catch {
-      continue; // the torn tail of a crash: that row was not recorded, so it is not done
+      // The torn tail of a crash: that row was not recorded, so it is not done. Elsewhere: damage.
+      if (i !== last) badLines++;
+      return;
+    }
+    if (!isRecord(rec)) {
+      badLines++;
+      return;
     }
     switch (rec.t) {
       case 'header':
-        header = rec;
+        if (typeof rec.jobId === 'string' && rec.meta && typeof rec.total === 'number') header = rec;
+        else badLines++;
         break;
       case 'run':
         runs++;
@@ -229,20 +278,28 @@ export function parseJournal(text: string): JournalState {
         window = 0;
         break;
       case 'window':
-        window = Math.max(window, rec.upTo);
+        window = Math.max(window, Number(rec.upTo) || 0);
         break;
       case 'row': {
         const { t: _t, ...result } = rec;
-        results.set(result.seq, result);
+        if (typeof result.seq !== 'number' || typeof result.status !== 'string') badLines++;
+        else results.set(result.seq, result);
         break;
       }
       case 'end':
-        end = rec;
+        end = {
+          ...rec,
+          state: currentState(rec.state, (rec.summary?.failed ?? 0) + (rec.summary?.skipped ?? 0) > 0),
+        };
         break;
+      default:
+        badLines++;
     }
-  }
-  if (!header) throw new Error('journal has no header');
-  return { header, results, lastWindow: window, end, runs };
+  });
+  if (!header) throw new DamagedJobError(jobId, 'journal', 'no readable header line');
+  // After damage, any unrecorded row may have been sent: a resume checks them all.
+  const damaged = badLines > 0 || header.meta.options?.repaired === true;
+  return { header, results, lastWindow: damaged ? Infinity : window, end, runs, badLines };
 }
 
 export async function readJournal(dataDir: string, jobId: string): Promise<JournalState> {
@@ -254,15 +311,33 @@ export async function readJournal(dataDir: string, jobId: string): Promise<Journ
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new JobNotFoundError(jobId);
     throw e;
   }
-  return parseJournal(text);
+  return parseJournal(text, jobId);
 }
 
 export async function readPlan(dataDir: string, jobId: string): Promise<RowOp[]> {
-  const text = await readFile(join(jobDir(dataDir, jobId), PLAN_FILE), 'utf8');
-  return text
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .map((l) => JSON.parse(l) as RowOp);
+  let text: string;
+  try {
+    text = await readFile(join(jobDir(dataDir, jobId), PLAN_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new DamagedJobError(jobId, 'plan', 'plan.ndjson is missing');
+    throw e;
+  }
+  const ops: RowOp[] = [];
+  for (const [i, l] of text.split('\n').entries()) {
+    if (l.length === 0) continue;
+    let op: unknown;
+    try {
+      op = JSON.parse(l);
+    } catch {
+      throw new DamagedJobError(jobId, 'plan', `line ${i + 1} of plan.ndjson is not JSON`);
+    }
+    const o = op as RowOp | null;
+    if (!o || typeof o !== 'object' || typeof o.seq !== 'number' || typeof o.kind !== 'string')
+      throw new DamagedJobError(jobId, 'plan', `line ${i + 1} of plan.ndjson is not a row`);
+    ops.push(o);
+  }
+  return ops;
 }
 
 // A lock file holds the pid of the process running the job, so a job still running elsewhere is not
@@ -271,17 +346,69 @@ export async function readPlan(dataDir: string, jobId: string): Promise<RowOp[]>
 export const LOCK_HEARTBEAT_MS = 5000;
 const LOCK_STALE_MS = 30_000;
 
-export async function writeLock(dataDir: string, jobId: string): Promise<void> {
-  await writeFile(join(jobDir(dataDir, jobId), LOCK_FILE), String(process.pid));
+/** Another live process holds the job's lock. */
+export class JobLockedError extends Error {
+  constructor(
+    readonly jobId: string,
+    readonly pid: number,
+  ) {
+    super(`job ${jobId} is still running (process ${pid})`);
+    this.name = 'JobLockedError';
+  }
 }
 
+/**
+ * Takes the job's lock exclusively (open with 'wx': of two processes only one creates the file). A lock
+ * left by a dead process, or not refreshed for LOCK_STALE_MS, is taken over.
+ */
+export async function acquireLock(dataDir: string, jobId: string): Promise<void> {
+  const path = join(jobDir(dataDir, jobId), LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fh = await open(path, 'wx');
+      try {
+        await fh.write(String(process.pid));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new JobLockedError(jobId, (await lockPid(path)) ?? 0);
+        }
+        throw e;
+      }
+      const holder = await runningPid(dataDir, jobId);
+      if (holder !== undefined) throw new JobLockedError(jobId, holder);
+      // Stale: move it aside (atomic), so two processes taking over do not delete each other's new lock.
+      await rename(path, `${path}.stale-${process.pid}-${randomBytes(3).toString('hex')}`).catch(() => {});
+    }
+  }
+}
+
+async function lockPid(path: string): Promise<number | undefined> {
+  const n = Number(await readFile(path, 'utf8').catch(() => ''));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Refreshes the lock; throws when it is gone or now belongs to another process (the job must stop). */
 export async function touchLock(dataDir: string, jobId: string): Promise<void> {
+  const path = join(jobDir(dataDir, jobId), LOCK_FILE);
+  const pid = await lockPid(path);
+  if (pid !== process.pid)
+    throw new Error(`the lock of job ${jobId} was lost (now held by ${pid ?? 'no one'})`);
   const now = new Date();
-  await utimes(join(jobDir(dataDir, jobId), LOCK_FILE), now, now);
+  await utimes(path, now, now);
 }
 
 export async function removeLock(dataDir: string, jobId: string): Promise<void> {
-  await rm(join(jobDir(dataDir, jobId), LOCK_FILE), { force: true });
+  const path = join(jobDir(dataDir, jobId), LOCK_FILE);
+  if ((await lockPid(path)) === process.pid) await rm(path, { force: true });
+  for (const name of await readdir(jobDir(dataDir, jobId)).catch(() => [] as string[])) {
+    if (name.startsWith(`${LOCK_FILE}.stale-`)) await rm(join(jobDir(dataDir, jobId), name), { force: true });
+  }
 }
 
 /** The pid of another live process running the job, or undefined. */
@@ -289,7 +416,7 @@ export async function runningPid(dataDir: string, jobId: string): Promise<number
   const path = join(jobDir(dataDir, jobId), LOCK_FILE);
   let pid: number;
   try {
-    pid = Number(await readFile(path, 'utf8'));
+    pid = (await lockPid(path)) ?? 0;
     if (Date.now() - (await stat(path)).mtimeMs > LOCK_STALE_MS) return undefined;
   } catch {
     return undefined;
@@ -309,23 +436,32 @@ function stateOf(j: JournalState, running: boolean): JobState {
   return running ? 'running' : 'interrupted';
 }
 
-function counts(results: Iterable<RowResult>): { ok: number; failed: number; skipped: number } {
+function counts(results: Iterable<RowResult>): {
+  ok: number;
+  failed: number;
+  skipped: number;
+  conflicts: number;
+} {
   let ok = 0;
   let failed = 0;
   let skipped = 0;
+  let conflicts = 0;
   for (const r of results) {
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
-    else skipped++;
+    else {
+      skipped++;
+      if (r.errcode === CONFLICT_ERRCODE) conflicts++;
+    }
   }
-  return { ok, failed, skipped };
+  return { ok, failed, skipped, conflicts };
 }
 
 export async function summarizeJob(dataDir: string, jobId: string): Promise<JobSummary> {
   const j = await readJournal(dataDir, jobId);
   const running = !j.end && (await runningPid(dataDir, jobId)) !== undefined;
   const c = counts(j.results.values());
-  return {
+  const base: JobSummary = {
     jobId,
     state: stateOf(j, running),
     meta: j.header.meta,
@@ -336,9 +472,30 @@ export async function summarizeJob(dataDir: string, jobId: string): Promise<JobS
     endedAt: j.end?.at,
     fatal: j.end?.fatal,
   };
+  if (running) return base;
+  // Damage shows: a journal with unreadable lines, or a plan that cannot be read.
+  let damage: JobSummary['damage'];
+  try {
+    await readPlan(dataDir, jobId);
+    if (j.badLines > 0)
+      damage = {
+        what: 'journal',
+        reason: `${j.badLines} unreadable line(s) in journal.ndjson`,
+        resumable: true,
+      };
+  } catch (e) {
+    if (!(e instanceof DamagedJobError)) throw e;
+    damage = { what: 'plan', reason: e.reason, resumable: false };
+  }
+  return damage ? { ...base, state: 'damaged', damage } : base;
 }
 
-/** Every job in the data dir, newest first. A job without an end record is 'running' or 'interrupted'. */
+const UNKNOWN_META: JobMeta = { kind: 'import', source: '', mode: 'apply', options: {}, createdAt: '' };
+
+/**
+ * Every job in the data dir, newest first. A job without an end record is 'running' or 'interrupted'; one
+ * whose journal or plan cannot be read is listed as 'damaged' (never hidden), with what can be done.
+ */
 export async function listJobs(dataDir: string): Promise<JobSummary[]> {
   let names: string[];
   try {
@@ -350,13 +507,48 @@ export async function listJobs(dataDir: string): Promise<JobSummary[]> {
   const out: JobSummary[] = [];
   for (const name of names.sort().reverse()) {
     if (!JOB_ID_RE.test(name)) continue;
+    const isDir = await stat(join(jobsDir(dataDir), name)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isDir) continue;
     try {
       out.push(await summarizeJob(dataDir, name));
-    } catch {
-      // A directory without a readable journal is not a job (or was created and never started).
+    } catch (e) {
+      const reason =
+        e instanceof DamagedJobError
+          ? e.reason
+          : e instanceof JobNotFoundError
+            ? 'journal.ndjson is missing'
+            : e instanceof Error
+              ? e.message
+              : String(e);
+      const resumable = await readPlan(dataDir, name).then(
+        () => true,
+        () => false,
+      );
+      out.push({
+        jobId: name,
+        state: 'damaged',
+        meta: UNKNOWN_META,
+        total: 0,
+        done: 0,
+        ok: 0,
+        failed: 0,
+        skipped: 0,
+        conflicts: 0,
+        createdAt: jobIdTime(name),
+        damage: { what: 'journal', reason, resumable },
+      });
     }
   }
   return out;
+}
+
+/** The creation time a job id carries (20261121-174501-ab12), for a job whose header is unreadable. */
+function jobIdTime(jobId: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(jobId);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z` : '';
 }
 
 export async function readJob(dataDir: string, jobId: string): Promise<JobRecord> {

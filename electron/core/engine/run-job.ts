@@ -8,15 +8,7 @@ import type { JobProgress, JobState, RowOp, RowResult } from '../../../shared/do
 import { hintFor } from '../../../shared/errcodes';
 import { CreateLookup, MobilesNotVisibleError } from './create-lookup';
 import { asApiFailure, fatalInfo, isJobFatal } from './failure';
-import {
-  JOURNAL_FILE,
-  JournalWriter,
-  jobDir,
-  LOCK_HEARTBEAT_MS,
-  removeLock,
-  touchLock,
-  writeLock,
-} from './journal';
+import { JOURNAL_FILE, JournalWriter, jobDir, LOCK_HEARTBEAT_MS, removeLock, touchLock } from './journal';
 import { coalesce, etaSeconds, RateMeter } from './progress';
 import { CallAbortedError, createScheduler, type CallTrace } from './scheduler';
 import type { ApiFailure, EngineClient, EngineRunOptions, FatalInfo, JobHandle, JobOutcome } from './types';
@@ -174,8 +166,8 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const lookup = new CreateLookup(client);
 
   const dir = jobDir(dataDir, jobId);
+  // The caller holds the job's lock (acquireLock) from here to the end.
   const writer = await JournalWriter.open(join(dir, JOURNAL_FILE));
-  await writeLock(dataDir, jobId);
   writer.append({
     t: 'run',
     at: new Date().toISOString(),
@@ -192,7 +184,15 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
       ctl.halt('interrupt');
     });
   const flushTimer = setInterval(() => void flush(), FLUSH_EVERY_MS);
-  const heartbeat = setInterval(() => void touchLock(dataDir, jobId).catch(() => {}), LOCK_HEARTBEAT_MS);
+  // A lock that cannot be refreshed (disk gone, taken over as stale) means another run may start: stop.
+  const heartbeat = setInterval(
+    () =>
+      void touchLock(dataDir, jobId).catch((e: unknown) => {
+        journalError ??= e;
+        ctl.halt('interrupt');
+      }),
+    input.heartbeatMs ?? LOCK_HEARTBEAT_MS,
+  );
 
   const record = (r: RowResult): void => {
     resultBySeq.set(r.seq, r);
@@ -356,13 +356,17 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   clearInterval(heartbeat);
   if (banTimer) clearInterval(banTimer);
 
+  let unsent = false;
+  for (const r of resultBySeq.values()) if (r.status !== 'ok') unsent = true;
   const state: JobState = fatal
-    ? 'failed'
+    ? 'stopped'
     : ctl.stop === 'cancel'
       ? 'cancelled'
       : ctl.stop
         ? 'interrupted'
-        : 'done';
+        : unsent
+          ? 'finished-with-failures'
+          : 'finished';
   // Rows that never finished: journalled as skipped unless interrupted (then resume runs them as they are).
   const results: RowResult[] = [];
   for (const op of ordered) {
@@ -395,7 +399,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   progress.close();
   if (journalError) throw journalError;
   const final = snapshot(state);
-  final.etaSeconds = state === 'done' ? 0 : null;
+  final.etaSeconds = state === 'finished' || state === 'finished-with-failures' ? 0 : null;
   input.onProgress?.(final);
   return { jobId, state, results, summary, ...(fatal ? { fatal } : {}) };
 }

@@ -11,10 +11,11 @@ import type {
   RowOp,
   RowResult,
 } from '../../../shared/domain';
+import type { ImportSummary } from '../../../shared/import-types';
 
 /** Describes a job in its journal header. Never holds a token or secret (the journal redacts such keys anyway). */
 export interface JobMeta {
-  kind: 'import' | 'delete';
+  kind: 'import' | 'delete' | 'undo';
   /** The spreadsheet (or other source) the plan was made from. */
   source: string;
   /** e.g. 'apply'. */
@@ -23,6 +24,10 @@ export interface JobMeta {
   options: Record<string, unknown>;
   /** ISO time the plan was made. */
   createdAt: string;
+  /** The organisation and app the plan was read from ('sandbox' or "<base URL>|<app key>"); never a secret. */
+  org?: string;
+  /** The sheet's counts (rows, create, update, delete, unchanged, invalid), for lists without the plan. */
+  sheet?: ImportSummary;
 }
 
 /** A call scheduler: wraps every attempt of one API call with rate limiting and retries. */
@@ -88,16 +93,24 @@ export interface EngineRunOptions {
   onProgress?: (p: JobProgress) => void;
   /** Attempts per row before a transient error fails it (default 6). */
   maxAttempts?: number;
+  /** Lock refresh interval in ms (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export interface StartJobOptions extends EngineRunOptions {
   plan: RowOp[];
   meta: JobMeta;
   jobId?: string;
+  /** Runs once the job's files exist and its lock is held, before the first call (saves what goes with the job). */
+  onCreated?: (jobId: string) => Promise<void>;
 }
 
 export interface ResumeJobOptions extends EngineRunOptions {
   jobId: string;
+  /** The organisation connected now (JobMeta.org's form): a job planned on another one is refused... */
+  org?: string;
+  /** ...unless the admin says so. */
+  allowOtherOrg?: boolean;
 }
 
 export interface JobSummary {
@@ -109,10 +122,14 @@ export interface JobSummary {
   ok: number;
   failed: number;
   skipped: number;
+  /** Rows skipped because the contact changed since it was planned (part of `skipped`). */
+  conflicts: number;
   createdAt: string;
   /** ISO time of the last end record. */
   endedAt?: string;
   fatal?: FatalInfo;
+  /** Why the job is 'damaged'; `resumable`: its plan is readable, so `resume` can finish it. */
+  damage?: { what: 'journal' | 'plan'; reason: string; resumable: boolean };
 }
 
 export interface JobRecord {

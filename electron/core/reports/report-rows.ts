@@ -1,7 +1,8 @@
 // One report line per plan row: the plan's action joined with the engine's result for that row.
-import type { FieldChange, RowAction, RowResult, RowStatus } from '../../../shared/domain';
+import type { FieldChange, JobCounts, RowAction, RowResult, RowStatus } from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
-import type { ImportPlan, ImportSummary, PlanSource, PlannedRow } from '../../../shared/import-types';
+import type { ImportPlan, PlanSource, PlannedRow } from '../../../shared/import-types';
+import { countJob, writeStatus } from '../jobs/counts';
 
 export type ReportMode = 'dry-run' | 'apply';
 
@@ -20,7 +21,8 @@ export interface ReportRow {
 export interface JsonReport {
   jobId: string | null;
   mode: ReportMode;
-  summary: ImportSummary & { ok: number; failed: number };
+  /** The job's counts (jobs/counts.ts): the same numbers `dtload jobs` and the app show. */
+  summary: JobCounts;
   /** The sheet read and how (CSV: the encoding used). */
   source?: PlanSource;
   /** Notes on how the sheet was read (a doubtful encoding guess, values under an empty header…). */
@@ -54,34 +56,38 @@ export function reportRow(p: PlannedRow, mode: ReportMode, result: RowResult | u
     };
   }
   if (p.seq === undefined) {
-    // Unchanged: already as the sheet asks, nothing to send.
+    // Unchanged: already as the sheet asks, nothing to send (not "ok": nothing was done).
     return {
       ...base,
-      status: mode === 'apply' ? 'ok' : 'planned',
+      status: 'unchanged',
       errcode: null,
       errmsg: null,
       hint: warnings,
       attempts: 0,
     };
   }
-  if (mode === 'dry-run' || !result) {
+  const status = writeStatus(result, mode === 'apply');
+  if (!result || status === 'planned' || status === 'not-sent') {
     return {
       ...base,
-      status: mode === 'apply' ? 'skipped' : 'planned',
+      status,
       errcode: null,
-      errmsg: mode === 'apply' ? 'not run: the job stopped before this row' : null,
-      hint: warnings,
-      attempts: 0,
+      errmsg: status === 'not-sent' ? (result?.errmsg ?? 'not sent: the job ended before this row') : null,
+      hint: status === 'not-sent' ? (result?.hint ?? warnings) : warnings,
+      attempts: result?.attempts ?? 0,
     };
   }
-  const failed = result.status === 'failed';
+  const failed = status === 'failed';
   const errcode = result.errcode ?? null;
   return {
     ...base,
-    status: result.status,
+    status,
     errcode,
     errmsg: result.errmsg ?? null,
-    hint: failed ? (result.hint ?? (errcode !== null ? hintFor(errcode) : null)) : (result.hint ?? warnings),
+    hint:
+      failed || status === 'conflict'
+        ? (result.hint ?? (errcode !== null ? hintFor(errcode) : null))
+        : (result.hint ?? warnings),
     attempts: result.attempts,
   };
 }
@@ -107,11 +113,7 @@ export function buildJsonReport(args: {
   return {
     jobId: args.jobId ?? null,
     mode: args.mode,
-    summary: {
-      ...args.plan.summary,
-      ok: rows.filter((r) => r.status === 'ok').length,
-      failed: rows.filter((r) => r.status === 'failed').length,
-    },
+    summary: countJob(args.plan.summary, args.results ?? [], args.mode === 'apply'),
     ...(args.plan.source ? { source: args.plan.source } : {}),
     ...(args.plan.notes?.length ? { notes: args.plan.notes } : {}),
     rows,
@@ -121,7 +123,7 @@ export function buildJsonReport(args: {
 /** The failure text of a row for the failed-rows file, or undefined when the row did not fail. */
 export function failureText(r: ReportRow): string | undefined {
   if (r.action === 'invalid') return r.errmsg ?? 'invalid';
-  if (r.status === 'failed' || (r.status === 'skipped' && r.errmsg)) {
+  if (r.status === 'failed' || r.status === 'conflict' || (r.status === 'not-sent' && r.errmsg)) {
     return [r.errcode !== null ? `[${r.errcode}]` : '', r.errmsg ?? '', r.hint ? `— ${r.hint}` : '']
       .filter(Boolean)
       .join(' ');

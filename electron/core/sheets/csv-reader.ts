@@ -1,8 +1,14 @@
 // CSV → raw rows, streamed: file stream → decoder → papaparse's parser, one chunk at a time. Nothing is collected.
+import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import { decodeFile, decodedSample } from './csv-encoding';
 import { detectEncoding, givenEncoding, type EncodingChoice } from './encoding-detect';
 import { restoreNeutralised } from './formula-guard';
+import { cellName } from './cell-ref';
+import { RecordScanner, RecordTooLarge, type ScanLimits } from './csv-scan';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './limits';
+import { sheetText } from './messages';
+import { SheetError } from './sheet-error';
 import type { TextEncoding } from './types';
 import type { RawRow } from './raw-row';
 
@@ -40,6 +46,20 @@ export async function detectCsvFormat(path: string, encodingName?: string): Prom
   return { encoding, choice, delimiter, newline, sepLine: false };
 }
 
+export interface CsvLimits extends ScanLimits {
+  rows: number;
+}
+
+/** What a read cost, for tests: characters handed to papaparse (linear: about the file's length). */
+export interface CsvReadStats {
+  parsedChars: number;
+}
+
+export const CSV_LIMITS: CsvLimits = { cellChars: MAX_CELL_CHARS, columns: MAX_COLUMNS, rows: MAX_ROWS };
+
+/** An unfinished record longer than this is followed by the scanner instead of being parsed again per chunk. */
+const LONG_RECORD = 64 * 1024;
+
 /**
  * Every record of the file, numbered as Excel numbers rows (a quoted newline stays inside its row; a blank
  * line is a row), in batches: the records of one decoded chunk at a time. Blank records are included: the
@@ -47,14 +67,27 @@ export async function detectCsvFormat(path: string, encodingName?: string): Prom
  *
  * Each chunk goes straight through papaparse's parser, the way its own streamers do (the unfinished last
  * record is carried into the next chunk), with no stream in between: its Node stream interface pushes
- * every record through a Readable one at a time, which cost more than the parsing itself.
+ * every record through a Readable one at a time, which cost more than the parsing itself. An unfinished
+ * record that outgrows LONG_RECORD is followed by a RecordScanner over the new chunks only, and parsed again
+ * once it may have ended: linear time whatever the file. Excel's limits (cell length, columns, rows) are
+ * checked as records arrive; the first one passed stops the read with one line.
  */
-export async function* csvRowBatches(path: string, format: CsvFormat): AsyncGenerator<RawRow[]> {
+export async function* csvRowBatches(
+  path: string,
+  format: CsvFormat,
+  limits: CsvLimits = CSV_LIMITS,
+  stats?: CsvReadStats,
+): AsyncGenerator<RawRow[]> {
   const config = { delimiter: format.delimiter, newline: format.newline };
+  const sheet = basename(path, extname(path));
   let partial = '';
   let baseIndex = 0;
   let row = 0;
   let skipSepLine = format.sepLine;
+  const tooLarge = (what: 'cell' | 'columns', column: number, at = row + 1): SheetError =>
+    what === 'cell'
+      ? new SheetError('too-large', sheetText('cellTooLong', { path, sheet, cell: cellName(at, column) }))
+      : new SheetError('too-large', sheetText('tooManyColumns', { path, sheet, cell: cellName(at, column) }));
   const batch = (records: string[][]): RawRow[] => {
     const out: RawRow[] = [];
     for (const cells of records) {
@@ -62,27 +95,57 @@ export async function* csvRowBatches(path: string, format: CsvFormat): AsyncGene
         skipSepLine = false;
         continue;
       }
+      if (++row > limits.rows) throw new SheetError('too-large', sheetText('tooManyRows', { path, sheet }));
+      if (cells.length > limits.columns) throw tooLarge('columns', limits.columns + 1, row);
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]!;
+        if (c.length > limits.cellChars) throw tooLarge('cell', i + 1, row);
         if (c.charCodeAt(0) === 39 /* ' */) cells[i] = restoreNeutralised(c);
       }
       // A copy of exactly its length: the parser grows each record cell by cell, leaving spare capacity
       // (41 slots for 20 cells) that planning would keep for every row.
-      out.push({ row: ++row, cells: cells.slice() });
+      out.push({ row, cells: cells.slice() });
     }
     return out;
   };
-  for await (const text of decodeFile(path, format.encoding)) {
-    const input = partial + text;
-    const parsed = new Papa.Parser(config).parse(input, baseIndex, true) as ParsedChunk;
-    partial = input.substring(parsed.meta.cursor - baseIndex);
+  const parse = (input: string, more: boolean): RawRow[] => {
+    if (stats) stats.parsedChars += input.length;
+    const parsed = new Papa.Parser(config).parse(input, baseIndex, more) as ParsedChunk;
+    partial = more ? input.substring(parsed.meta.cursor - baseIndex) : '';
     baseIndex = parsed.meta.cursor;
-    yield batch(parsed.data);
+    return batch(parsed.data);
+  };
+  // While a long record is unfinished: its scanner and the chunks read since (joined once it may end).
+  let scanner: RecordScanner | undefined;
+  let pending: string[] = [];
+  const follow = (text: string): boolean => {
+    try {
+      return scanner!.scan(text) >= 0;
+    } catch (e) {
+      if (e instanceof RecordTooLarge) throw tooLarge(e.what, e.column);
+      throw e;
+    }
+  };
+  for await (const text of decodeFile(path, format.encoding)) {
+    if (scanner) {
+      pending.push(text);
+      if (!follow(text)) continue;
+      const input = partial + pending.join('');
+      pending = [];
+      scanner = undefined;
+      yield parse(input, true);
+    } else {
+      yield parse(partial + text, true);
+    }
+    if (partial.length > LONG_RECORD) {
+      scanner = new RecordScanner(format.delimiter, format.newline, limits);
+      // The scanner reads the record so far once; if it thinks the record already ended (papaparse knows
+      // better), it goes on from there and asks again at the next possible end.
+      follow(partial);
+    }
   }
-  const last = new Papa.Parser(config).parse(partial, baseIndex, false) as ParsedChunk;
-  yield batch(last.data);
+  yield parse(partial + pending.join(''), false);
 }
-
 /** What Parser.parse returns (its typings say any). */
 interface ParsedChunk {
   data: string[][];

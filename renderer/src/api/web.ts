@@ -86,6 +86,8 @@ export function createWebApi(token: string, origin: string = window.location.ori
         for (const cb of listeners.get(msg.event) ?? []) cb(msg.payload);
       }
     };
+    // A failed connect is followed by close, which retries; without a handler Node's ws throws it.
+    ws.onerror = () => undefined;
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;

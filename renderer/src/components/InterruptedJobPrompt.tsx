@@ -23,7 +23,7 @@ export function InterruptedJobPrompt({ onResume }: { onResume: (jobId: string) =
         title: tr('jobs.interrupted.title'),
         content: tr('jobs.interrupted.text', {
           jobId: job.jobId,
-          done: job.ok + job.failed + job.skipped,
+          done: job.ok + job.failed,
           total: job.total,
         }),
         okText: tr('jobs.resume'),

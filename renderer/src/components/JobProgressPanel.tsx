@@ -10,7 +10,14 @@ import { useAction } from '../lib/useAction';
 import { ErrorExplain } from './ErrorExplain';
 import { JobStateTag } from './JobStateTag';
 
-const TERMINAL: readonly JobState[] = ['done', 'failed', 'cancelled'];
+/** A job in these states shows its report (a cancelled or stopped one offers to apply the remaining rows). */
+const TERMINAL: readonly JobState[] = [
+  'finished',
+  'finished-with-failures',
+  'stopped',
+  'cancelled',
+  'damaged',
+];
 
 interface Props {
   jobId: string;
@@ -51,7 +58,7 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
               jobId,
               state: s.state,
               total: s.total,
-              done: s.ok + s.failed + s.skipped,
+              done: s.ok + s.failed,
               ok: s.ok,
               failed: s.failed,
               rate: 0,
@@ -126,7 +133,7 @@ export function JobProgressPanel({ jobId, onFinished }: Props) {
         </Space>
         <Progress
           percent={percent}
-          status={state === 'failed' ? 'exception' : paused ? 'normal' : 'active'}
+          status={state === 'stopped' ? 'exception' : paused ? 'normal' : 'active'}
           strokeWidth={12}
           data-testid="job-progress-bar"
         />

@@ -1,6 +1,6 @@
 // How a job ended: a summary, the failed rows with errcode, meaning and fix, and what to do next.
 import { DownloadOutlined, RedoOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useAction } from '../lib/useAction';
 import { useRemote } from '../lib/useRemote';
@@ -14,14 +14,21 @@ interface Props {
   error?: ErrorInfo;
   /** Called with the new job's id after "retry failed rows". */
   onRetry?: (jobId: string) => void;
+  /** Called after "apply the remaining rows" (a cancelled or stopped job goes on). */
+  onResume?: (jobId: string) => void;
   extra?: ReactNode;
 }
 
-export function JobReport({ summary, error, onRetry, extra }: Props) {
+export function JobReport({ summary, error, onRetry, onResume, extra }: Props) {
   const { t } = useI18n();
   const saveFile = useSaveFile();
   const [page, setPage] = useState({ current: 1, size: 100 });
-  const { busy, error: actionError, clearError, run: act } = useAction<'failed' | 'retry' | 'report'>();
+  const {
+    busy,
+    error: actionError,
+    clearError,
+    run: act,
+  } = useAction<'failed' | 'retry' | 'report' | 'resume'>();
   const { jobId } = summary;
   const key = summary.failed > 0 ? JSON.stringify([jobId, page.current, page.size]) : null;
   const {
@@ -71,32 +78,73 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
           </div>
         ),
       },
-      { title: t('common.fix'), dataIndex: 'solution', width: 250, render: (v?: string) => v ?? '—' },
+      {
+        title: t('common.fix'),
+        key: 'solution',
+        width: 250,
+        render: (_, r) => (
+          <div>
+            <div>{r.solution ?? '—'}</div>
+            <Tag color={r.retryable === false ? 'orange' : 'blue'} style={{ marginTop: 4 }}>
+              {r.retryable === false ? t('report.needsFix') : t('report.retryable')}
+            </Tag>
+          </div>
+        ),
+      },
     ],
     [t],
   );
 
-  const ok = summary.failed === 0 && summary.state === 'done';
+  const ok = summary.state === 'finished';
+  const canResume =
+    summary.notSent > 0 && (summary.state === 'cancelled' || summary.state === 'stopped') && onResume;
+  const permanent = rows.filter((r) => r.retryable === false).length;
+  const retryable = rows.some((r) => r.retryable !== false);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="job-report">
       <Card>
         <Result
           style={{ padding: '16px 0 8px' }}
-          status={ok ? 'success' : summary.state === 'failed' ? 'error' : 'warning'}
+          status={ok ? 'success' : summary.state === 'stopped' ? 'error' : 'warning'}
           title={
             <span data-testid="report-title">
               {ok
                 ? t('report.title.ok', { count: summary.total })
-                : t('report.title.failed', { failed: summary.failed, count: summary.total })}
+                : summary.state === 'cancelled' || summary.state === 'stopped'
+                  ? t(`report.title.${summary.state}`, { notSent: summary.notSent, count: summary.total })
+                  : t('report.title.failed', { failed: summary.failed, count: summary.total })}
             </span>
           }
-          subTitle={t('report.subtitle', {
-            ok: summary.ok,
-            failed: summary.failed,
-            skipped: summary.skipped,
-          })}
+          subTitle={
+            <Space orientation="vertical" size={2} data-testid="report-counts">
+              <span>
+                {t('report.subtitle', {
+                  rows: summary.rows,
+                  ok: summary.ok,
+                  failed: summary.failed,
+                  unchanged: summary.unchanged,
+                  invalid: summary.invalid,
+                })}
+              </span>
+              {summary.conflicts > 0 && <span>{t('report.conflicts', { count: summary.conflicts })}</span>}
+              {summary.notSent > 0 && <span>{t('report.notSent', { count: summary.notSent })}</span>}
+            </Space>
+          }
           extra={
             <Space wrap style={{ justifyContent: 'center' }}>
+              {canResume && (
+                <Button
+                  type="primary"
+                  icon={<RedoOutlined />}
+                  loading={busy === 'resume'}
+                  onClick={() =>
+                    void act('resume', async () => onResume((await api.resumeJob({ jobId })).jobId))
+                  }
+                  data-testid="resume-remaining"
+                >
+                  {t('report.resumeRemaining', { count: summary.notSent })}
+                </Button>
+              )}
               {summary.failed > 0 && (
                 <Button
                   type="primary"
@@ -110,7 +158,7 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
                   {t('report.exportFailed')}
                 </Button>
               )}
-              {summary.failed > 0 && onRetry && (
+              {summary.failed > 0 && onRetry && retryable && (
                 <Button
                   icon={<RedoOutlined />}
                   loading={busy === 'retry'}
@@ -141,6 +189,15 @@ export function JobReport({ summary, error, onRetry, extra }: Props) {
       </Card>
       {summary.failed > 0 && (
         <Card title={t('report.failedRows')}>
+          {permanent > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="report-permanent"
+              title={t('report.permanent', { count: permanent })}
+            />
+          )}
           <Table<ReportRowView>
             data-testid="failed-rows"
             size="small"

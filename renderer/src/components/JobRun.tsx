@@ -19,9 +19,12 @@ interface Props {
 export function JobRun({ jobId: initial, canRetry = true, onFinished, onRetry, extra }: Props) {
   const [jobId, setJobId] = useState(initial);
   const [finished, setFinished] = useState<JobFinished | null>(null);
+  // Bumped when a cancelled job goes on under the same id, so its progress panel starts afresh.
+  const [run, setRun] = useState(0);
   if (!finished) {
     return (
       <JobProgressPanel
+        key={`${jobId}:${run}`}
         jobId={jobId}
         onFinished={(f) => {
           setFinished(f);
@@ -35,6 +38,10 @@ export function JobRun({ jobId: initial, canRetry = true, onFinished, onRetry, e
       summary={finished.summary}
       error={finished.error}
       extra={extra}
+      onResume={() => {
+        setFinished(null);
+        setRun((n) => n + 1);
+      }}
       onRetry={
         canRetry
           ? (id) => {

@@ -6,10 +6,12 @@ import { useI18n } from '../i18n';
 const STATE_COLOUR: Readonly<Record<JobState, string>> = {
   running: 'processing',
   paused: 'warning',
-  done: 'success',
-  failed: 'error',
+  finished: 'success',
+  'finished-with-failures': 'warning',
+  stopped: 'error',
   cancelled: 'default',
   interrupted: 'warning',
+  damaged: 'error',
 };
 
 export function JobStateTag({ state, testId }: { state: JobState; testId?: string }) {

@@ -9,6 +9,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -25,6 +26,7 @@ const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
   import: 'jobs.kind.import',
   delete: 'jobs.kind.delete',
   retry: 'jobs.kind.retry',
+  undo: 'jobs.kind.undo',
 };
 
 export function JobsScreen() {
@@ -83,7 +85,16 @@ export function JobsScreen() {
       title: t('jobs.col.state'),
       key: 'state',
       width: 110,
-      render: (_, j) => <JobStateTag state={live[j.jobId]?.state ?? j.state} />,
+      render: (_, j) =>
+        j.damage ? (
+          <Tooltip title={`${t('jobs.damaged', { reason: j.damage.reason })} — ${j.damage.advice}`}>
+            <span data-testid={`job-damaged-${j.jobId}`}>
+              <JobStateTag state="damaged" />
+            </span>
+          </Tooltip>
+        ) : (
+          <JobStateTag state={live[j.jobId]?.state ?? j.state} />
+        ),
     },
     {
       title: t('jobs.col.result'),
@@ -102,6 +113,11 @@ export function JobsScreen() {
             <Tag color={j.failed > 0 ? 'red' : 'default'}>
               {t('apply.failed')} {j.failed}
             </Tag>
+            {j.notSent > 0 && (
+              <Tag color="orange">
+                {t('jobs.notSent')} {j.notSent}
+              </Tag>
+            )}
             <Typography.Text type="secondary">/ {j.total}</Typography.Text>
           </Space>
         );
@@ -113,7 +129,7 @@ export function JobsScreen() {
       width: 160,
       render: (_, j) => (
         <Space>
-          {j.resumable && (j.state === 'interrupted' || j.state === 'paused') && (
+          {j.resumable && j.state !== 'running' && (
             <Button
               size="small"
               type="primary"

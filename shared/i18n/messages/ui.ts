@@ -142,8 +142,8 @@ export const ui = {
   'import.step.apply': { en: 'Apply', 'zh-CN': '执行' },
   'import.step.report': { en: 'Report', 'zh-CN': '报告' },
   'import.file.drop': {
-    en: 'Drop an .xlsx or .csv file here, or click to choose one',
-    'zh-CN': '将 .xlsx 或 .csv 文件拖到此处，或点击选择文件',
+    en: 'Drop a spreadsheet (.xlsx, .xls, .ods, .csv…) here, or click to choose one',
+    'zh-CN': '将表格文件（.xlsx、.xls、.ods、.csv 等）拖到此处，或点击选择文件',
   },
   'import.file.hint': {
     en: 'The first sheet row with known headers is used. Export your contacts first to get a sheet you can edit.',
@@ -273,16 +273,40 @@ export const ui = {
   },
   'apply.state.running': { en: 'Running', 'zh-CN': '执行中' },
   'apply.state.paused': { en: 'Paused', 'zh-CN': '已暂停' },
-  'apply.state.done': { en: 'Finished', 'zh-CN': '已完成' },
-  'apply.state.failed': { en: 'Stopped', 'zh-CN': '已停止' },
+  'apply.state.finished': { en: 'Finished', 'zh-CN': '已完成' },
+  'apply.state.finished-with-failures': { en: 'Finished with failures', 'zh-CN': '已完成（有失败）' },
+  'apply.state.stopped': { en: 'Stopped', 'zh-CN': '已停止' },
   'apply.state.cancelled': { en: 'Cancelled', 'zh-CN': '已取消' },
   'apply.state.interrupted': { en: 'Interrupted', 'zh-CN': '已中断' },
+  'apply.state.damaged': { en: 'Damaged', 'zh-CN': '已损坏' },
   'report.title.ok': { en: 'All {count} rows were applied.', 'zh-CN': '全部 {count} 行已成功执行。' },
   'report.title.failed': { en: '{failed} of {count} rows failed', 'zh-CN': '{count} 行中有 {failed} 行失败' },
-  'report.subtitle': {
-    en: '{ok} succeeded, {failed} failed, {skipped} skipped.',
-    'zh-CN': '成功 {ok} 行，失败 {failed} 行，跳过 {skipped} 行。',
+  'report.title.cancelled': {
+    en: 'Cancelled: {notSent} of {count} rows were not sent',
+    'zh-CN': '已取消：{count} 行中有 {notSent} 行未发送',
   },
+  'report.title.stopped': {
+    en: 'Stopped by DingTalk: {notSent} of {count} rows were not sent',
+    'zh-CN': '被钉钉停止：{count} 行中有 {notSent} 行未发送',
+  },
+  'report.subtitle': {
+    en: '{rows} rows: {ok} succeeded, {failed} failed, {unchanged} unchanged, {invalid} invalid (not sent).',
+    'zh-CN':
+      '共 {rows} 行：成功 {ok} 行，失败 {failed} 行，无变化 {unchanged} 行，无效 {invalid} 行（未发送）。',
+  },
+  'report.conflicts': {
+    en: '{count} rows changed in DingTalk since the plan was made and were not overwritten.',
+    'zh-CN': '有 {count} 行在制定计划后已在钉钉中被修改，未被覆盖。',
+  },
+  'report.notSent': { en: '{count} rows not sent yet.', 'zh-CN': '尚有 {count} 行未发送。' },
+  'report.resumeRemaining': { en: 'Apply the remaining {count} rows', 'zh-CN': '执行剩余的 {count} 行' },
+  'report.permanent': {
+    en: '{count} failed rows were refused for a reason in the row: retrying sends only the others. Export the failed rows, fix them and import that file.',
+    'zh-CN':
+      '有 {count} 行失败是因为行内容被拒绝：重试只会发送其余的行。请导出失败的行，修正后再导入该文件。',
+  },
+  'report.retryable': { en: 'Retry sends it', 'zh-CN': '重试会发送' },
+  'report.needsFix': { en: 'Fix the row', 'zh-CN': '需修正该行' },
   'report.failedRows': { en: 'Failed rows', 'zh-CN': '失败的行' },
   'report.exportFailed': { en: 'Export failed rows', 'zh-CN': '导出失败的行' },
   'report.exportReport': { en: 'Export full report', 'zh-CN': '导出完整报告' },
@@ -329,6 +353,9 @@ export const ui = {
   'jobs.report': { en: 'Report', 'zh-CN': '报告' },
   'jobs.kind.import': { en: 'Import', 'zh-CN': '导入' },
   'jobs.kind.delete': { en: 'Delete', 'zh-CN': '删除' },
+  'jobs.kind.undo': { en: 'Undo', 'zh-CN': '撤销' },
+  'jobs.notSent': { en: 'Not sent', 'zh-CN': '未发送' },
+  'jobs.damaged': { en: 'Damaged: {reason}', 'zh-CN': '已损坏：{reason}' },
   'jobs.interrupted.title': { en: 'A job was interrupted', 'zh-CN': '有任务被中断' },
   'jobs.interrupted.text': {
     en: 'Job {jobId} stopped after {done} of {total} rows. Resume it now? Finished rows are not sent again.',

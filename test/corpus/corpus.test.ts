@@ -1,0 +1,62 @@
+// The corpus: small files as other producers write them (test/corpus/files, made by make-corpus.ts: Excel
+// 97-2003 and WPS .xls/.et, LibreOffice .ods, .xlsb, SpreadsheetML 2003 and an HTML table named .xls, Excel's
+// own xlsx, Open XML SDK and Strict packages), each with the rows dtload must read (expected.json).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeZip } from '../fixtures/zip';
+import { expectSheetError, readAll, tempDir } from '../sheets/helpers';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const EXPECTED = JSON.parse(readFileSync(join(HERE, 'expected.json'), 'utf8')) as Record<
+  string,
+  {
+    format: string;
+    sheet: string;
+    headerRow: number;
+    headers: string[];
+    rows: { row: number; cells: string[] }[];
+  }
+>;
+
+describe('corpus', () => {
+  it('has a file of every producer', () => {
+    expect(Object.keys(EXPECTED).length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const [name, want] of Object.entries(EXPECTED)) {
+    it(`reads ${name}`, async () => {
+      const { info, rows } = await readAll(join(HERE, 'files', name));
+      expect({
+        format: info.format,
+        sheet: info.sheet,
+        headerRow: info.headerRow,
+        headers: info.headers,
+      }).toEqual({
+        format: want.format,
+        sheet: want.sheet,
+        headerRow: want.headerRow,
+        headers: want.headers,
+      });
+      expect(rows).toEqual(want.rows);
+    });
+  }
+
+  it('names an Apple Numbers file it cannot read', async () => {
+    const path = join(await tempDir(), 'contacts.numbers');
+    await writeFile(
+      path,
+      writeZip([
+        ['Index/Document.iwa', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7])],
+        ['Metadata/Properties.plist', Buffer.from('<plist/>')],
+      ]),
+    );
+    await expectSheetError(
+      path,
+      'not-a-spreadsheet',
+      `${path} is not a spreadsheet (it is an Apple Numbers file: export it as .xlsx); save it as .xlsx or .csv and try again`,
+    );
+  });
+});
