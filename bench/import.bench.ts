@@ -14,7 +14,8 @@ import Papa from 'papaparse';
 import type { Contact, LabelGroup } from '../shared/domain';
 import { writeContactsFile } from '../electron/core/export';
 import { planImport, type ImportClient, type SheetSource } from '../electron/core/import';
-import { seedContacts, seedLabelGroups } from '../electron/core/sandbox';
+import { seedContacts, seedDirectory, seedLabelGroups } from '../electron/core/sandbox';
+import { memoryDirectory } from './memory-directory';
 import { openSheet } from '../electron/core/sheets';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -28,6 +29,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 function memoryClient(groups: LabelGroup[], contacts: Contact[]): ImportClient {
   const byId = new Map(contacts.map((c) => [c.userid, c]));
   return {
+    ...memoryDirectory(seedDirectory()),
     listLabelGroups: async () => groups,
     async *listContacts() {
       yield* contacts;

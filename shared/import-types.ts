@@ -127,7 +127,8 @@ export interface ImportPlan {
   reads: { get: number; listContacts: number; strategy: 'none' | 'get' | 'list' | 'list+get' };
 }
 
-export type ImportPhase = 'reading' | 'labels' | 'fetching' | 'planning' | 'done';
+/** `directory`: reading the staff directory (the sheet names people or departments). */
+export type ImportPhase = 'reading' | 'labels' | 'directory' | 'fetching' | 'planning' | 'done';
 
 export interface ImportPlanProgress {
   phase: ImportPhase;

@@ -1,7 +1,11 @@
 // Entry of the `dtload` command: parse, run, map every failure to one clear line and the contract's exit code.
 import { CommanderError } from 'commander';
 import { isDingTalkError } from '../core/dingtalk';
+<<<<<<< HEAD
+import { isDirectoryError } from '../core/directory';
+=======
 import { DamagedJobError, JobLockedError } from '../core/engine';
+>>>>>>> main
 import { SheetError } from '../core/sheets';
 import { hintFor } from '../../shared/errcodes';
 import { createContext, type CliContext } from './context';
@@ -31,6 +35,11 @@ function reportFailure(e: unknown, ctx: CliContext): number {
   if (e instanceof SheetError) {
     say(e.message);
     return EXIT.usage;
+  }
+  if (isDirectoryError(e)) {
+    // The staff directory could not be read: stopped before any write (a permission, or a failed call).
+    say(e.message);
+    return EXIT.fatal;
   }
   if (isDingTalkError(e)) {
     say(`${e.message}. ${hintFor(e.errcode)}`);

@@ -1,5 +1,6 @@
 // The options that say how to read the sheet (import and delete): which sheet, which header row, which encoding.
 import type { Command } from 'commander';
+import { isKnownHeader } from '../core/import';
 import type { OpenOptions } from '../core/sheets';
 import { CliError } from './errors';
 
@@ -21,7 +22,7 @@ export function addSheetOptions(cmd: Command): Command {
 
 /** The options as openSheet takes them; a header row that is not a row number is bad input (exit 2). */
 export function sheetOpenOptions(opts: SheetCliOptions): OpenOptions {
-  const out: OpenOptions = {};
+  const out: OpenOptions = { isKnownHeader };
   if (opts.sheet !== undefined) out.sheet = opts.sheet;
   if (opts.headerRow !== undefined) {
     const n = Number(opts.headerRow);

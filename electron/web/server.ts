@@ -1,6 +1,7 @@
 // Web mode: the same backend as the desktop app, over HTTP and one WebSocket on 127.0.0.1. Every request
 // must carry the server's random token (query or cookie) and name our own host, else 403. Secrets stay
 // in memory only (the UI says so from getCapabilities).
+import type { SandboxFaults } from '../core/sandbox';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +25,7 @@ export interface WebServerOptions {
   rendererDir?: string;
   version?: string;
   /** Sandbox seed size (tests). */
-  sandboxOptions?: { contacts?: number; latencyMs?: number };
+  sandboxOptions?: { contacts?: number; latencyMs?: number; faults?: SandboxFaults };
 }
 
 export interface WebServer {

@@ -7,7 +7,14 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
-import { makeBigCsv, makeDeleteSheet, makeImportFixture, makeTitleEdits, readSheet } from './fixture';
+import {
+  makeBigCsv,
+  makeDeleteSheet,
+  makeImportFixture,
+  makeTitleEdits,
+  readSheet,
+  REJECTED_FAULTS,
+} from './fixture';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -101,7 +108,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     work = mkdtempSync(join(tmpdir(), `dtload-e2e-${lang}-`));
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
-    web = await startSandboxWeb(join(work, 'data'));
+    web = await startSandboxWeb(join(work, 'data'), REJECTED_FAULTS);
     browser = await launchChromium(lang);
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },

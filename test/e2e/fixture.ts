@@ -1,6 +1,7 @@
 // Builds the import fixture from a real sandbox export: the first 30 contacts with known edits, so the
 // end-to-end test knows exactly what the dry run must count and which row DingTalk must refuse.
 import { writeFile } from 'node:fs/promises';
+import { userIdFor, type SandboxFaults } from '../../electron/core/sandbox';
 import ExcelJS from 'exceljs';
 
 export interface ImportFixture {
@@ -24,6 +25,11 @@ const ROWS = 30;
 const TITLE_EDITS = 8;
 const INVALID = TITLE_EDITS + 2;
 const REJECTED = TITLE_EDITS + 3;
+
+/** The sandbox refuses the update of the REJECTED row's contact (seeded contacts are in export order). */
+export const REJECTED_FAULTS: SandboxFaults = {
+  errcodes: [{ errcode: 60121, rate: 1, endpoints: ['update'], userIds: [userIdFor(REJECTED)] }],
+};
 
 function cellText(row: ExcelJS.Row, col: number): string {
   const v = row.getCell(col).value;
@@ -65,8 +71,8 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
   rows[TITLE_EDITS + 1]![remark] = 'Edited by the end-to-end test';
   // A label that exists in no group: the row is invalid and never sent.
   rows[INVALID]![level] = 'No such level';
-  // An owner who is not a staff member: planning accepts it, DingTalk refuses it (60121).
-  rows[REJECTED]![follower] = 'ghost_owner';
+  // A new owner named as an admin would; DingTalk refuses this contact's update (REJECTED_FAULTS: 60121).
+  rows[REJECTED]![follower] = ['lina02', '李娜'].includes(rows[REJECTED]![follower]!) ? '王芳' : '李娜';
 
   for (const r of rows) target.addRow(r);
   await out.xlsx.writeFile(outPath);

@@ -117,9 +117,15 @@ describe('dtload import', () => {
 
   it('--apply: a rejected row fails with its errcode in the report; exit 1', async () => {
     const [a, b] = org.sandbox.contacts().slice(10, 12);
-    const file = await write('apply.csv', `user_id,Owner\n${a!.userid},sales_lead\n${b!.userid},not-staff\n`);
+    const file = await write('apply.csv', `user_id,Owner\n${a!.userid},sales_lead\n${b!.userid},李娜\n`);
     const report = join(dir, 'apply-report.json');
-    const r = await run('import', file, '--apply', '--report', report);
+    // DingTalk refuses b's update (as for an owner who left between the dry run and the write).
+    org.sandbox.setFaults({
+      errcodes: [{ errcode: 60121, rate: 1, endpoints: ['update'], userIds: [b!.userid] }],
+    });
+    const r = await run('import', file, '--apply', '--report', report).finally(() =>
+      org.sandbox.setFaults({}),
+    );
     expect(r.code).toBe(1);
     const json = JSON.parse(await readFile(report, 'utf8'));
     expect(json.mode).toBe('apply');

@@ -79,12 +79,21 @@ describe('report files', () => {
     const path = join(dir, 'report-src.csv');
     await writeFile(
       path,
-      `user_id,Owner,Note\n${a!.userid},lina02,first\n${b!.userid},ghost,second\nzzz,lina02,third\n`,
+      `user_id,Owner,Note\n${a!.userid},lina02,first\n${b!.userid},李娜,second\nzzz,lina02,third\n`,
     );
     const plan = await planImport({ source: await openSheet(path), client: org.client });
     const meta = { kind: 'import' as const, source: path, mode: 'apply', options: {}, createdAt: '' };
-    const outcome = await startJob({ client: org.client, dataDir: dir, plan: plan.ops, meta, maxQps: 100 })
-      .done;
+    // DingTalk refuses b's update (as for an owner who left between the dry run and the write).
+    org.sandbox.setFaults({
+      errcodes: [{ errcode: 60121, rate: 1, endpoints: ['update'], userIds: [b!.userid] }],
+    });
+    const outcome = await startJob({
+      client: org.client,
+      dataDir: dir,
+      plan: plan.ops,
+      meta,
+      maxQps: 100,
+    }).done.finally(() => org.sandbox.setFaults({}));
     for (const ext of ['xlsx', 'csv']) {
       const out = join(dir, `report.${ext}`);
       await writeReport(out, { plan, mode: 'apply', jobId: outcome.jobId, results: outcome.results });
@@ -102,7 +111,7 @@ describe('report files', () => {
       const rows: string[][] = [];
       for await (const r of sheet.rows()) rows.push(r.cells);
       expect(rows[0]!.slice(0, 6)).toEqual([a!.userid, 'lina02', 'first', 'update', 'ok', '']);
-      expect(rows[1]!.slice(0, 6)).toEqual([b!.userid, 'ghost', 'second', 'update', 'failed', '60121']);
+      expect(rows[1]!.slice(0, 6)).toEqual([b!.userid, '李娜', 'second', 'update', 'failed', '60121']);
       expect(rows[1]![7]).toContain('Check whether the user information is correct.');
       expect(rows[2]!.slice(0, 5)).toEqual(['zzz', 'lina02', 'third', 'invalid', 'skipped']);
       expect(rows[2]![6]).toBe('no contact has user_id "zzz"');

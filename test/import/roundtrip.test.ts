@@ -110,10 +110,17 @@ describe('round trip', () => {
     const [a, b] = [contacts[40]!, contacts[41]!];
     const newOwner = a.follower_user_id === 'lina02' ? 'chenjing05' : 'lina02';
     const path = join(dir, 'owners.csv');
-    await writeFile(path, `user_id,Owner,Level\n${a.userid},${newOwner},\n${b.userid},nobody,\n,,Core\n`);
+    await writeFile(
+      path,
+      `user_id,Owner,Level\n${a.userid},${newOwner},\n${b.userid},${newOwner},\n,,Core\n`,
+    );
     const plan = await planImport({ source: await openSheet(path), client: org.client });
     expect(plan.rows.map((r) => r.action)).toEqual(['update', 'update', 'invalid']);
-    const outcome = await apply(plan.ops);
+    // DingTalk refuses b's update (as for an owner who left between the dry run and the write).
+    org.sandbox.setFaults({
+      errcodes: [{ errcode: 60121, rate: 1, endpoints: ['update'], userIds: [b.userid] }],
+    });
+    const outcome = await apply(plan.ops).finally(() => org.sandbox.setFaults({}));
     const report = buildJsonReport({ plan, mode: 'apply', jobId: outcome.jobId, results: outcome.results });
     expect(report.summary).toMatchObject({ rows: 3, update: 2, invalid: 1, ok: 1, failed: 1 });
     expect(report.rows[1]).toMatchObject({
@@ -155,10 +162,23 @@ describe('round trip', () => {
       [undefined, 'invalid'],
     ]);
     expect(replan.rows[0]!.changes).toEqual([
-      { field: 'follower_user_id', before: b.follower_user_id, after: 'nobody' },
+      // The diff names people: the owner before and after by name, never a bare id.
+      { field: 'follower_user_id', before: STAFF_NAMES[b.follower_user_id], after: STAFF_NAMES[newOwner] },
     ]);
   });
 });
+
+/** The seeded owners' labels (张伟 twice: each with their department). */
+const STAFF_NAMES: Record<string, string> = {
+  manager4220: '王强',
+  '0423752': '赵敏',
+  zhangwei01: '张伟（华北销售）',
+  lina02: '李娜',
+  wangfang03: '王芳',
+  liuyang04: '刘洋',
+  chenjing05: '陈静',
+  sales_lead: 'Emma Wilson',
+};
 
 describe('--create with --match user_id', () => {
   it('creates rows without a user_id; a second row with the same mobile is invalid', async () => {

@@ -21,7 +21,17 @@ describe('xlsx reader', () => {
       sheet: QUIRKS.sheet,
       headerRow: QUIRKS.headerRow,
       headers: QUIRKS.headers,
-      notes: [],
+      hiddenSheets: ['隐藏'],
+      // The value under the empty header "Column 9" is not imported: the admin is told where it is.
+      notes: [
+        {
+          code: 'empty-header-values',
+          text: {
+            en: 'Values in columns without a header are not imported: column I (first in I4). Give such a column a header to import it',
+            'zh-CN': '没有表头的列中的值不会导入：第 I 列（首个在 I4）。如需导入，请为该列填写表头',
+          },
+        },
+      ],
     });
     expect(rows).toEqual(QUIRKS.rows);
   });

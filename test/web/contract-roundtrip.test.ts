@@ -3,12 +3,17 @@
 import Papa from 'papaparse';
 import { startSandbox } from '../../electron/core/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userIdFor } from '../../electron/core/sandbox';
 import { download, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ sandbox: true });
+  // DingTalk refuses the update of the fourth contact (as for an owner who left after the dry run).
+  h = await startHarness({
+    sandbox: true,
+    faults: { errcodes: [{ errcode: 60121, rate: 1, endpoints: ['update'], userIds: [userIdFor(3)] }] },
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -75,8 +80,8 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
       rows[0]!.title = 'Chief Tester';
       rows[1]!.title = 'Deputy Tester';
       rows[2]!.remark = 'checked by the web-mode test';
-      // Not a staff member: the plan cannot know, DingTalk (the sandbox) refuses the row with 60121.
-      rows[3]!.follower_user_id = 'nobody-here';
+      // A staff member the plan accepts; DingTalk (the sandbox's fault) refuses the row with 60121.
+      rows[3]!.remark = 'refused-by-dingtalk';
     });
 
     const preview = await h.api.openSheet({ fileId });
@@ -135,7 +140,7 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
 
     const failedFile = await h.api.exportFailedRows({ jobId, format: 'csv' });
     const failedCsv = await (await download(h, failedFile.fileId)).text();
-    expect(failedCsv).toContain('nobody-here');
+    expect(failedCsv).toContain('refused-by-dingtalk');
     expect(failedCsv.trim().split('\n')).toHaveLength(2);
 
     const report = await h.api.exportReport({ jobId, format: 'json' });

@@ -1,5 +1,6 @@
 // Shared by the web-mode tests: a web server on the sandbox, the renderer's own web adapter over `ws`,
 // and a recorder of every event the adapter receives.
+import type { SandboxFaults } from '../../electron/core/sandbox';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,14 +42,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { sandbox?: boolean; rendererDir?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { sandbox?: boolean; rendererDir?: string; faults?: SandboxFaults } = {},
+): Promise<Harness> {
   // The renderer adapter uses the browser's WebSocket; `ws` offers the same surface in Node.
   (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
   const dataDir = await mkdtemp(join(tmpdir(), 'dtload-web-'));
   const server = await startWebServer({
     dataDir,
     sandbox: opts.sandbox ?? true,
-    sandboxOptions: { contacts: 40 },
+    sandboxOptions: { contacts: 40, ...(opts.faults ? { faults: opts.faults } : {}) },
     rendererDir: opts.rendererDir,
   });
   const url = new URL(server.url);

@@ -17,10 +17,15 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .argument('<out>', 'output file, .xlsx or .csv')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
+    .option('--ids', 'write owners and sharing as raw userids and department ids (default: names)')
     .option('--where <query>', 'export just the contacts this query selects (see docs/cli.md)')
     .option('--refresh', 'with --where: read every contact into the local index again before matching')
     .action(
-      async (out: string, opts: { json?: boolean; where?: string; refresh?: boolean }, cmd: Command) => {
+      async (
+        out: string,
+        opts: { json?: boolean; ids?: boolean; where?: string; refresh?: boolean },
+        cmd: Command,
+      ) => {
         if (!/\.(xlsx|csv)$/i.test(out))
           throw new CliError(`"${out}": the output file must end in .xlsx or .csv`);
         const conn = await ctx.connect(cmd);
@@ -41,9 +46,13 @@ export function register(program: Command, ctx: CliContext): void {
           const res = await exportContacts({
             client: conn.client,
             path: out,
+            ids: Boolean(opts.ids),
+            language: cliLang(ctx, cmd),
             onProgress: (done) => progress.update({ done, extra: 'contacts' }),
           });
           progress.finish();
+          // Names need the directory: without its permission the export holds ids, and says why.
+          if (res.warning) ctx.stderr.write(`dtload: ${res.warning}\n`);
           if (opts.json) {
             ctx.stdout.write(JSON.stringify({ event: 'summary', ...res }) + '\n');
           } else {

@@ -138,6 +138,7 @@ export async function asInputError<T>(f: () => Promise<T>): Promise<T> {
 const PHASES: Record<ImportPlanProgress['phase'], string> = {
   labels: 'reading label groups',
   reading: 'rows read',
+  directory: 'staff read from the directory',
   fetching: 'current contacts found',
   planning: 'rows planned',
   done: 'rows planned',

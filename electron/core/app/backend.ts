@@ -1,6 +1,7 @@
 // The backend: implements every contract method once, for the Electron main process and web mode.
 // It holds the connection (and the only copy of the secret), the files the UI works on, the dry-run
 // plans and the running jobs; the UI gets plain data and events, and every error explained.
+import type { SandboxFaults } from '../sandbox';
 import { copyFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
@@ -51,7 +52,7 @@ export interface BackendOptions {
   /** Offer the built-in sandbox organisation (default true). */
   sandboxAvailable?: boolean;
   /** Seed size etc. of the sandbox organisation (tests use small ones). */
-  sandbox?: { contacts?: number; latencyMs?: number };
+  sandbox?: { contacts?: number; latencyMs?: number; faults?: SandboxFaults };
 }
 
 export interface Backend extends Methods {

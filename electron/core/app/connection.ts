@@ -3,14 +3,17 @@
 import type { ConnectArgs, ConnectionInfo, Region, TestConnectionResult } from '../../../shared/contract';
 import { REGION_BASE_URLS } from '../../../shared/contract';
 import { createDingTalkClient, type DingTalkClient } from '../dingtalk';
+import { DirectoryService } from '../directory';
 import { createScheduler } from '../engine';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox, type SandboxFaults } from '../sandbox';
 import { AppError } from './app-error';
 import type { SecretStore, StoredCredentials } from './secret-store';
 
 export interface Live {
   /** Rate-limited, retrying client for real work. */
   client: DingTalkClient;
+  /** The staff directory of this connection: read once, on first need, until refreshed. */
+  directory: DirectoryService;
   info: ConnectionInfo;
   /** Which organisation and app (host + full app key): a plan made on one is never applied to another. */
   identity: string;
@@ -53,7 +56,7 @@ export function createConnectionManager(opts: {
   maxQps: () => Promise<number>;
   onChange: (info: ConnectionInfo | null) => void;
   /** Options for the built-in sandbox organisation (tests seed it smaller). */
-  sandbox?: { contacts?: number; latencyMs?: number };
+  sandbox?: { contacts?: number; latencyMs?: number; faults?: SandboxFaults };
 }) {
   let live: Held | null = null;
   let sandbox: Sandbox | null = null;
@@ -67,10 +70,12 @@ export function createConnectionManager(opts: {
     const raw = createDingTalkClient({ baseUrl: c.baseUrl, appKey: c.appKey, appSecret: c.appSecret });
     await probe(raw);
     const client = raw.withScheduler(createScheduler({ maxQps: await opts.maxQps() }));
+    const directory = new DirectoryService(client);
     const prefix = appKeyPrefix(c.appKey);
     const host = new URL(c.baseUrl).host;
     return {
       client,
+      directory,
       raw,
       secret: c.appSecret,
       // The sandbox is seeded the same on every start: its jobs resume on any run of it.
@@ -181,7 +186,9 @@ export function createConnectionManager(opts: {
 
     /** A new max qps applies to reads (export, dry runs) at once; jobs take it when they start. */
     setMaxQps(maxQps: number): void {
-      if (live) live.client = live.raw.withScheduler(createScheduler({ maxQps }));
+      if (!live) return;
+      live.client = live.raw.withScheduler(createScheduler({ maxQps }));
+      live.directory.setClient(live.client);
     },
 
     async disconnect(forget: boolean): Promise<void> {

@@ -2,9 +2,11 @@
 // errcode catalogue (meaning + fix), input problems keep their message, the rest is "internal".
 // Secrets are scrubbed from every text that goes out.
 import type { ErrorInfo, Language } from '../../../shared/contract';
+import type { Endpoint } from '../../../shared/domain';
 import { lookupErrcode } from '../../../shared/errcodes';
 import { translate } from '../../../shared/i18n';
 import { isDingTalkError } from '../dingtalk';
+import { isDirectoryError } from '../directory';
 import { ImportInputError } from '../import';
 import { SheetError } from '../sheets';
 import { AppError } from './app-error';
@@ -21,6 +23,17 @@ export function createRedactor(secrets: () => Iterable<string>) {
 export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => string): ErrorInfo {
   if (e instanceof AppError) {
     return { kind: e.kind, meaning: redact(e.message), solution: redact(e.solution) };
+  }
+  if (isDirectoryError(e)) {
+    // The staff directory could not be read: one line naming the call and the fix (a permission, mostly).
+    return {
+      kind: 'dingtalk',
+      errcode: e.errcode,
+      endpoint: e.endpoint as Endpoint,
+      retryClass: e.retryClass,
+      meaning: redact(e.lines[lang]),
+      solution: lookupErrcode(e.errcode).solution[lang],
+    };
   }
   if (isDingTalkError(e)) {
     const entry = lookupErrcode(e.errcode);

@@ -68,6 +68,9 @@ export function createOrg(ctx: BackendContext) {
       try {
         const res = await exportContacts({
           client: live.client,
+          // Owners and sharing by name, from the connection's directory (read once, shared).
+          directory: live.directory,
+          language: await ctx.lang(),
           path,
           onProgress: (done) => progress.push({ exportId, phase: 'contacts', done, total }),
         });

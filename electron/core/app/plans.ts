@@ -28,7 +28,15 @@ import type {
   MappingFile,
   PlannedRow,
 } from '../../../shared/import-types';
-import { autoMap, parseMapping, planDelete, planImport, saveMapping, ImportInputError } from '../import';
+import {
+  autoMap,
+  isKnownHeader,
+  parseMapping,
+  planDelete,
+  planImport,
+  saveMapping,
+  ImportInputError,
+} from '../import';
 import { openSheet } from '../sheets';
 import { AppError, notFound } from './app-error';
 import { createCoalescer } from './coalesce';
@@ -88,7 +96,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
   const plans = new Map<string, HeldPlan>();
 
   const open = (file: HeldFile, args: { sheet?: string; headerRow?: number }) =>
-    openSheet(file.path, { sheet: args.sheet, headerRow: args.headerRow });
+    openSheet(file.path, { sheet: args.sheet, headerRow: args.headerRow, isKnownHeader });
 
   const keep = (held: HeldPlan): PlanSummary => {
     plans.set(held.planId, held);
@@ -173,9 +181,11 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     },
 
     async planImport(args: PlanImportArgs): Promise<PlanSummary> {
-      const { client, identity } = ctx.connection.require();
+      const { client, identity, directory } = ctx.connection.require();
       const file = ctx.files.get(args.fileId);
       const plan = await planImport({
+        // One directory read per connection, shared by every dry run and the apply that follows.
+        directory,
         source: await open(file, args),
         mapping: parseMapping(args.mapping),
         // Row messages come in the admin's language.

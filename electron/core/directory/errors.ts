@@ -1,5 +1,6 @@
 // A directory read that failed: the job stops before any write, with one line naming the call and the fix.
-import { hintFor } from '../../../shared/errcodes';
+import type { RetryClass } from '../../../shared/domain';
+import { hintFor, retryClassOf } from '../../../shared/errcodes';
 import { isDingTalkError } from '../dingtalk';
 import { translator, type Lang } from '../../../shared/i18n';
 
@@ -8,6 +9,7 @@ export const PERMISSION_ERRCODES: ReadonlySet<number | string> = new Set([43007,
 
 export class DirectoryError extends Error {
   readonly permission: boolean;
+  readonly retryClass: RetryClass;
   /** The line in both languages (`message` is the one asked for). */
   readonly lines: Record<Lang, string>;
 
@@ -26,6 +28,7 @@ export class DirectoryError extends Error {
     super(lines[lang]);
     this.name = 'DirectoryError';
     this.permission = permission;
+    this.retryClass = retryClassOf(errcode);
     this.lines = lines;
   }
 

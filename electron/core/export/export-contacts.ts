@@ -3,7 +3,9 @@ import type { Contact, LabelGroup } from '../../../shared/domain';
 import { readLabelGroups } from '../import/current';
 import type { DingTalkClient } from '../dingtalk';
 import { createSheetWriter } from '../sheets';
-import { contactColumns } from './contact-columns';
+import { translate, type Lang } from '../../../shared/i18n';
+import { DirectoryService, isDirectoryError, type Directory } from '../directory';
+import { contactColumns, type PeopleLabels } from './contact-columns';
 
 /** Write contacts (any iterable) with labels as names; used by export and by the delete backup. */
 export async function writeContactsFile(opts: {
@@ -11,9 +13,11 @@ export async function writeContactsFile(opts: {
   groups: readonly LabelGroup[];
   contacts: AsyncIterable<Contact> | Iterable<Contact>;
   sheetName?: string;
+  /** Owner and sharing as names; without it, as ids. */
+  people?: PeopleLabels;
   onProgress?: (done: number) => void;
 }): Promise<number> {
-  const layout = contactColumns(opts.groups);
+  const layout = contactColumns(opts.groups, opts.people);
   const writer = await createSheetWriter(opts.path, {
     headers: layout.headers,
     sheetName: opts.sheetName ?? 'Contacts',
@@ -38,19 +42,55 @@ export interface ExportResult {
   path: string;
   contacts: number;
   labelGroups: number;
+  /** How owners and sharing were written: names (the default) or ids (`ids`, or no directory permission). */
+  people: 'names' | 'ids';
+  /** Why names could not be written (the directory read failed), in the asked language. */
+  warning?: string;
 }
 
 export async function exportContacts(opts: {
   client: DingTalkClient;
   path: string;
+  /** Owners and sharing as raw ids (for scripts) instead of names. */
+  ids?: boolean;
+  /** The connection's directory (the app's, shared); default: read through `client`. */
+  directory?: DirectoryService;
+  language?: Lang;
   onProgress?: (done: number) => void;
 }): Promise<ExportResult> {
   const groups = await readLabelGroups(opts.client);
+  let people: PeopleLabels | undefined;
+  let warning: string | undefined;
+  if (!opts.ids) {
+    const service = opts.directory ?? new DirectoryService(opts.client, { language: opts.language });
+    try {
+      people = labelsOf(await service.get());
+    } catch (e) {
+      // Without 通讯录只读权限 the export still works, with ids, and says why.
+      if (!isDirectoryError(e)) throw e;
+      warning = translate(opts.language ?? 'en', 'directory.exportIds', {
+        call: e.endpoint,
+        errcode: e.errcode,
+      });
+    }
+  }
   const contacts = await writeContactsFile({
     path: opts.path,
     groups,
     contacts: opts.client.listContacts(),
     onProgress: opts.onProgress,
+    ...(people ? { people } : {}),
   });
-  return { path: opts.path, contacts, labelGroups: groups.length };
+  return {
+    path: opts.path,
+    contacts,
+    labelGroups: groups.length,
+    people: people ? 'names' : 'ids',
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/** Labels that resolve back to the same person or department alone (directory.personLabel). */
+export function labelsOf(dir: Directory): PeopleLabels {
+  return { person: (u) => dir.personLabel(u), department: (d) => dir.departmentLabel(d) };
 }

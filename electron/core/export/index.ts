@@ -1,3 +1,3 @@
-export { contactColumns, LIST_JOINER, type ColumnLayout } from './contact-columns';
-export { exportContacts, writeContactsFile, type ExportResult } from './export-contacts';
+export { contactColumns, LIST_JOINER, type ColumnLayout, type PeopleLabels } from './contact-columns';
+export { exportContacts, labelsOf, writeContactsFile, type ExportResult } from './export-contacts';
 export { writeImportTemplate } from './template';

@@ -2,10 +2,12 @@
 import pLimit from 'p-limit';
 import type { Contact, LabelGroup } from '../../../shared/domain';
 import type { ImportOptions, ImportPlan } from '../../../shared/import-types';
+import type { DirectoryClient } from '../directory';
 import { mobileKey } from './row-intent';
 
 /** What planning needs from the DingTalk client (electron/core/dingtalk DingTalkClient satisfies it). */
-export interface ImportClient {
+/** The directory calls are needed only when a sheet names people or departments (see plan.ts). */
+export interface ImportClient extends Partial<DirectoryClient> {
   listLabelGroups(): AsyncIterable<LabelGroup> | Promise<LabelGroup[]>;
   listContacts(): AsyncIterable<Contact>;
   getContact(userId: string): Promise<Contact>;

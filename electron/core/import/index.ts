@@ -15,3 +15,4 @@ export { LabelIndex, splitList } from './labels';
 export { mergeUpdate, mergeCreate, validateBody } from './merge';
 export { readIntent, applyLabelEdits, MAX_IDS, MAX_NAME_LENGTH } from './row-intent';
 export { fetchByUserIds, fetchByMobiles, readLabelGroups, type ImportClient } from './current';
+export { isKnownHeader } from './known-headers';

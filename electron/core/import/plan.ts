@@ -13,12 +13,15 @@ import type {
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import type { ImportClient } from './current';
 import { fetchByMobiles, fetchByUserIds, readLabelGroups } from './current';
-import { LabelIndex } from './labels';
+import { LabelIndex, splitList } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 import { langOf, translator, type Translate } from '../../../shared/i18n';
+import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
+import { PeopleCells, PEOPLE_FIELDS } from './people';
+import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
 
 export interface SheetRow {
@@ -38,6 +41,11 @@ export interface PlanImportArgs {
   mapping?: MappingFile;
   options?: Partial<ImportOptions>;
   client: ImportClient;
+  /**
+   * The connection's staff directory, read once and shared (the app keeps one per connection). Without it,
+   * a sheet that names people or departments reads the directory through `client`.
+   */
+  directory?: DirectoryService;
   onProgress?: (p: ImportPlanProgress) => void;
 }
 
@@ -101,6 +109,10 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const stateCol = cols.fields.get('state_code');
   const nameCol = cols.fields.get('name');
   const say = translator(langOf(options));
+  // Owner and sharing columns: the directory is read only when one of their cells holds something.
+  const peopleCols = [...cols.fields].filter(([f]) => PEOPLE_FIELDS.has(f)).map(([, index]) => index);
+  let namesPeople = false;
+  const mobiles = new Set<string>();
   for await (const read of source.rows()) {
     if (isBlankRow(read.cells)) continue;
     const { row } = read;
@@ -124,11 +136,30 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         planned.errors.push(say('plan.keyRepeated', { what: 'mobile', key: display(mk), row: firstNew }));
       else if (mk !== '') firstRowOfNewMobile.set(mk, row);
     }
+    for (const index of peopleCols) {
+      const cell = cellAt(cells, index);
+      if (cell === '') continue;
+      namesPeople = true;
+      // Mobiles are looked up (getbymobile) only when a cell names one.
+      if (/\d{11}/.test(cell.replace(/[\s-]/g, '')))
+        for (const item of splitList(cell)) if (mobileOf(item) !== undefined) mobiles.add(item);
+    }
     rows.push(planned);
     if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
   }
   if (rows.length === 0) throw new ImportInputError('The sheet has a header row but no data rows.');
   onProgress?.({ phase: 'reading', done: rows.length, total: rows.length });
+
+  // The staff directory, before any contact is read: a missing permission stops here, nothing sent.
+  let people: PeopleCells | undefined;
+  if (namesPeople) {
+    onProgress?.({ phase: 'directory', done: 0 });
+    const service =
+      args.directory ?? new DirectoryService(directoryClient(client), { language: langOf(options) });
+    const dir = await service.get((p) => onProgress?.({ phase: 'directory', done: p.staff }));
+    await service.lookupMobiles(dir, mobiles);
+    people = new PeopleCells(dir, langOf(options));
+  }
 
   // Current state of the matched contacts.
   const wanted = firstRowOfKey;
@@ -147,8 +178,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
-    const intent = readIntent(planned.cells, cols, options, labels, headers);
     const contact = key === '' ? undefined : current.found.get(key);
+    const intent = readIntent(planned.cells, cols, options, labels, headers, people, contact);
     if (planned.errors.length > 0) {
       planned.errors.push(...intent.errors);
     } else if (contact) {
@@ -163,7 +194,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       if (m.body.company_name) planned.company = m.body.company_name;
       planned.errors.push(...m.errors);
       planned.warnings.push(...m.warnings);
-      planned.changes = m.changes;
+      planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
       if (planned.errors.length === 0) {
         if (m.changes.length === 0) planned.action = 'unchanged';
         else {
@@ -187,7 +218,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       planned.name = m.body.name || undefined;
       if (m.body.company_name) planned.company = m.body.company_name;
       planned.errors.push(...m.errors);
-      planned.changes = m.changes;
+      planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
       if (planned.errors.length === 0) {
         planned.action = 'create';
         planned.seq = ops.length;
@@ -236,4 +267,12 @@ function notFoundMessage(say: Translate, key: string, options: ImportOptions, wi
     say('plan.noContactWithUserId', { key: display(key) }) +
     (withZeros !== undefined ? say('plan.leadingZerosDropped', { id: withZeros }) : '')
   );
+}
+
+/** The client's directory calls; a client without them cannot resolve names (a programming error). */
+function directoryClient(client: ImportClient): DirectoryClient {
+  const { listSubDepartments, listStaffPage, staffIdByMobile, departmentName } = client;
+  if (!listSubDepartments || !listStaffPage || !staffIdByMobile || !departmentName)
+    throw new Error('planImport: the client has no staff-directory calls; pass `directory`');
+  return client as DirectoryClient;
 }

@@ -4,7 +4,9 @@
 import { CONTACT_FIELDS } from '../../../shared/fields';
 import type { FieldKind } from '../../../shared/fields';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
+import type { Contact } from '../../../shared/domain';
 import type { LabelIndex } from './labels';
+import { PEOPLE_FIELDS, type PeopleCells } from './people';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
 import { langOf, translator } from '../../../shared/i18n';
@@ -71,6 +73,10 @@ export function readIntent(
   options: ImportOptions,
   labels: LabelIndex,
   headers: readonly string[],
+  /** The staff directory, when the sheet names people or departments (owner, shared staff/departments). */
+  people?: PeopleCells,
+  /** The contact the row matched: values it already holds are kept even if the directory lacks them. */
+  current?: Contact,
 ): RowIntent {
   const errors: string[] = [];
   const say = translator(langOf(options));
@@ -80,6 +86,10 @@ export function readIntent(
     const raw = cellAt(cells, index);
     if (raw === '') {
       if (options.blank === 'clear' && !neverCleared) fields[field] = null;
+      continue;
+    }
+    if (people && PEOPLE_FIELDS.has(field)) {
+      fields[field] = resolvePeople(field, raw, people, current, errors);
       continue;
     }
     if (kind === 'string') {
@@ -127,6 +137,38 @@ export function readIntent(
     labelColumn(cells, index, group, options, labels, headers, labelEdits, errors);
   }
   return { fields, labelEdits, errors };
+}
+
+/** An owner cell → userid; shared staff / departments cells → their ids (errors name the unresolved). */
+function resolvePeople(
+  field: ContactFieldKey,
+  raw: string,
+  people: PeopleCells,
+  current: Contact | undefined,
+  errors: string[],
+): FieldValue {
+  if (field === 'follower_user_id') {
+    const r = people.person(field, raw, current ? [current.follower_user_id] : []);
+    if (r.ok) return r.id;
+    errors.push(r.error);
+    return raw;
+  }
+  if (field === 'share_user_ids') {
+    const ids: string[] = [];
+    for (const item of splitList(raw)) {
+      const r = people.person(field, item, current?.share_user_ids);
+      if (!r.ok) errors.push(r.error);
+      else if (!ids.includes(r.id)) ids.push(r.id);
+    }
+    return ids;
+  }
+  const ids: number[] = [];
+  for (const item of splitList(raw)) {
+    const r = people.dept(item, current?.share_dept_ids);
+    if (!r.ok) errors.push(r.error);
+    else if (!ids.includes(r.id)) ids.push(r.id);
+  }
+  return ids;
 }
 
 interface ColumnPlan {

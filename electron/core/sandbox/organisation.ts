@@ -47,6 +47,13 @@ const BY_PATH = new Map<string, Endpoint>(
   ]),
 );
 
+/** The contact a call is about: `user_id` of get/delete, `contact.user_id` of update. */
+function contactIdOf(fields: Fields): string {
+  const contact = fields.contact as Record<string, unknown> | undefined;
+  const id = contact && typeof contact === 'object' ? contact.user_id : fields.user_id;
+  return typeof id === 'string' ? id : '';
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class Organisation {
@@ -228,6 +235,7 @@ export class Organisation {
     if (this.roll(f.httpErrorRate)) return proxyErrorAnswer(502);
     for (const x of f.errcodes ?? []) {
       if (x.endpoints && !x.endpoints.includes(op)) continue;
+      if (x.userIds && !x.userIds.includes(contactIdOf(fields))) continue;
       if (!this.roll(x.rate)) continue;
       const answer = fail(x.errcode, x.errmsg ?? lookupErrcode(x.errcode).meaning.en);
       if (x.subCode !== undefined && answer.kind === 'json') answer.body.sub_code = x.subCode;

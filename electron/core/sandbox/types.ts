@@ -46,6 +46,8 @@ export interface InjectedErrcode {
   errmsg?: string;
   subCode?: string;
   endpoints?: Endpoint[];
+  /** Only calls about these contacts (update/create/get/delete by user_id): DingTalk refusing one row. */
+  userIds?: string[];
 }
 
 export interface SandboxOptions {

@@ -3,8 +3,9 @@
 import { basename, extname } from 'node:path';
 import { csvRowBatches, detectCsvFormat } from './csv-reader';
 import { HEADER_SCAN_ROWS, detectHeaderIndex, distinctHeaders, isBlank, trimTrailing } from './headers';
-import { listSome } from '../../../shared/clip';
-import { rangeName, type CellRange } from './cell-ref';
+import { clip, listSome } from '../../../shared/clip';
+import { cellName, columnLetters, rangeName, type CellRange } from './cell-ref';
+import { LANGS, translate, type Localised } from '../../../shared/i18n';
 import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
@@ -48,7 +49,49 @@ function mergedAround(merges: CellRange[], headerRow: number): { header: string[
   return { header, filled };
 }
 
+/** The 'values without a header' note, replaced on each full pass. */
+function noteUnnamed(info: SheetInfo, firstValue: Map<number, number>): void {
+  info.notes = info.notes.filter((n) => n.code !== 'empty-header-values');
+  if (firstValue.size === 0) return;
+  const cols = [...firstValue].sort((a, b) => a[0] - b[0]);
+  const text = Object.fromEntries(
+    LANGS.map((lang) => {
+      const each = cols.map(([c, row]) =>
+        translate(lang, 'sheet.valuesWithoutHeaderAt', {
+          column: columnLetters(c + 1),
+          cell: cellName(row, c + 1),
+        }),
+      );
+      return [lang, translate(lang, 'sheet.valuesWithoutHeader', { columns: listSome(each, lang, 5) })];
+    }),
+  ) as Localised;
+  info.notes.push({ code: 'empty-header-values', text });
+}
+
+/**
+ * The sheet to import. Without a `sheet`, the first visible sheet with data, except that a first sheet whose
+ * header row holds no known header (an instructions sheet such as 填写说明 before the data) gives way to the
+ * next visible sheet whose header does.
+ */
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
+  const first = await openOneSheet(path, opts);
+  const known = opts.isKnownHeader;
+  if (opts.sheet !== undefined || !known || first.info.format === 'csv') return first;
+  if (first.info.headers.some((h) => known(h))) return first;
+  const hidden = new Set(first.info.hiddenSheets ?? []);
+  for (const name of first.info.sheets) {
+    if (name === first.info.sheet || hidden.has(name)) continue;
+    try {
+      const other = await openOneSheet(path, { ...opts, sheet: name });
+      if (other.info.headers.some((h) => known(h))) return other;
+    } catch {
+      // That sheet is empty or has only a header: not the data either.
+    }
+  }
+  return first;
+}
+
+async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSource> {
   let kind = await sniffFile(path);
   if (kind === 'xlsx') kind = await packageKind(path);
   let raw: RawPass;
@@ -97,6 +140,28 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
       sheet,
       notes: [],
     };
+    if (meta.hidden?.length) info.hiddenSheets = meta.hidden;
+    if (head.length === 0 && opts.sheet === undefined && meta.hidden?.length) {
+      // Nothing visible: say which hidden sheets have data, and how to read one.
+      const withData: string[] = [];
+      for (const name of meta.hidden.slice(0, 20)) {
+        const rows = await collect(read(path, name, { sheets: [] }), (got) => got.length > 0).catch(() => []);
+        if (rows.length > 0) withData.push(name);
+      }
+      if (withData.length > 0) {
+        const text = Object.fromEntries(
+          LANGS.map((lang) => [
+            lang,
+            translate(lang, 'sheet.hiddenOnly', {
+              path,
+              sheets: listSome(withData, lang, 5, (n) => `"${n}"`),
+              first: clip(withData[0]!, 40),
+            }),
+          ]),
+        ) as Localised;
+        throw new SheetError('empty', text);
+      }
+    }
   }
 
   const where = info.format !== 'csv' ? `sheet "${info.sheet}" of ${path}` : path;
@@ -122,7 +187,10 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
       );
     }
   } else {
-    headerIndex = detectHeaderIndex(head.map((r) => r.cells));
+    headerIndex = detectHeaderIndex(
+      head.map((r) => r.cells),
+      opts.isKnownHeader,
+    );
   }
   const headerRow = head[headerIndex]!;
   const headers = distinctHeaders(trimTrailing(headerRow.cells));
@@ -150,18 +218,28 @@ export async function openSheet(path: string, opts: OpenOptions = {}): Promise<S
   }
   const width = headers.length;
   cut.width = width;
+  // Columns whose header cell is empty: their values are not imported, and the admin is told so.
+  const unnamed: number[] = [];
+  for (let i = 0; i < width; i++) if ((headerRow.cells[i] ?? '').trim() === '') unnamed.push(i);
 
   return {
     info: fullInfo,
     async *rows(): AsyncGenerator<SheetRow> {
+      const firstValue = new Map<number, number>();
+      const seen = (col: number, row: number): void => {
+        if (!firstValue.has(col) && firstValue.size < 50) firstValue.set(col, row);
+      };
       for await (const batch of raw()) {
         for (const r of batch) {
           if (r.row <= headerRow.row) continue;
+          for (const i of unnamed) if ((r.cells[i] ?? '').trim() !== '') seen(i, r.row);
+          for (let i = width; i < r.cells.length; i++) if (r.cells[i]!.trim() !== '') seen(i, r.row);
           const cells = align(r.cells, width);
           if (isBlank(cells)) continue;
           yield r.cells === cells ? r : { row: r.row, cells };
         }
       }
+      noteUnnamed(fullInfo, firstValue);
     },
     async preview(n: number): Promise<SheetRow[]> {
       if (n <= 0) return [];

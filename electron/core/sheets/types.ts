@@ -22,6 +22,8 @@ export interface SheetInfo {
   sheets: string[];
   /** The sheet being read. */
   sheet: string;
+  /** Workbooks: the hidden (and very hidden) sheets among `sheets`. */
+  hiddenSheets?: string[];
   /** 1-based row number of the header row. */
   headerRow: number;
   /** Distinct, trimmed header names; trailing empty columns dropped. */
@@ -55,6 +57,11 @@ export interface OpenOptions {
   headerRow?: number;
   /** CSV only: the text encoding (any name iconv-lite knows, e.g. gbk, big5, windows-1252); default: detected. */
   encoding?: string;
+  /**
+   * Header texts the caller knows (姓名, mobile, 公司名称…): a row holding them is the header, and without a
+   * `sheet`, a first sheet whose header holds none (an instructions sheet, 填写说明) gives way to one that does.
+   */
+  isKnownHeader?: (text: string) => boolean;
 }
 
 export interface SheetSource {

@@ -33,4 +33,9 @@ export const directory = {
     en: 'Reading the staff directory failed at {call}: {errcode} {errmsg}. {hint} Nothing was sent.',
     'zh-CN': '读取通讯录失败（{call}）：{errcode} {errmsg}。{hint} 未发送任何修改。',
   },
+  'directory.exportIds': {
+    en: 'Owners and sharing are written as ids: the staff directory could not be read ({call} answered {errcode}). Grant the app 通讯录只读权限 (contacts read permission) to export names.',
+    'zh-CN':
+      '负责人和共享以 ID 导出：无法读取通讯录（{call} 返回 {errcode}）。为应用开通通讯录只读权限后即可导出姓名。',
+  },
 } as const satisfies Entries;

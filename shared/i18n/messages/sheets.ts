@@ -90,4 +90,17 @@ export const sheets = {
     'zh-CN':
       '文件编码推测为 {encoding}（也可能是 {other}）；请确认文字显示正确，例如 "{sample}"。如不正确，请指定编码（--encoding 名称）',
   },
+  'sheet.valuesWithoutHeader': {
+    en: 'Values in columns without a header are not imported: {columns}. Give such a column a header to import it',
+    'zh-CN': '没有表头的列中的值不会导入：{columns}。如需导入，请为该列填写表头',
+  },
+  'sheet.valuesWithoutHeaderAt': {
+    en: 'column {column} (first in {cell})',
+    'zh-CN': '第 {column} 列（首个在 {cell}）',
+  },
+  'sheet.hiddenOnly': {
+    en: '{path} has data only in hidden sheets: {sheets}. To read one, name it with --sheet (for example --sheet "{first}")',
+    'zh-CN':
+      '{path} 只有隐藏的工作表中有数据：{sheets}。如需读取，请用 --sheet 指定（例如 --sheet "{first}"）',
+  },
 } as const satisfies Entries;

@@ -196,6 +196,10 @@ export const ui = {
   'import.plan.build': { en: 'Check rows', 'zh-CN': '校验数据' },
   'import.plan.phase.reading': { en: 'Reading the sheet…', 'zh-CN': '正在读取表格…' },
   'import.plan.phase.labels': { en: 'Reading label groups…', 'zh-CN': '正在读取标签组…' },
+  'import.plan.phase.directory': {
+    en: 'Reading the staff directory (names of people and departments)…',
+    'zh-CN': '正在读取通讯录（员工与部门名称）…',
+  },
   'import.plan.phase.fetching': {
     en: 'Reading the current contacts from DingTalk…',
     'zh-CN': '正在从钉钉读取现有联系人…',

@@ -1,0 +1,86 @@
+// People and departments in a sheet's cells (owner, shared staff, shared departments) → ids, through the
+// staff directory. A text that names nobody, or several people, makes the row invalid with a reason naming
+// the candidates; a name is never sent as an id. A value the contact already holds is kept even when the
+// directory does not know it (a leaver still owning contacts, exported by userid).
+import { fieldLabel, translator, type Lang, type Translate } from '../../../shared/i18n';
+import type { Directory } from '../directory';
+
+export type PersonField = 'follower_user_id' | 'share_user_ids';
+export const PEOPLE_FIELDS: ReadonlySet<string> = new Set([
+  'follower_user_id',
+  'share_user_ids',
+  'share_dept_ids',
+]);
+
+export type Resolved<T> = { ok: true; id: T } | { ok: false; error: string };
+
+/** Candidates as the issue shows them: `张伟（销售部） / 张伟（华北销售）`. */
+const CANDIDATE_SEPARATOR = ' / ';
+
+export class PeopleCells {
+  private readonly t: Translate;
+
+  constructor(
+    readonly directory: Directory,
+    lang: Lang = 'en',
+  ) {
+    this.t = translator(lang);
+  }
+
+  person(field: PersonField, text: string, current: readonly string[] = []): Resolved<string> {
+    const r = this.directory.resolvePerson(text);
+    if (r.kind === 'found') return { ok: true, id: r.userid };
+    const raw = text.trim();
+    if (current.includes(raw)) return { ok: true, id: raw };
+    const name = fieldLabel(this.t, field);
+    if (r.kind === 'ambiguous') {
+      const candidates = r.candidates.map((c) => c.label).join(CANDIDATE_SEPARATOR);
+      return {
+        ok: false,
+        error: this.t('directory.personAmbiguous', {
+          field: name,
+          text: raw,
+          count: r.candidates.length,
+          candidates,
+        }),
+      };
+    }
+    const key =
+      r.reason === 'mobile' || r.reason === 'mobile-not-looked-up'
+        ? 'directory.personMobileUnknown'
+        : r.reason === 'department'
+          ? 'directory.personDeptUnknown'
+          : 'directory.personUnknown';
+    return { ok: false, error: this.t(key, { field: name, text: raw }) };
+  }
+
+  dept(text: string, current: readonly number[] = []): Resolved<number> {
+    const r = this.directory.resolveDepartment(text);
+    if (r.kind === 'found') return { ok: true, id: r.id };
+    const raw = text.trim();
+    if (/^\d+$/.test(raw) && current.includes(Number(raw))) return { ok: true, id: Number(raw) };
+    const name = fieldLabel(this.t, 'share_dept_ids');
+    if (r.kind === 'ambiguous') {
+      const candidates = r.candidates.map((c) => c.path).join(CANDIDATE_SEPARATOR);
+      return {
+        ok: false,
+        error: this.t('directory.deptAmbiguous', {
+          field: name,
+          text: raw,
+          count: r.candidates.length,
+          candidates,
+        }),
+      };
+    }
+    return { ok: false, error: this.t('directory.deptUnknown', { field: name, text: raw }) };
+  }
+
+  /** How a person is shown in a diff, report or export. */
+  personLabel(userid: string): string {
+    return userid === '' ? '' : this.directory.personLabel(userid);
+  }
+
+  deptLabel(id: number): string {
+    return this.directory.departmentLabel(id);
+  }
+}
