@@ -1,11 +1,8 @@
 // Entry of the `dtload` command: parse, run, map every failure to one clear line and the contract's exit code.
 import { CommanderError } from 'commander';
 import { isDingTalkError } from '../core/dingtalk';
-<<<<<<< HEAD
 import { isDirectoryError } from '../core/directory';
-=======
 import { DamagedJobError, JobLockedError } from '../core/engine';
->>>>>>> main
 import { SheetError } from '../core/sheets';
 import { hintFor } from '../../shared/errcodes';
 import { createContext, type CliContext } from './context';
