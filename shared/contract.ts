@@ -424,6 +424,8 @@ export interface Settings {
   language: Language;
   /** Upper bound on calls per second per endpoint (1..40). */
   maxQps: number;
+  /** The desktop app checks the project's releases for a new version and installs it (off unless turned on). */
+  autoUpdate: boolean;
 }
 
 export interface SaveMappingArgs {

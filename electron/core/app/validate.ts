@@ -223,7 +223,11 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   planMergeDuplicates: obj({ groupIds: opt(list(int(1, 10_000_000), 100_000)), keep: opt(record(id)) }),
   getSettings: none,
   // 'zh' is the older name of zh-CN; the settings store reads it as zh-CN.
-  updateSettings: obj({ language: opt(oneOf('en', 'zh-CN', 'zh')), maxQps: opt(num(1, 40)) }),
+  updateSettings: obj({
+    language: opt(oneOf('en', 'zh-CN', 'zh')),
+    maxQps: opt(num(1, 40)),
+    autoUpdate: opt(bool),
+  }),
 };
 
 /** Throws a bad-request AppError when `args` does not fit `method`'s argument. */

@@ -108,6 +108,17 @@ export const ui = {
     'zh-CN': '按接口计算。钉钉可持续承受约 25 次/秒；若其他工具也在使用同一应用，请调低。',
   },
   'settings.maxQps.saved': { en: 'Speed set to {n} calls per second.', 'zh-CN': '速度已设为每秒 {n} 次。' },
+  'settings.autoUpdate': { en: 'Automatic updates', 'zh-CN': '自动更新' },
+  'settings.autoUpdate.help': {
+    en: 'When on, the desktop app checks dtload’s releases at start and installs a new version when you quit. Off unless you turn it on.',
+    'zh-CN': '开启后，桌面应用会在启动时检查 dtload 的新版本，并在退出时安装。默认关闭，需您手动开启。',
+  },
+  'settings.autoUpdate.webOnly': {
+    en: 'Only the installed desktop app updates itself; web mode and the dtload command are updated with npm.',
+    'zh-CN': '只有安装版桌面应用会自动更新；网页模式和 dtload 命令请用 npm 更新。',
+  },
+  'settings.autoUpdate.on': { en: 'Automatic updates are on.', 'zh-CN': '已开启自动更新。' },
+  'settings.autoUpdate.off': { en: 'Automatic updates are off.', 'zh-CN': '已关闭自动更新。' },
   'contacts.title': { en: 'External contacts', 'zh-CN': '外部联系人' },
   'contacts.count': { en: 'Contacts', 'zh-CN': '联系人' },
   'contacts.groups': { en: 'Label groups', 'zh-CN': '标签组' },
