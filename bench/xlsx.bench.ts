@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import type { Contact, LabelGroup } from '../shared/domain';
 import { writeContactsFile } from '../electron/core/export';
 import { planImport, type ImportClient } from '../electron/core/import';
-import { seedContacts, seedLabelGroups } from '../electron/core/sandbox';
+import { seedContacts, seedDirectory, seedLabelGroups } from '../electron/core/sandbox';
+import { memoryDirectory } from './memory-directory';
 import { openSheet } from '../electron/core/sheets';
 
 const ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
@@ -27,6 +28,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 function memoryClient(groups: LabelGroup[], contacts: Contact[]): ImportClient {
   const byId = new Map(contacts.map((c) => [c.userid, c]));
   return {
+    ...memoryDirectory(seedDirectory()),
     listLabelGroups: async () => groups,
     async *listContacts() {
       yield* contacts;

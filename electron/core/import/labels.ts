@@ -3,6 +3,7 @@
 import { LIST_SEPARATORS } from '../../../shared/fields';
 import type { LabelGroup } from '../../../shared/domain';
 import { joinAlternatives, translator, type Lang } from '../../../shared/i18n';
+import { clip } from '../../../shared/clip';
 
 export interface LabelRef {
   id: number;
@@ -78,14 +79,19 @@ export class LabelIndex {
         candidates.map((c) => `"${c.group}/${c.name}"`),
         lang,
       );
-      return { ok: false, error: say('plan.labelAmbiguous', { name, count: candidates.length, options }) };
+      return {
+        ok: false,
+        error: say('plan.labelAmbiguous', { name: clip(name), count: candidates.length, options }),
+      };
     }
     const say = translator(lang);
     const near = this.nearNames(name, group);
     return {
       ok: false,
       error:
-        (group ? say('plan.labelUnknownInGroup', { name, group }) : say('plan.labelUnknown', { name })) +
+        (group
+          ? say('plan.labelUnknownInGroup', { name: clip(name), group: clip(group) })
+          : say('plan.labelUnknown', { name: clip(name) })) +
         (near.length
           ? say('plan.labelDidYouMean', {
               names: joinAlternatives(

@@ -3,6 +3,7 @@ import { HEADER_ALIASES } from '../../../shared/fields';
 import type { LabelGroup } from '../../../shared/domain';
 import type { ColumnMapping, MappingFile, MappingResult, MappingTarget } from '../../../shared/import-types';
 import { translator, type Lang } from '../../../shared/i18n';
+import { clip } from '../../../shared/clip';
 
 /** Trailing columns dtload's own reports append; ignored so a fixed report imports again as it is. */
 export const REPORT_COLUMNS = ['action', 'status', 'errcode', 'errmsg', 'hint'] as const;
@@ -103,7 +104,13 @@ export function autoMap(
     const key = targetKey(target);
     const first = taken.get(key);
     if (first !== undefined) {
-      warnings.push(say('plan.columnDuplicate', { header, first, target: describeTarget(target, lang) }));
+      warnings.push(
+        say('plan.columnDuplicate', {
+          header: clip(header),
+          first: clip(first),
+          target: describeTarget(target, lang),
+        }),
+      );
       return { index, header, target: 'ignore', source: 'duplicate' };
     }
     taken.set(key, header);
@@ -111,7 +118,7 @@ export function autoMap(
   });
   const present = new Set(headers.map(normHeader));
   for (const h of Object.keys(mappingFile ?? {})) {
-    if (!present.has(normHeader(h))) warnings.push(say('plan.mappingMissingColumn', { header: h }));
+    if (!present.has(normHeader(h))) warnings.push(say('plan.mappingMissingColumn', { header: clip(h) }));
   }
   return { columns, unrecognised, warnings };
 }

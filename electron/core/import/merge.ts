@@ -6,6 +6,7 @@ import type { LabelIndex } from './labels';
 import { langOf, translator, type Lang } from '../../../shared/i18n';
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
+import { clip } from '../../../shared/clip';
 
 const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
 const READ_ONLY = ['mobile', 'state_code', 'email'] as const;
@@ -94,7 +95,9 @@ export function mergeUpdate(
     const cur = current[f];
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
-      warnings.push(say('plan.readOnlyDiffers', { field: f, value: v, current: cur ?? '' }));
+      warnings.push(
+        say('plan.readOnlyDiffers', { field: f, value: clip(String(v)), current: clip(String(cur ?? '')) }),
+      );
     }
   }
 

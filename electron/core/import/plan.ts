@@ -23,6 +23,7 @@ import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
+import { clip, listSome } from '../../../shared/clip';
 
 export interface SheetRow {
   row: number;
@@ -70,7 +71,7 @@ export function checkMapping(
   for (const c of mapping.columns) {
     if (typeof c.target === 'object' && !known.has(c.target.group.trim().toLowerCase())) {
       throw new ImportInputError(
-        `Column "${c.header}" is mapped to label group "${c.target.group}", which the organisation does not have (groups: ${groupNames.join(', ')}).`,
+        `Column "${clip(c.header)}" is mapped to label group "${clip(c.target.group)}", which the organisation does not have (groups: ${listSome(groupNames, 'en', 8)}).`,
       );
     }
   }
@@ -79,7 +80,7 @@ export function checkMapping(
   if (!mapped.has(key)) {
     const headers = mapping.columns.map((c) => c.header).filter(Boolean);
     throw new ImportInputError(
-      `The sheet has no ${key} column to match contacts by (headers: ${headers.join(', ') || 'none'}).` +
+      `The sheet has no ${key} column to match contacts by (headers: ${listSome(headers, 'en', 8, (h) => `"${h}"`) || 'none'}).` +
         (key === 'user_id' && mapped.has('mobile') ? ' Use --match mobile to match by mobile.' : ''),
     );
   }

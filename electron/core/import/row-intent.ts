@@ -10,6 +10,7 @@ import { PEOPLE_FIELDS, type PeopleCells } from './people';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
 import { langOf, translator } from '../../../shared/i18n';
+import { clip, listSome } from '../../../shared/clip';
 
 /** DingTalk takes at most 20 ids per list (label_ids, share_dept_ids, share_user_ids). */
 export const MAX_IDS = 20;
@@ -97,13 +98,13 @@ export function readIntent(
       if (field === 'mobile') {
         const sc = normStateCode(cellAt(cells, plan.stateCode)) || options.defaultStateCode || '86';
         v = localMobile(raw, sc);
-        if (/^\+\d/.test(v)) errors.push(say('plan.mobileForeignCode', { raw, code: sc }));
-        else if (!/^\d{3,20}$/.test(v)) errors.push(say('plan.mobileInvalid', { raw }));
+        if (/^\+\d/.test(v)) errors.push(say('plan.mobileForeignCode', { raw: clip(raw), code: sc }));
+        else if (!/^\d{3,20}$/.test(v)) errors.push(say('plan.mobileInvalid', { raw: clip(raw) }));
       } else if (field === 'state_code') {
         v = normStateCode(raw);
-        if (!/^\d{1,4}$/.test(v)) errors.push(say('plan.stateCodeInvalid', { raw }));
+        if (!/^\d{1,4}$/.test(v)) errors.push(say('plan.stateCodeInvalid', { raw: clip(raw) }));
       } else if (field === 'email' && !/^[^\s@]+@[^\s@]+$/.test(v)) {
-        errors.push(say('plan.emailInvalid', { raw }));
+        errors.push(say('plan.emailInvalid', { raw: clip(raw) }));
       } else if (field === 'name' && v.length > MAX_NAME_LENGTH && [...v].length > MAX_NAME_LENGTH) {
         errors.push(say('plan.nameTooLong', { max: MAX_NAME_LENGTH }));
       }
@@ -120,7 +121,9 @@ export function readIntent(
         else if (!ids.includes(Number(x))) ids.push(Number(x));
       }
       if (bad.length)
-        errors.push(say('plan.notNumericId', { field, values: bad.map((b) => `"${b}"`).join(', ') }));
+        errors.push(
+          say('plan.notNumericId', { field, values: listSome(bad, langOf(options), 5, (b) => `"${b}"`) }),
+        );
       fields[field] = ids;
     } else {
       const unique: string[] = [];
