@@ -188,6 +188,8 @@ export interface OpenSheetArgs {
   sheet?: string;
   /** 1-based header row; default the detected one. */
   headerRow?: number;
+  /** CSV: the text encoding (utf-8, gb18030, big5, shift_jis, euc-kr, windows-1252…); default detected. */
+  encoding?: string;
 }
 
 export interface SheetPreview {
@@ -196,6 +198,11 @@ export interface SheetPreview {
   sheet: string;
   headerRow: number;
   headers: string[];
+  /** CSV: the encoding read with, and how it was chosen. */
+  encoding?: string;
+  encodingSource?: 'bom' | 'utf-8' | 'detected' | 'given';
+  /** Notes on how the sheet was read (a doubtful encoding guess with a sample…), in the UI language. */
+  notes?: string[];
   /** The first rows of the sheet, including those above and at the header row (to let the admin pick it). */
   rows: Array<{ row: number; cells: string[] }>;
 }
@@ -215,6 +222,7 @@ export interface AutoMapArgs {
   fileId: string;
   sheet?: string;
   headerRow?: number;
+  encoding?: string;
   /** A mapping file's content (see loadMapping): decides for the headers it names. */
   mapping?: MappingFile;
 }
@@ -232,6 +240,7 @@ export interface PlanImportArgs {
   fileId: string;
   sheet?: string;
   headerRow?: number;
+  encoding?: string;
   /** header → target; headers not named are ignored. */
   mapping: MappingFile;
   options: ImportOptions;
@@ -241,6 +250,7 @@ export interface PlanDeleteArgs {
   fileId: string;
   sheet?: string;
   headerRow?: number;
+  encoding?: string;
 }
 
 export type PlanCounts = ImportSummary;
@@ -414,6 +424,8 @@ export interface Settings {
   language: Language;
   /** Upper bound on calls per second per endpoint (1..40). */
   maxQps: number;
+  /** The desktop app checks the project's releases for a new version and installs it (off unless turned on). */
+  autoUpdate: boolean;
 }
 
 export interface SaveMappingArgs {

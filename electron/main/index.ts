@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app } from 'electron';
 import { defaultDataDir } from '../core/paths';
 import { openablePaths, startApp, type RunningApp } from './app-main';
+import { createAutoUpdate } from './updates';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
@@ -45,5 +46,13 @@ if (!app.requestSingleInstanceLock()) {
       appUrl,
       argv: [...process.argv.slice(1), ...pendingOpen.splice(0)],
     });
+    // Off unless the user turned it on (Settings); then at start and every six hours.
+    const backend = running.backend;
+    const checkForUpdates = createAutoUpdate({
+      packaged: app.isPackaged,
+      enabled: async () => (await backend.getSettings()).autoUpdate,
+    });
+    void checkForUpdates();
+    setInterval(() => void checkForUpdates(), 6 * 60 * 60 * 1000).unref();
   });
 }

@@ -7,6 +7,7 @@ import {
   ApiOutlined,
   CloudUploadOutlined,
   DeleteOutlined,
+  FilterOutlined,
   HistoryOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -17,6 +18,7 @@ import { theme } from './theme';
 import { SessionProvider, useSession } from './state/session';
 import { ConnectScreen } from './screens/ConnectScreen';
 import { ContactsScreen } from './screens/ContactsScreen';
+import { WorkspaceScreen } from './screens/WorkspaceScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { DeleteScreen } from './screens/DeleteScreen';
 import { JobsScreen } from './screens/JobsScreen';
@@ -29,6 +31,7 @@ const { Header, Sider, Content } = Layout;
 const NAV: readonly { key: ScreenKey; label: MessageKey; icon: React.ReactNode }[] = [
   { key: 'connect', label: 'nav.connect', icon: <ApiOutlined /> },
   { key: 'contacts', label: 'nav.contacts', icon: <TeamOutlined /> },
+  { key: 'workspace', label: 'nav.workspace', icon: <FilterOutlined /> },
   { key: 'import', label: 'nav.import', icon: <CloudUploadOutlined /> },
   { key: 'delete', label: 'nav.delete', icon: <DeleteOutlined /> },
   { key: 'jobs', label: 'nav.jobs', icon: <HistoryOutlined /> },
@@ -150,6 +153,7 @@ function Shell() {
           <div style={{ maxWidth: 1320, margin: '0 auto' }}>
             {route === 'connect' && <ConnectScreen onConnected={() => navigate('contacts')} />}
             {route === 'contacts' && <ContactsScreen />}
+            {route === 'workspace' && <WorkspaceScreen />}
             {route === 'import' && <ImportScreen />}
             {route === 'delete' && <DeleteScreen />}
             {route === 'jobs' && <JobsScreen />}

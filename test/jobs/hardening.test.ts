@@ -8,6 +8,8 @@ import { createDingTalkClient } from '../../electron/core/dingtalk';
 import { listJobs, readJob, startJob } from '../../electron/core/engine';
 import { acquireLock, createJobFiles, JobLockedError, removeLock } from '../../electron/core/engine/journal';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox';
+import { createBackend } from '../../electron/core/app';
+import { memorySecretStore } from '../../electron/core/app/secret-store';
 import { runCli } from '../cli/run-cli';
 import { buildPlan, testMeta } from '../engine/fixtures/plans';
 
@@ -146,4 +148,49 @@ it('an unexpected internal error exits 70, not 1, in one line', async () => {
   expect(r.code).toBe(70);
   expect(r.err.trim().split('\n')).toHaveLength(1);
   expect(r.err).toMatch(/internal error/);
+});
+
+describe('the sandbox organisation in the app and web mode', () => {
+  it('is kept in the data dir between starts, shared with `dtload --sandbox`', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'dtload-app-sandbox-'));
+    // The CLI deletes one contact of the sandbox organisation.
+    const exported = join(dataDir, 'all.csv');
+    expect((await runCli(['--sandbox', '--data-dir', dataDir, 'export', exported])).code).toBe(0);
+    const [header, first, second] = (await readFile(exported, 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+    const userId = (line: string): string => line.split(',')[header!.split(',').indexOf('user_id')]!;
+    const one = join(dataDir, 'one.csv');
+    await writeFile(one, `user_id\n${userId(first!)}\n`);
+    expect((await runCli(['--sandbox', '--data-dir', dataDir, 'delete', one, '--apply'])).code).toBe(0);
+
+    const events: Array<{ event: string; payload: unknown }> = [];
+    const start = () =>
+      createBackend({
+        dataDir,
+        secrets: memorySecretStore(),
+        emit: (event, payload) => events.push({ event, payload }),
+        host: 'web',
+      });
+    // The app sees it, and deletes another one itself.
+    const app = start();
+    await app.connectSandbox();
+    const before = (await app.getOrgSummary({ refresh: true })).contactCount;
+    expect(before).toBe(499);
+    const file = await app.uploadFile({
+      name: 'two.csv',
+      data: new TextEncoder().encode(`user_id\n${userId(second!)}\n`),
+    });
+    const plan = await app.planDelete({ fileId: file.fileId });
+    const { jobId } = await app.applyDelete({ planId: plan.planId, confirmCount: 1 });
+    await expect
+      .poll(() =>
+        events.some((e) => e.event === 'job:finished' && (e.payload as { jobId: string }).jobId === jobId),
+      )
+      .toBe(true);
+    await app.close();
+    // A restart (and the CLI) find the organisation as the app left it.
+    const again = start();
+    await again.connectSandbox();
+    expect((await again.getOrgSummary({ refresh: true })).contactCount).toBe(498);
+    await again.close();
+  });
 });

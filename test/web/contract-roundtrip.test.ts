@@ -191,8 +191,9 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     expect(await h.api.updateSettings({ language: 'zh-CN', maxQps: 15 })).toEqual({
       language: 'zh-CN',
       maxQps: 15,
+      autoUpdate: false,
     });
-    expect(await h.api.getSettings()).toEqual({ language: 'zh-CN', maxQps: 15 });
+    expect(await h.api.getSettings()).toEqual({ language: 'zh-CN', maxQps: 15, autoUpdate: false });
     // 'zh', the older name a client or settings file may still send, is read as zh-CN.
     await h.api.updateSettings({ language: 'en' });
     expect(await h.api.updateSettings({ language: 'zh' as 'zh-CN' })).toMatchObject({ language: 'zh-CN' });

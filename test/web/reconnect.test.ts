@@ -43,7 +43,7 @@ describe('web adapter reconnect', () => {
     // Made while the socket is down: queued, then sent on the new socket.
     const settings = h.api.getSettings();
     await until(() => states.at(-1) === 'open');
-    expect(await settings).toEqual({ language: 'en', maxQps: 20 });
+    expect(await settings).toEqual({ language: 'en', maxQps: 20, autoUpdate: false });
     expect(opened).toHaveLength(2);
 
     // Events reach the new socket.

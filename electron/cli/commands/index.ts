@@ -55,7 +55,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'jobs',
     summary:
-      'list jobs in the data dir with their state (interrupted jobs can be finished with `dtload resume`)',
+      'list jobs in the data dir with their state and counts (interrupted jobs can be finished with `dtload resume`)',
     load: () => import('./jobs'),
   },
   {

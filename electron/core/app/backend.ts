@@ -81,6 +81,7 @@ export function createBackend(opts: BackendOptions): Backend {
     maxQps: async () => (await settings.get()).maxQps,
     onChange: (info) => opts.emit('connection:changed', info),
     sandbox: opts.sandbox,
+    dataDir: opts.dataDir,
   });
   const ctx: BackendContext = {
     dataDir: opts.dataDir,
@@ -200,11 +201,19 @@ export function createBackend(opts: BackendOptions): Backend {
           'A delete plan is applied with applyDelete (it makes a backup first).',
         );
       }
+      // A merge of duplicates deletes contacts too: they are backed up first, as a delete's are.
+      const backup = held.plan.ops.some((op) => op.kind === 'delete')
+        ? await backupBeforeDelete({
+            plan: held.plan,
+            client: connection.require().client,
+            dataDir: opts.dataDir,
+          })
+        : undefined;
       const jobId = await jobs.start(held.plan, {
         kind: 'import',
         source: held.source,
         mode: 'apply',
-        options: { ...held.options },
+        options: { ...held.options, ...(backup ? { backup: basename(backup.path) } : {}) },
       });
       plans.take(args.planId);
       return { jobId };

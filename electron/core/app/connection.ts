@@ -5,7 +5,14 @@ import { REGION_BASE_URLS } from '../../../shared/contract';
 import { createDingTalkClient, type DingTalkClient } from '../dingtalk';
 import { DirectoryService } from '../directory';
 import { createScheduler } from '../engine';
-import { startSandbox, type Sandbox, type SandboxFaults } from '../sandbox';
+import {
+  loadSandboxState,
+  sandboxStatePath,
+  saveSandboxState,
+  startSandbox,
+  type Sandbox,
+  type SandboxFaults,
+} from '../sandbox';
 import { AppError } from './app-error';
 import type { SecretStore, StoredCredentials } from './secret-store';
 
@@ -57,9 +64,24 @@ export function createConnectionManager(opts: {
   onChange: (info: ConnectionInfo | null) => void;
   /** Options for the built-in sandbox organisation (tests seed it smaller). */
   sandbox?: { contacts?: number; latencyMs?: number; faults?: SandboxFaults };
+  /** Where the sandbox organisation is kept between starts (as `dtload --sandbox` keeps it). */
+  dataDir?: string;
 }) {
   let live: Held | null = null;
   let sandbox: Sandbox | null = null;
+  // The sandbox organisation lives on in the data dir like a real one, so a job resumed after a restart
+  // finds the contacts it created (no 60121): saved soon after every write and when the backend closes.
+  const statePath = opts.dataDir ? sandboxStatePath(opts.dataDir) : undefined;
+  let savedWrites = 0;
+  let saving: Promise<void> = Promise.resolve();
+  let saver: NodeJS.Timeout | undefined;
+  const saveSandbox = (): Promise<void> => {
+    if (!sandbox || !statePath || sandbox.writeLog.length === savedWrites) return saving;
+    const box = sandbox;
+    savedWrites = box.writeLog.length;
+    saving = saving.then(() => saveSandboxState(statePath, box.state())).catch(() => {});
+    return saving;
+  };
   /** Every secret the backend has seen, so error texts can be scrubbed of them. */
   const seenSecrets = new Set<string>();
 
@@ -145,7 +167,15 @@ export function createConnectionManager(opts: {
     },
 
     async connectSandbox(): Promise<ConnectionInfo> {
-      sandbox ??= await startSandbox({ port: 0, ...opts.sandbox });
+      if (!sandbox) {
+        const state = statePath ? await loadSandboxState(statePath) : undefined;
+        sandbox = await startSandbox({ port: 0, ...opts.sandbox, ...(state ? { state } : {}) });
+        savedWrites = sandbox.writeLog.length;
+        if (statePath) {
+          saver = setInterval(() => void saveSandbox(), 1000);
+          saver.unref();
+        }
+      }
       seenSecrets.add(sandbox.appSecret);
       const next = await makeLive(
         { region: 'custom', baseUrl: sandbox.baseUrl, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
@@ -198,6 +228,8 @@ export function createConnectionManager(opts: {
 
     async close(): Promise<void> {
       live = null;
+      if (saver) clearInterval(saver);
+      await saveSandbox();
       await sandbox?.close();
       sandbox = null;
     },

@@ -95,8 +95,13 @@ const MAX_PLANS = 8;
 export function createPlans(ctx: BackendContext, labelGroups: () => Promise<LabelGroup[]>) {
   const plans = new Map<string, HeldPlan>();
 
-  const open = (file: HeldFile, args: { sheet?: string; headerRow?: number }) =>
-    openSheet(file.path, { sheet: args.sheet, headerRow: args.headerRow, isKnownHeader });
+  const open = (file: HeldFile, args: { sheet?: string; headerRow?: number; encoding?: string }) =>
+    openSheet(file.path, {
+      sheet: args.sheet,
+      headerRow: args.headerRow,
+      ...(args.encoding ? { encoding: args.encoding } : {}),
+      isKnownHeader,
+    });
 
   const keep = (held: HeldPlan): PlanSummary => {
     plans.set(held.planId, held);
@@ -135,12 +140,17 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       const file = ctx.files.get(args.fileId);
       const src = await open(file, args);
       const rows = await src.preview(PREVIEW_ROWS);
+      const lang = await ctx.lang();
       return {
         file: ctx.files.toRef(file),
         sheets: src.info.sheets,
         sheet: src.info.sheet,
         headerRow: src.info.headerRow,
         headers: src.info.headers,
+        ...(src.info.encoding
+          ? { encoding: src.info.encoding, encodingSource: src.info.encodingSource }
+          : {}),
+        notes: src.info.notes.map((n) => n.text[lang]),
         rows: rows.map((r) => ({ row: r.row, cells: r.cells })),
       };
     },

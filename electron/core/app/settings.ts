@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/contract';
 import { parseLang } from '../../../shared/i18n';
 import { readJson, writeJson } from './json-file';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en', maxQps: 20 };
+export const DEFAULT_SETTINGS: Settings = { language: 'en', maxQps: 20, autoUpdate: false };
 
 export function createSettingsStore(dataDir: string) {
   const path = join(dataDir, 'settings.json');
@@ -17,6 +17,8 @@ export function createSettingsStore(dataDir: string) {
       typeof raw.maxQps === 'number' && raw.maxQps >= 1 && raw.maxQps <= 40
         ? raw.maxQps
         : DEFAULT_SETTINGS.maxQps,
+    // Only an explicit opt-in turns updates on.
+    autoUpdate: raw.autoUpdate === true,
   });
 
   return {

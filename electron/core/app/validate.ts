@@ -93,7 +93,12 @@ const optionalArg =
 const none: Check = (v, p) => (v === undefined || v === null ? undefined : `${p} must be left out`);
 
 const id = str({ min: 1, max: 200 });
-const sheetSel: Shape = { fileId: id, sheet: opt(str({ max: 300 })), headerRow: opt(int(1, 10_000)) };
+const sheetSel: Shape = {
+  fileId: id,
+  sheet: opt(str({ max: 300 })),
+  headerRow: opt(int(1, 10_000)),
+  encoding: opt(str({ min: 1, max: 40 })),
+};
 const page: Shape = { offset: int(0, 10_000_000), limit: int(1, 500) };
 const connectFields: Shape = {
   region: oneOf('mainland', 'international', 'custom'),
@@ -218,7 +223,11 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   planMergeDuplicates: obj({ groupIds: opt(list(int(1, 10_000_000), 100_000)), keep: opt(record(id)) }),
   getSettings: none,
   // 'zh' is the older name of zh-CN; the settings store reads it as zh-CN.
-  updateSettings: obj({ language: opt(oneOf('en', 'zh-CN', 'zh')), maxQps: opt(num(1, 40)) }),
+  updateSettings: obj({
+    language: opt(oneOf('en', 'zh-CN', 'zh')),
+    maxQps: opt(num(1, 40)),
+    autoUpdate: opt(bool),
+  }),
 };
 
 /** Throws a bad-request AppError when `args` does not fit `method`'s argument. */

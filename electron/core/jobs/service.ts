@@ -100,7 +100,8 @@ async function viewOf(dataDir: string, s: EngineJobSummary): Promise<JobView> {
     const saved = await readJobPlan(dataDir, s.jobId);
     source ||= saved?.source ?? '';
     sheet ??= saved?.plan.summary;
-    if (!sheet && s.state !== 'damaged') sheet = summaryOfOps(await readPlan(dataDir, s.jobId));
+    if (!sheet && s.damage?.resumable !== false)
+      sheet = await readPlan(dataDir, s.jobId).then(summaryOfOps, () => undefined);
   }
   sheet ??= summaryOfOps([]);
   const counts = countsFrom(sheet, { ok: s.ok, failed: s.failed, conflicts: s.conflicts ?? 0 });

@@ -19,6 +19,7 @@ import { api, type ConnectArgs, type Region, type TestConnectionResult } from '.
 import { ErrorExplain } from '../components/ErrorExplain';
 import { Screen } from '../components/Screen';
 import { SpeedSetting } from '../components/SpeedSetting';
+import { UpdateSetting } from '../components/UpdateSetting';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/useAction';
 import { useSession } from '../state/session';
@@ -233,6 +234,7 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
         </Col>
       </Row>
       <SpeedSetting />
+      <UpdateSetting />
     </Screen>
   );
 }

@@ -59,9 +59,9 @@ function ImportWizard() {
     clearError();
   };
 
-  const openSheet = (fileId: string, sheet?: string, headerRow?: number) =>
+  const openSheet = (fileId: string, sheet?: string, headerRow?: number, encoding?: string) =>
     run('common.loading', async () => {
-      const p = await api.openSheet({ fileId, sheet, headerRow: headerRow || undefined });
+      const p = await api.openSheet({ fileId, sheet, headerRow: headerRow || undefined, encoding });
       setPreview(p);
       setAuto(null);
       setStep('sheet');
@@ -74,6 +74,7 @@ function ImportWizard() {
         fileId: preview.file.fileId,
         sheet: preview.sheet,
         headerRow: preview.headerRow,
+        encoding: preview.encodingSource === 'given' ? preview.encoding : undefined,
       });
       setAuto(m);
       setMapping(m.mapping);
@@ -87,6 +88,7 @@ function ImportWizard() {
         fileId: preview.file.fileId,
         sheet: preview.sheet,
         headerRow: preview.headerRow,
+        encoding: preview.encodingSource === 'given' ? preview.encoding : undefined,
         mapping,
         options,
       });
@@ -164,7 +166,9 @@ function ImportWizard() {
               <SheetStep
                 preview={preview}
                 loading={busy !== null}
-                onChange={(sheet, headerRow) => void openSheet(preview.file.fileId, sheet, headerRow)}
+                onChange={(sheet, headerRow, encoding) =>
+                  void openSheet(preview.file.fileId, sheet, headerRow, encoding)
+                }
               />
             </Card>
           )}

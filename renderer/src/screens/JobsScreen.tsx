@@ -65,26 +65,26 @@ export function JobsScreen() {
     {
       title: t('jobs.col.started'),
       dataIndex: 'createdAt',
-      width: 170,
+      width: 160,
       render: (v: string) => dateFmt.format(new Date(v)),
     },
     {
       title: t('jobs.col.kind'),
       dataIndex: 'kind',
-      width: 120,
+      width: 100,
       render: (k: JobSummary['kind']) => t(KIND_LABEL[k]),
     },
     {
       title: t('jobs.col.file'),
       dataIndex: 'source',
       ellipsis: true,
-      minWidth: 120,
+      minWidth: 110,
       render: (s?: string) => s ?? '—',
     },
     {
       title: t('jobs.col.state'),
       key: 'state',
-      width: 110,
+      width: 150,
       render: (_, j) =>
         j.damage ? (
           <Tooltip title={`${t('jobs.damaged', { reason: j.damage.reason })} — ${j.damage.advice}`}>
@@ -99,14 +99,14 @@ export function JobsScreen() {
     {
       title: t('jobs.col.result'),
       key: 'result',
-      width: 240,
+      width: 280,
       render: (_, j) => {
         const p = live[j.jobId];
         if (p && (p.state === 'running' || p.state === 'paused')) {
           return <Progress size="small" percent={p.total ? Math.floor((p.done / p.total) * 100) : 0} />;
         }
         return (
-          <Space size={4}>
+          <Space size={4} wrap={false}>
             <Tag color="green">
               {t('apply.ok')} {j.ok}
             </Tag>
@@ -177,7 +177,7 @@ export function JobsScreen() {
           locale={{ emptyText: <Empty description={t('jobs.empty')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           // A narrow window scrolls the table sideways rather than squeezing the file name out.
-          scroll={{ x: 920 }}
+          scroll={{ x: 960 }}
         />
       </Card>
       <Drawer

@@ -1,8 +1,8 @@
 // Screen navigation through the URL hash (#/import): no router dependency, and the back button and deep links work.
 import { useCallback, useEffect, useState } from 'react';
 
-export type ScreenKey = 'connect' | 'contacts' | 'import' | 'delete' | 'jobs';
-const SCREENS: readonly ScreenKey[] = ['connect', 'contacts', 'import', 'delete', 'jobs'];
+export type ScreenKey = 'connect' | 'contacts' | 'workspace' | 'import' | 'delete' | 'jobs';
+const SCREENS: readonly ScreenKey[] = ['connect', 'contacts', 'workspace', 'import', 'delete', 'jobs'];
 
 function read(): ScreenKey {
   const key = window.location.hash.replace(/^#\/?/, '');

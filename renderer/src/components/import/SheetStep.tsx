@@ -7,13 +7,48 @@ import { useI18n } from '../../i18n';
 interface Props {
   preview: SheetPreview;
   loading: boolean;
-  onChange: (sheet: string, headerRow: number) => void;
+  onChange: (sheet: string, headerRow: number, encoding?: string) => void;
 }
+
+/** The encodings offered for a CSV (others: `dtload import --encoding NAME`). */
+const ENCODINGS: { value: string; label: string }[] = [
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'gb18030', label: 'GB18030 / GBK' },
+  { value: 'big5', label: 'Big5' },
+  { value: 'shift_jis', label: 'Shift_JIS' },
+  { value: 'euc-kr', label: 'EUC-KR' },
+  { value: 'windows-1252', label: 'Windows-1252' },
+  { value: 'iso-8859-15', label: 'ISO-8859-15' },
+  { value: 'windows-1250', label: 'Windows-1250' },
+  { value: 'windows-1251', label: 'Windows-1251' },
+  { value: 'utf-16le', label: 'UTF-16LE' },
+  { value: 'utf-16be', label: 'UTF-16BE' },
+];
 
 type PreviewRow = { row: number; cells: string[] };
 
+function encodingOptions(
+  preview: SheetPreview,
+  t: ReturnType<typeof useI18n>['t'],
+): { value: string; label: string }[] {
+  const current = preview.encoding!;
+  const name = (v: string): string => ENCODINGS.find((e) => e.value === v)?.label ?? v;
+  const how =
+    preview.encodingSource === 'detected' || preview.encodingSource === 'utf-8'
+      ? 'import.sheet.encoding.detected'
+      : preview.encodingSource === 'bom'
+        ? 'import.sheet.encoding.bom'
+        : undefined;
+  const options = ENCODINGS.filter(
+    (e) => e.value !== current && !(current === 'utf-8-bom' && e.value === 'utf-8'),
+  );
+  return [{ value: current, label: how ? t(how, { encoding: name(current) }) : name(current) }, ...options];
+}
+
 export function SheetStep({ preview, loading, onChange }: Props) {
   const { t } = useI18n();
+  // Only an encoding the admin chose is sent back; a detected one is detected again (with its notes).
+  const chosen = preview.encodingSource === 'given' ? preview.encoding : undefined;
   const columns = useMemo(
     () => [
       { title: '#', dataIndex: 'row', width: 56, fixed: 'left' as const },
@@ -44,10 +79,24 @@ export function SheetStep({ preview, loading, onChange }: Props) {
             data-testid="header-row"
             min={1}
             value={preview.headerRow}
-            onChange={(v) => typeof v === 'number' && onChange(preview.sheet, v)}
+            onChange={(v) => typeof v === 'number' && onChange(preview.sheet, v, chosen)}
           />
         </Form.Item>
+        {preview.encoding && (
+          <Form.Item label={t('import.sheet.encoding')}>
+            <Select
+              data-testid="encoding-select"
+              style={{ minWidth: 220 }}
+              value={preview.encoding}
+              options={encodingOptions(preview, t)}
+              onChange={(e) => onChange(preview.sheet, 0, e)}
+            />
+          </Form.Item>
+        )}
       </Form>
+      {(preview.notes ?? []).map((n) => (
+        <Alert key={n} type="warning" showIcon data-testid="sheet-note" title={n} />
+      ))}
       <Alert type="info" showIcon title={t('import.sheet.headerRow.help')} />
       <div>
         <Typography.Text strong>{t('import.sheet.preview')}</Typography.Text>
@@ -66,7 +115,7 @@ export function SheetStep({ preview, loading, onChange }: Props) {
           }
           scroll={{ x: 56 + preview.headers.length * 160, y: 300 }}
           onRow={(r) => ({
-            onClick: () => onChange(preview.sheet, r.row),
+            onClick: () => onChange(preview.sheet, r.row, chosen),
             style: { cursor: 'pointer' },
             title: t('import.sheet.headerRow.help'),
           })}

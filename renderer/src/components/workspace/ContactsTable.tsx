@@ -1,0 +1,445 @@
+// The contacts table: a search box in the query language (a bad term is underlined with the backend's
+// one-line reason), filter chips that add terms, sortable columns, the match count, and a virtual list of
+// rows fetched in blocks as they scroll into view (only the visible rows are in the DOM, at 100,000 too).
+import { CloseOutlined, DeleteOutlined, DownOutlined, SearchOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Alert, Button, Checkbox, Dropdown, Input, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  api,
+  type ContactRowView,
+  type ContactSelection,
+  type ContactSortKey,
+  type ContactsPage,
+  type PlanSummary,
+} from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import { useSession } from '../../state/session';
+import { useSaveFile } from '../useSaveFile';
+import { ErrorExplain } from '../ErrorExplain';
+import { LabelChip } from '../LabelChips';
+import { ActionDialog, ACTION_LABEL, type ActionKind } from './ActionDialog';
+import { DetailDrawer } from './DetailDrawer';
+import { PlanDrawer } from './PlanDrawer';
+import { queryTerm } from '../../../../shared/contact-query';
+
+const BLOCK = 200;
+const ROW_HEIGHT = 40;
+
+interface Column {
+  key: ContactSortKey | 'labels';
+  title: MessageKey;
+  width: number | string;
+  value: (c: ContactRowView) => string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'name', title: 'contacts.col.name', width: 150, value: (c) => c.name },
+  { key: 'mobile', title: 'ws.col.mobile', width: 130, value: (c) => c.mobile ?? '' },
+  { key: 'company', title: 'contacts.col.company', width: 160, value: (c) => c.company ?? '' },
+  { key: 'title', title: 'contacts.col.title', width: 130, value: (c) => c.title ?? '' },
+  { key: 'owner', title: 'contacts.col.follower', width: 120, value: (c) => c.ownerName ?? c.owner },
+  { key: 'labels', title: 'contacts.col.labels', width: '1fr', value: () => '' },
+  { key: 'remark', title: 'ws.col.remark', width: 130, value: (c) => c.remark ?? '' },
+];
+const GRID = `36px ${COLUMNS.map((c) => (typeof c.width === 'number' ? `${c.width}px` : 'minmax(200px, 1fr)')).join(' ')}`;
+
+interface Props {
+  query: string;
+  onQuery: (q: string) => void;
+  /** Bumped when the index changed (refresh, a job): blocks are read again. */
+  version: number;
+  onChanged: () => void;
+}
+
+export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
+  const { t } = useI18n();
+  const { org } = useSession();
+  const saveFile = useSaveFile();
+  const [text, setText] = useState(query);
+  const [sort, setSort] = useState<{ key: ContactSortKey; descending: boolean }>({
+    key: 'name',
+    descending: false,
+  });
+  const [head, setHead] = useState<ContactsPage | null>(null);
+  const [blocks, setBlocks] = useState<Map<number, ContactRowView[]>>(new Map());
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [actionKind, setActionKind] = useState<ActionKind | null>(null);
+  const [plan, setPlan] = useState<PlanSummary | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const loading = useRef(new Set<number>());
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setText(query), [query]);
+
+  // A new query, sort or index: the first block, and every other block forgotten.
+  const generation = `${query}\u0000${sort.key}\u0000${sort.descending}\u0000${version}`;
+  useEffect(() => {
+    let stale = false;
+    loading.current = new Set();
+    setPicked(new Set());
+    setAllMatching(false);
+    void api
+      .queryContacts({ query, sort, offset: 0, limit: BLOCK })
+      .then((p) => {
+        if (stale) return;
+        setHead(p);
+        setBlocks(new Map([[0, p.items]]));
+        scrollRef.current?.scrollTo({ top: 0 });
+      })
+      .catch(setError);
+    return () => {
+      stale = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [generation]);
+
+  const total = head?.error ? 0 : (head?.total ?? 0);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // Fetch the blocks the visible rows fall in.
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (!head || head.error) return;
+    for (let b = Math.floor(first / BLOCK); b <= Math.floor(last / BLOCK); b++) {
+      if (blocks.has(b) || loading.current.has(b)) continue;
+      loading.current.add(b);
+      const gen = generation;
+      void api.queryContacts({ query, sort, offset: b * BLOCK, limit: BLOCK }).then((p) => {
+        if (gen !== generation) return;
+        setBlocks((m) => new Map(m).set(b, p.items));
+      });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [first, last, head, blocks]);
+
+  const rowAt = (i: number): ContactRowView | undefined => blocks.get(Math.floor(i / BLOCK))?.[i % BLOCK];
+
+  const selection: ContactSelection = allMatching ? { query } : { userIds: [...picked] };
+  const selectedCount = allMatching ? total : picked.size;
+
+  const addTerm = (term: string) => onQuery(query.trim() ? `${query.trim()} ${term}` : term);
+
+  // Chips: labels in their group colours, then owners, companies and departments seen in the first rows.
+  const facets = useMemo(() => {
+    const rows = blocks.get(0) ?? [];
+    const top = (xs: string[]) => {
+      const n = new Map<string, number>();
+      for (const x of xs) if (x) n.set(x, (n.get(x) ?? 0) + 1);
+      return [...n.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([x]) => x);
+    };
+    return {
+      owners: top(rows.map((r) => r.ownerName ?? r.owner)),
+      companies: top(rows.map((r) => r.company ?? '')),
+      depts: top(rows.flatMap((r) => r.shareDepts.map(String))),
+    };
+  }, [blocks]);
+
+  const labelName = useMemo(() => {
+    const m = new Map<number, { name: string; hex: string; group: string }>();
+    for (const g of org?.labelGroups ?? [])
+      for (const l of g.labels) m.set(l.id, { name: l.name, hex: g.colorHex, group: g.name });
+    return m;
+  }, [org]);
+
+  const exportSelection = async () => {
+    try {
+      await saveFile(() => api.exportSelection({ selection, format: 'xlsx' }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const err = head?.error;
+  const actionItems = (
+    ['addLabels', 'removeLabels', 'setOwner', 'share', 'unshare', 'setField'] as const
+  ).map((k) => ({
+    key: k,
+    label: t(ACTION_LABEL[k]),
+  }));
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <ErrorExplain error={error} onClose={() => setError(null)} />
+      <Input.Search
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => onQuery(v)}
+        enterButton={<SearchOutlined />}
+        allowClear
+        placeholder={t('ws.search.placeholder')}
+        status={err ? 'error' : undefined}
+        data-testid="ws-search"
+        className="dt-mono"
+      />
+      {err ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="ws-query-error"
+          title={err.message}
+          description={
+            <span className="dt-mono">
+              {query.slice(0, err.start)}
+              <mark style={{ background: '#FFCCC7', textDecoration: 'underline wavy #CF1322' }}>
+                {query.slice(err.start, err.end)}
+              </mark>
+              {query.slice(err.end)}
+            </span>
+          }
+        />
+      ) : (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('ws.search.help')}
+        </Typography.Text>
+      )}
+
+      <div data-testid="ws-chips" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+        {(org?.labelGroups ?? []).map((g) => (
+          <Dropdown
+            key={g.name}
+            menu={{
+              items: [
+                { key: '*', label: `${g.name} (${t('ws.chips.labels')})` },
+                ...g.labels.map((l) => ({
+                  key: l.name,
+                  label: <LabelChip name={l.name} hex={g.colorHex} />,
+                })),
+              ],
+              onClick: ({ key }) =>
+                addTerm(key === '*' ? queryTerm('group', g.name) : queryTerm('label', `${g.name}/${key}`)),
+            }}
+          >
+            <Tag
+              style={{ cursor: 'pointer', borderColor: g.colorHex, color: g.colorHex }}
+              data-testid="ws-chip-group"
+            >
+              {g.name} <DownOutlined style={{ fontSize: 10 }} />
+            </Tag>
+          </Dropdown>
+        ))}
+        {facets.owners.map((o) => (
+          <Tag
+            key={`o${o}`}
+            color="blue"
+            style={{ cursor: 'pointer' }}
+            onClick={() => addTerm(queryTerm('owner', o))}
+          >
+            {t('ws.chips.owners')}: {o}
+          </Tag>
+        ))}
+        {facets.companies.map((c) => (
+          <Tag
+            key={`c${c}`}
+            color="geekblue"
+            style={{ cursor: 'pointer' }}
+            onClick={() => addTerm(queryTerm('company', c))}
+          >
+            {t('ws.chips.companies')}: {c}
+          </Tag>
+        ))}
+        {facets.depts.map((d) => (
+          <Tag
+            key={`d${d}`}
+            color="cyan"
+            style={{ cursor: 'pointer' }}
+            onClick={() => addTerm(queryTerm('shared-dept', d))}
+          >
+            {t('ws.chips.depts')}: {d}
+          </Tag>
+        ))}
+      </div>
+
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Typography.Text strong data-testid="ws-count">
+          {t('ws.matches', { count: total })}
+        </Typography.Text>
+        {head && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('ws.elapsed', { ms: Math.max(1, Math.round(head.elapsedMs)) })}
+          </Typography.Text>
+        )}
+        {selectedCount > 0 && (
+          <Tag color="processing" data-testid="ws-selected">
+            {allMatching
+              ? t('ws.select.allOn', { count: total })
+              : t('ws.select.rows', { count: picked.size })}
+          </Tag>
+        )}
+        {!allMatching && total > 0 && (
+          <Button size="small" onClick={() => setAllMatching(true)} data-testid="ws-select-all">
+            {t('ws.select.all', { count: total })}
+          </Button>
+        )}
+        {selectedCount > 0 && (
+          <Button
+            size="small"
+            icon={<CloseOutlined />}
+            onClick={() => (setAllMatching(false), setPicked(new Set()))}
+          >
+            {t('ws.select.clear')}
+          </Button>
+        )}
+        <div style={{ flex: 1 }} />
+        <Dropdown
+          disabled={selectedCount === 0}
+          menu={{ items: actionItems, onClick: ({ key }) => setActionKind(key as ActionKind) }}
+        >
+          <Button type="primary" disabled={selectedCount === 0} data-testid="ws-actions">
+            {t('ws.action.plan')}… <DownOutlined />
+          </Button>
+        </Dropdown>
+        <Button disabled={selectedCount === 0} onClick={() => void exportSelection()} data-testid="ws-export">
+          {t('ws.action.export')}
+        </Button>
+        <Button
+          danger
+          disabled={selectedCount === 0}
+          icon={<DeleteOutlined />}
+          onClick={() => setActionKind('delete')}
+          data-testid="ws-delete"
+        >
+          {t('ws.action.delete')}
+        </Button>
+      </div>
+
+      <div
+        className="dt-ws-table"
+        style={{ border: '1px solid #F0F0F0', borderRadius: 8, overflow: 'hidden' }}
+      >
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: GRID,
+            background: '#FAFAFA',
+            borderBottom: '1px solid #F0F0F0',
+            fontWeight: 600,
+          }}
+        >
+          <div style={cell}>
+            <Checkbox
+              checked={allMatching}
+              indeterminate={!allMatching && picked.size > 0}
+              onChange={(e) => (setAllMatching(e.target.checked), setPicked(new Set()))}
+              aria-label={t('ws.select.all', { count: total })}
+            />
+          </div>
+          {COLUMNS.map((c) => (
+            <div
+              key={c.key}
+              style={{ ...cell, cursor: c.key === 'labels' ? 'default' : 'pointer', userSelect: 'none' }}
+              data-testid={`ws-sort-${c.key}`}
+              onClick={() =>
+                c.key !== 'labels' &&
+                setSort((s) => ({
+                  key: c.key as ContactSortKey,
+                  descending: s.key === c.key ? !s.descending : false,
+                }))
+              }
+            >
+              {t(c.title)}
+              {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+            </div>
+          ))}
+        </div>
+        <div ref={scrollRef} style={{ height: 520, overflow: 'auto' }} data-testid="ws-rows">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((v) => {
+              const r = rowAt(v.index);
+              const on = allMatching || (r ? picked.has(r.userid) : false);
+              return (
+                <div
+                  key={v.key}
+                  data-testid="ws-row"
+                  onClick={() => r && setDetail(r.userid)}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: v.size,
+                    transform: `translateY(${v.start}px)`,
+                    display: 'grid',
+                    gridTemplateColumns: GRID,
+                    borderBottom: '1px solid #F5F5F5',
+                    background: on ? '#E6F4FF' : undefined,
+                    cursor: 'pointer',
+                  }}
+                >
+                  <div style={cell} onClick={(e) => e.stopPropagation()}>
+                    <Checkbox
+                      checked={on}
+                      disabled={!r || allMatching}
+                      onChange={(e) =>
+                        r &&
+                        setPicked((p) => {
+                          const n = new Set(p);
+                          if (e.target.checked) n.add(r.userid);
+                          else n.delete(r.userid);
+                          return n;
+                        })
+                      }
+                    />
+                  </div>
+                  {r ? (
+                    COLUMNS.map((c) => (
+                      <div key={c.key} style={cell} title={c.value(r)}>
+                        {c.key === 'labels'
+                          ? r.labels.map((id) => {
+                              const l = labelName.get(id);
+                              return <LabelChip key={id} name={l?.name ?? `#${id}`} hex={l?.hex} />;
+                            })
+                          : c.value(r)}
+                      </div>
+                    ))
+                  ) : (
+                    <div style={{ ...cell, color: '#BFBFBF' }}>…</div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+
+      <ActionDialog
+        kind={actionKind}
+        selection={selection}
+        onClose={() => setActionKind(null)}
+        onPlanned={(p) => {
+          setActionKind(null);
+          setPlan(p);
+        }}
+      />
+      <PlanDrawer plan={plan} onClose={() => setPlan(null)} onFinished={onChanged} />
+      <DetailDrawer
+        key={detail ?? ''}
+        userid={detail}
+        onClose={() => setDetail(null)}
+        labelName={labelName}
+      />
+    </Space>
+  );
+}
+
+const cell: React.CSSProperties = {
+  padding: '0 10px',
+  display: 'flex',
+  alignItems: 'center',
+  overflow: 'hidden',
+  whiteSpace: 'nowrap',
+  textOverflow: 'ellipsis',
+  minWidth: 0,
+};

@@ -1,0 +1,154 @@
+// Find and edit contacts: the local index of every contact, searched with the query language (chips add
+// terms), a virtual table (pages fetched as they scroll into view, so 100,000 rows stay smooth), row or
+// "all N matching" selection, bulk actions that each open the dry-run diff first, a detail drawer with the
+// jobs that touched a contact, the label overview and the duplicate review.
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Space, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api, type ContactIndexInfo, type ContactIndexProgress } from '../api';
+import { ErrorExplain } from '../components/ErrorExplain';
+import { RequireConnection } from '../components/RequireConnection';
+import { Screen } from '../components/Screen';
+import { ContactsTable } from '../components/workspace/ContactsTable';
+import { DuplicatesPanel } from '../components/workspace/DuplicatesPanel';
+import { LabelOverviewPanel } from '../components/workspace/LabelOverviewPanel';
+import { useI18n } from '../i18n';
+import { useAction } from '../lib/useAction';
+
+export function WorkspaceScreen() {
+  return (
+    <RequireConnection>
+      <Workspace />
+    </RequireConnection>
+  );
+}
+
+function ageMinutes(iso: string | null): number | null {
+  return iso === null ? null : Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
+}
+
+function Workspace() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [index, setIndex] = useState<ContactIndexInfo | null>(null);
+  const [progress, setProgress] = useState<ContactIndexProgress | null>(null);
+  const [tab, setTab] = useState('table');
+  const [query, setQuery] = useState('');
+  // Bumped after a refresh or a job: the table and panels read again.
+  const [version, setVersion] = useState(0);
+  const [, tick] = useState(0);
+  const action = useAction<'refresh'>();
+
+  useEffect(() => api.on('contacts:progress', setProgress), []);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const refresh = useCallback(
+    () =>
+      action.run('refresh', async () => {
+        setIndex(await api.refreshContactIndex());
+        setVersion((v) => v + 1);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  useEffect(() => {
+    void api.getContactIndex().then((i) => {
+      setIndex(i);
+      if (!i.loaded) void refresh();
+    });
+  }, [refresh]);
+
+  const changed = () => {
+    setVersion((v) => v + 1);
+    void api.getContactIndex().then(setIndex);
+  };
+
+  const age = ageMinutes(index?.refreshedAt ?? null);
+  const ageText =
+    age === null
+      ? t('ws.index.never')
+      : t('ws.index.age', { age: age < 1 ? t('index.age.now') : t('index.age.minutes', { n: age }) });
+  const loading = action.busy === 'refresh';
+
+  return (
+    <Screen
+      title={t('ws.title')}
+      intro={t('ws.intro')}
+      extra={
+        <Space>
+          <Typography.Text type="secondary" data-testid="ws-index-age">
+            {index ? `${t('ws.index.size', { count: index.size })} · ${ageText}` : ''}
+          </Typography.Text>
+          <Button
+            icon={<ReloadOutlined />}
+            loading={loading}
+            onClick={() => void refresh()}
+            data-testid="ws-refresh"
+          >
+            {t('common.refresh')}
+          </Button>
+        </Space>
+      }
+    >
+      <ErrorExplain error={action.error} onClose={action.clearError} />
+      {loading && (
+        <Card data-testid="ws-loading">
+          <Typography.Text>{t('ws.index.loading', { done: progress?.done ?? 0 })}</Typography.Text>
+          <Progress
+            percent={
+              progress?.total ? Math.min(99, Math.round((progress.done / progress.total) * 100)) : undefined
+            }
+            status="active"
+            showInfo={Boolean(progress?.total)}
+          />
+        </Card>
+      )}
+      {index?.loaded && (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'table',
+              label: t('ws.tab.table'),
+              children: (
+                <ContactsTable query={query} onQuery={setQuery} version={version} onChanged={changed} />
+              ),
+            },
+            {
+              key: 'labels',
+              label: t('ws.tab.labels'),
+              children: (
+                <LabelOverviewPanel
+                  version={version}
+                  onFilter={(q) => {
+                    setQuery(q);
+                    setTab('table');
+                  }}
+                />
+              ),
+            },
+            {
+              key: 'duplicates',
+              label: t('ws.tab.duplicates'),
+              children: (
+                <DuplicatesPanel
+                  version={version}
+                  onChanged={() => {
+                    changed();
+                    void message.success(t('ws.tab.duplicates'));
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+      {index && !index.loaded && !loading && <Alert type="info" showIcon title={t('ws.index.never')} />}
+    </Screen>
+  );
+}
