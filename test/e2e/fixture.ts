@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { userIdFor, type SandboxFaults } from '../../electron/core/sandbox';
 import ExcelJS from 'exceljs';
+import { fieldLabel, LANGS, translator } from '../../shared/i18n';
 
 export interface ImportFixture {
   path: string;
@@ -44,7 +45,7 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
   if (!sheet) throw new Error(`${exportPath} has no sheet`);
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
   const col = (name: string): number => {
-    const i = headers.indexOf(name);
+    const i = columnOf(headers, name);
     if (i < 0) throw new Error(`export has no "${name}" column (headers: ${headers.join(', ')})`);
     return i + 1;
   };
@@ -94,6 +95,12 @@ export async function makeImportFixture(exportPath: string, outPath: string): Pr
 }
 
 /** The first sheet of an xlsx file: its header row and the data rows under it, as text. */
+/** A field's column: exports head it in the app's language (Contact ID / 联系人ID), older ones by field name. */
+export function columnOf(headers: string[], field: string): number {
+  const names = [field, ...LANGS.map((lang) => fieldLabel(translator(lang), field))];
+  return headers.findIndex((h) => names.includes(h));
+}
+
 export async function readSheet(path: string): Promise<{ headers: string[]; rows: string[][] }> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
@@ -110,7 +117,7 @@ export async function readSheet(path: string): Promise<{ headers: string[]; rows
 /** A sheet with only a user_id column listing `count` contacts from the end of the export; returns their ids. */
 export async function makeDeleteSheet(exportPath: string, outPath: string, count: number): Promise<string[]> {
   const { headers, rows } = await readSheet(exportPath);
-  const idCol = headers.indexOf('user_id');
+  const idCol = columnOf(headers, 'user_id');
   const ids = rows.slice(-count).map((r) => r[idCol]!);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Delete');
@@ -128,7 +135,7 @@ export async function makeTitleEdits(
   count: number,
 ): Promise<void> {
   const { headers, rows } = await readSheet(exportPath);
-  const title = headers.indexOf('title');
+  const title = columnOf(headers, 'title');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Contacts');
   sheet.addRow(headers);

@@ -157,7 +157,9 @@ describe('the sandbox organisation in the app and web mode', () => {
     const exported = join(dataDir, 'all.csv');
     expect((await runCli(['--sandbox', '--data-dir', dataDir, 'export', exported])).code).toBe(0);
     const [header, first, second] = (await readFile(exported, 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
-    const userId = (line: string): string => line.split(',')[header!.split(',').indexOf('user_id')]!;
+    // The id column is headed in the CLI's language (Contact ID / 联系人ID).
+    const idCol = header!.split(',').findIndex((h) => ['user_id', 'Contact ID', '联系人ID'].includes(h));
+    const userId = (line: string): string => line.split(',')[idCol]!;
     const one = join(dataDir, 'one.csv');
     await writeFile(one, `user_id\n${userId(first!)}\n`);
     expect((await runCli(['--sandbox', '--data-dir', dataDir, 'delete', one, '--apply'])).code).toBe(0);
