@@ -3,21 +3,10 @@
 // headers of DingTalk's console export, and the everyday words admins write in zh-CN, zh-TW and en.
 // docs/headers.md lists the table; keep the two in step.
 import { CATALOGUE } from './i18n/catalogue';
+import type { ContactFieldKey } from './import-types';
 
-export type SynonymField =
-  | 'user_id'
-  | 'name'
-  | 'mobile'
-  | 'state_code'
-  | 'email'
-  | 'title'
-  | 'company_name'
-  | 'address'
-  | 'remark'
-  | 'follower_user_id'
-  | 'share_user_ids'
-  | 'share_dept_ids'
-  | 'labels';
+/** A contact field, or the labels (resolved by name, not a field of its own). */
+export type SynonymField = ContactFieldKey | 'labels';
 
 export interface Synonyms {
   /** Simplified Chinese, as admins and DingTalk's console write it. */

@@ -6,9 +6,9 @@ import { distance } from 'fastest-levenshtein';
 import type { Contact, LabelGroup, RowOp } from '../../../shared/domain';
 import { translate, type Lang } from '../../../shared/i18n';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
-import { DEFAULT_IMPORT_OPTIONS, type ContactFieldKey } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
-import { EDIT_HEADERS } from './edit-plan';
+import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
+import { fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
+import { contactsPlan } from './edit-plan';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
 
@@ -265,24 +265,5 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
     ops.push({ seq: ops.length, row: d.row.row, kind: 'delete', userId: d.userId });
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  const headers: string[] = [...EDIT_HEADERS];
-  return {
-    kind: 'import',
-    headers,
-    headerRow: 1,
-    mapping: {
-      columns: headers.map((h, index) => ({
-        index,
-        header: h,
-        target: h as ContactFieldKey,
-        source: 'alias',
-      })),
-      unrecognised: [],
-      warnings: [],
-    },
-    rows,
-    ops,
-    summary: summarise(rows),
-    reads: current.reads,
-  };
+  return contactsPlan('import', rows, ops, current.reads);
 }

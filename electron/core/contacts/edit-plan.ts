@@ -209,9 +209,19 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
     }
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
+  return contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads);
+}
+
+/** The plan of a job without a spreadsheet (an edit, a duplicate merge): EDIT_HEADERS stand in for its columns. */
+export function contactsPlan(
+  kind: ImportPlan['kind'],
+  rows: PlannedRow[],
+  ops: RowOp[],
+  reads: ImportPlan['reads'],
+): ImportPlan {
   const headers: string[] = [...EDIT_HEADERS];
   return {
-    kind: args.action.delete ? 'delete' : 'import',
+    kind,
     headers,
     headerRow: 1,
     mapping: {
@@ -227,6 +237,6 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
     rows,
     ops,
     summary: summarise(rows),
-    reads: current.reads,
+    reads,
   };
 }
