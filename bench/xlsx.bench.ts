@@ -8,55 +8,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import type { Contact, LabelGroup } from '../shared/domain';
 import { writeContactsFile } from '../electron/core/export';
 import { planImport, type ImportClient } from '../electron/core/import';
-import { seedContacts, seedDirectory, seedLabelGroups } from '../electron/core/sandbox';
-import { memoryDirectory } from './memory-directory';
+import { seedContacts, seedLabelGroups } from '../electron/core/sandbox';
+import { bareXlsx, mb, median, memoryClient } from './memory-org';
 import { openSheet } from '../electron/core/sheets';
 
 const ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const MAX_ROWS = Number(process.env.BENCH_XLSX_MAX_ROWS ?? 1_048_575);
 const RUNS = Number(process.env.BENCH_XLSX_RUNS ?? 3);
 const SEED = 1;
-
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** The organisation as DingTalk would answer it, from memory: this measures our code, not HTTP. */
-function memoryClient(groups: LabelGroup[], contacts: Contact[]): ImportClient {
-  const byId = new Map(contacts.map((c) => [c.userid, c]));
-  return {
-    ...memoryDirectory(seedDirectory()),
-    listLabelGroups: async () => groups,
-    async *listContacts() {
-      yield* contacts;
-    },
-    getContact: async (id) => {
-      const c = byId.get(id);
-      if (!c) throw Object.assign(new Error('not found'), { errcode: 60121 });
-      return c;
-    },
-  };
-}
-
-/** exceljs' streaming read, every cell as text: what any xlsx import has to do at least. */
-async function bareXlsx(path: string): Promise<number> {
-  let n = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache' });
-  for await (const ws of reader) {
-    for await (const row of ws) {
-      const cells: string[] = [];
-      (row as ExcelJS.Row).eachCell(
-        { includeEmpty: true },
-        (cell) => void cells.push(String(cell.value ?? '')),
-      );
-      n++;
-    }
-  }
-  return n;
-}
 
 /** The same read of the organisation's contacts the dry run makes. */
 async function bareContacts(client: ImportClient): Promise<number> {
