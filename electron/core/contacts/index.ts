@@ -43,9 +43,4 @@ export {
 } from './duplicates';
 export { writeDuplicatesReport, DUPLICATE_COLUMNS } from './duplicates-report';
 export { directoryPeople } from './directory-people';
-export {
-  selectReassign,
-  reassignTexts,
-  type ReassignRequest,
-  type ReassignSelection,
-} from './reassign';
+export { selectReassign, reassignTexts, type ReassignRequest, type ReassignSelection } from './reassign';
