@@ -4,7 +4,13 @@
 // resume knows exactly which unrecorded rows may have been sent (and checks those before re-sending).
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { DEPENDENCY_ERRCODE, type JobProgress, type JobState, type RowOp, type RowResult } from '../../../shared/domain';
+import {
+  DEPENDENCY_ERRCODE,
+  type JobProgress,
+  type JobState,
+  type RowOp,
+  type RowResult,
+} from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
 import { CreateLookup, MobilesNotVisibleError } from './create-lookup';
 import { asApiFailure, fatalInfo, isJobFatal } from './failure';
