@@ -1,6 +1,6 @@
 // planImport: sheet → plan. Reads the sheet once (the plan rows are its only in-memory copy), reads
 // current state with as few calls as possible, then merges, validates and diffs each row. No writes.
-import type { RowOp } from '../../../shared/domain';
+import type { Contact, RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
   ImportPlan,
@@ -193,6 +193,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
 
   // Pass 2: merge, validate, diff.
   const ops: RowOp[] = [];
+  const before: Record<string, Contact> = {};
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
@@ -218,6 +219,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         else {
           planned.action = 'update';
           planned.seq = ops.length;
+          before[contact.userid] = contact;
           ops.push({
             seq: ops.length,
             row: planned.row,
@@ -264,6 +266,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     ops,
     summary: summarise(rows),
     reads: current.reads,
+    before,
   };
 }
 
