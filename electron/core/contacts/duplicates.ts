@@ -7,7 +7,7 @@ import type { Contact, LabelGroup, RowOp } from '../../../shared/domain';
 import { translate, type Lang } from '../../../shared/i18n';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
 import { contactsPlan } from './edit-plan';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
@@ -275,5 +275,5 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
     });
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return contactsPlan('import', rows, ops, current.reads);
+  return { ...contactsPlan('import', rows, ops, current.reads), before: beforeOf(ops, current.found) };
 }
