@@ -199,6 +199,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
 
   // Pass 2: merge, validate, diff.
   const ops: RowOp[] = [];
+  const before: Record<string, Contact> = {};
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
@@ -224,6 +225,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         else {
           planned.action = 'update';
           planned.seq = ops.length;
+          before[contact.userid] = contact;
           ops.push({
             seq: ops.length,
             row: planned.row,
@@ -279,6 +281,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     ops,
     summary: summarise(rows),
     reads: current.reads,
+    before,
   };
 }
 
