@@ -6,12 +6,13 @@ import { joinList, translate, type Lang } from '../../../shared/i18n';
 import { closestNames } from './query-compile';
 import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../../shared/import-types';
 import type { ContactFieldKey } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
 import type { LabelEdit, RowIntent } from '../import/row-intent';
 import type { LabelGroup } from '../../../shared/domain';
 import type { PeopleResolver } from './people';
 import { idsOnly } from './people';
 import type { ImportPlanProgress } from '../../../shared/import-types';
+import { labelPeopleChanges, type PeopleLabels } from '../import/people-changes';
 
 export const EDIT_TEXT_FIELDS = ['title', 'company_name', 'address', 'remark'] as const;
 export type EditTextField = (typeof EDIT_TEXT_FIELDS)[number];
@@ -40,6 +41,8 @@ export interface EditAction {
   unshareDepts: number[];
   set: Partial<Record<EditTextField, string>>;
   delete: boolean;
+  /** Hand over: `from`'s contacts go to `to`; with `shares`, `from` is replaced in the shared staff too. */
+  reassign?: { from: string; to: string; shares: boolean };
 }
 
 /** A name in an action that names nothing: one line naming it (and the closest names). */
@@ -135,6 +138,14 @@ export function intentFor(current: Contact, a: EditAction): RowIntent {
     for (const d of a.shareDepts) if (!next.includes(d)) next.push(d);
     fields.share_dept_ids = next;
   }
+  if (a.reassign) {
+    const { from, to, shares } = a.reassign;
+    if (current.follower_user_id === from) fields.follower_user_id = to;
+    const users = current.share_user_ids ?? [];
+    if (shares && users.includes(from)) {
+      fields.share_user_ids = [...new Set(users.map((u) => (u === from ? to : u)))];
+    }
+  }
   const labelEdits: LabelEdit[] = [];
   if (a.addLabels.length) labelEdits.push({ header: '--add-label', mode: 'add', ids: a.addLabels });
   if (a.removeLabels.length)
@@ -153,6 +164,8 @@ export interface PlanEditArgs {
   groups: readonly LabelGroup[];
   lang?: Lang;
   onProgress?: (p: ImportPlanProgress) => void;
+  /** Names for the owner and sharing changes of the diff (`张伟 → 李娜`); ids without it. */
+  labels?: PeopleLabels;
   /** The contacts as read now (the index takes them). */
   onFresh?: (contacts: Contact[]) => void | Promise<void>;
 }
@@ -198,6 +211,7 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
       return;
     }
     const m = mergeUpdate(c, intentFor(c, args.action), labels, options);
+    if (args.labels) labelPeopleChanges(m.changes, args.labels);
     if (m.errors.length) {
       rows.push({ ...base, action: 'invalid', changes: m.changes, errors: m.errors, warnings: m.warnings });
     } else if (m.changes.length === 0) {
@@ -209,7 +223,10 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
     }
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads);
+  return {
+    ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads),
+    before: beforeOf(ops, current.found),
+  };
 }
 
 /** The plan of a job without a spreadsheet (an edit, a duplicate merge): EDIT_HEADERS stand in for its columns. */
