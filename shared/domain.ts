@@ -87,6 +87,8 @@ export type RowStatus = 'planned' | 'ok' | 'failed' | 'skipped' | 'unchanged' | 
 
 /** The errcode of a row not written because its contact changed since it was planned. */
 export const CONFLICT_ERRCODE = 'conflict';
+/** The errcode of an update not sent because its contact was deleted since it was planned. */
+export const GONE_ERRCODE = 'gone';
 
 export interface FieldChange {
   field: string;
@@ -96,7 +98,18 @@ export interface FieldChange {
 
 /** One write the engine performs. The plan is plain data: journalled, resumed, shown. */
 export type RowOp =
-  | { seq: number; row: number; kind: 'update'; userId: string; body: ContactUpdate }
+  | {
+      seq: number;
+      row: number;
+      kind: 'update';
+      userId: string;
+      body: ContactUpdate;
+      /**
+       * The contact's values, when planned, of the fields `body` changes (only those): the row's intent. The
+       * engine re-reads the contact before a late write and re-merges these changes onto what it holds now.
+       */
+      before?: Partial<ContactUpdate>;
+    }
   | { seq: number; row: number; kind: 'create'; body: ContactCreate }
   | { seq: number; row: number; kind: 'delete'; userId: string };
 
@@ -110,6 +123,8 @@ export interface RowResult {
   errcode?: number | string;
   errmsg?: string;
   hint?: string;
+  /** A conflict: the fields changed meanwhile that this row changes too. */
+  fields?: string[];
   attempts: number;
 }
 
