@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./edit'),
   },
   {
+    name: 'reassign',
+    summary: 'hand every contact of one owner to another (dry run by default; --apply sends the changes)',
+    load: () => import('./reassign'),
+  },
+  {
     name: 'duplicates',
     summary:
       'find duplicate contacts (same mobile, same name + company, near-identical names); --merge plans merging them',

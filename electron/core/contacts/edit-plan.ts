@@ -13,6 +13,7 @@ import type { LabelGroup } from '../../../shared/domain';
 import type { PeopleResolver } from './people';
 import { idsOnly } from './people';
 import type { ImportPlanProgress } from '../../../shared/import-types';
+import { labelPeopleChanges, type PeopleLabels } from '../import/people-changes';
 
 export const EDIT_TEXT_FIELDS = ['title', 'company_name', 'address', 'remark'] as const;
 export type EditTextField = (typeof EDIT_TEXT_FIELDS)[number];
@@ -41,6 +42,8 @@ export interface EditAction {
   unshareDepts: number[];
   set: Partial<Record<EditTextField, string>>;
   delete: boolean;
+  /** Hand over: `from`'s contacts go to `to`; with `shares`, `from` is replaced in the shared staff too. */
+  reassign?: { from: string; to: string; shares: boolean };
 }
 
 /** A name in an action that names nothing: one line naming it (and the closest names). */
@@ -136,6 +139,14 @@ export function intentFor(current: Contact, a: EditAction): RowIntent {
     for (const d of a.shareDepts) if (!next.includes(d)) next.push(d);
     fields.share_dept_ids = next;
   }
+  if (a.reassign) {
+    const { from, to, shares } = a.reassign;
+    if (current.follower_user_id === from) fields.follower_user_id = to;
+    const users = current.share_user_ids ?? [];
+    if (shares && users.includes(from)) {
+      fields.share_user_ids = [...new Set(users.map((u) => (u === from ? to : u)))];
+    }
+  }
   const labelEdits: LabelEdit[] = [];
   if (a.addLabels.length) labelEdits.push({ header: '--add-label', mode: 'add', ids: a.addLabels });
   if (a.removeLabels.length)
@@ -154,6 +165,8 @@ export interface PlanEditArgs {
   groups: readonly LabelGroup[];
   lang?: Lang;
   onProgress?: (p: ImportPlanProgress) => void;
+  /** Names for the owner and sharing changes of the diff (`张伟 → 李娜`); ids without it. */
+  labels?: PeopleLabels;
   /** The contacts as read now (the index takes them). */
   onFresh?: (contacts: Contact[]) => void | Promise<void>;
 }
@@ -200,6 +213,7 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
       return;
     }
     const m = mergeUpdate(c, intentFor(c, args.action), labels, options);
+    if (args.labels) labelPeopleChanges(m.changes, args.labels);
     if (m.errors.length) {
       rows.push({ ...base, action: 'invalid', changes: m.changes, errors: m.errors, warnings: m.warnings });
     } else if (m.changes.length === 0) {

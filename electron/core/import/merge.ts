@@ -8,6 +8,7 @@ import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 import { clip } from '../../../shared/clip';
 import { bodyOf } from './remerge';
+import { isMobileFor } from '../../../shared/mobile';
 
 const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
 const READ_ONLY = ['mobile', 'state_code', 'email'] as const;
@@ -128,7 +129,10 @@ export function mergeCreate(
     body.share_user_ids = f.share_user_ids as string[];
   if (Array.isArray(f.share_dept_ids) && f.share_dept_ids.length)
     body.share_dept_ids = f.share_dept_ids as number[];
-  if (!body.mobile) errors.push(translator(langOf(options))('plan.mobileRequiredForCreate'));
+  const say = translator(langOf(options));
+  if (!body.mobile) errors.push(say('plan.mobileRequiredForCreate'));
+  else if (!intent.errors.length && !isMobileFor(body.state_code, body.mobile))
+    errors.push(say('plan.mobileCnInvalid', { raw: clip(body.mobile), digits: body.mobile.length }));
   errors.push(...validateBody(body, langOf(options)));
   const changes: FieldChange[] = [];
   for (const [k, v] of Object.entries(body) as [string, FieldValue][]) {

@@ -19,8 +19,9 @@ function show(v: unknown): string {
   return JSON.stringify(v ?? '');
 }
 
-export function describeChange(c: FieldChange): string {
-  return `${c.field} ${show(c.before)} → ${show(c.after)}`;
+/** One change as the admin reads it: `负责人 "张伟（华北销售）" → "李娜"` (the field by its column name). */
+export function describeChange(c: FieldChange, lang: Lang = 'en'): string {
+  return `${fieldLabel(translator(lang), c.field)} ${show(c.before)} → ${show(c.after)}`;
 }
 
 export function describePlan(
@@ -102,7 +103,7 @@ export function describePlan(
           row: r.row,
           action,
           who,
-          changes: r.changes.map(describeChange).join('; '),
+          changes: r.changes.map((c) => describeChange(c, lang)).join('; '),
         }),
       );
     for (const w of r.warnings) lines.push(t('plan.text.warning', { warning: w }));
