@@ -2,7 +2,7 @@
 // others' edits to the rest stay, a third value in a field the row changes is a conflict.
 import { expect, it } from 'vitest';
 import type { Contact } from '../../shared/domain';
-import { beforeOf, bodyOf, remerge, type UpdateOp } from '../../electron/core/import/remerge';
+import { intentOf, bodyOf, remerge, type UpdateOp } from '../../electron/core/import/remerge';
 
 const planned: Contact = {
   userid: 'u1',
@@ -16,14 +16,14 @@ const planned: Contact = {
 
 function op(after: Partial<Contact>): UpdateOp & { before: NonNullable<UpdateOp['before']> } {
   const body = { ...bodyOf(planned), ...bodyOf({ ...planned, ...after }) };
-  return { seq: 0, row: 2, kind: 'update', userId: 'u1', body, before: beforeOf(planned, body) };
+  return { seq: 0, row: 2, kind: 'update', userId: 'u1', body, before: intentOf(planned, body) };
 }
 
 it('keeps only the fields the row changes, with their planned values', () => {
   expect(op({ title: 'Chief', label_ids: [1, 3] }).before).toEqual({ title: 'Buyer', label_ids: [1, 2] });
   const cleared = bodyOf(planned);
   delete cleared.remark;
-  expect(beforeOf(planned, cleared)).toEqual({ remark: 'old' });
+  expect(intentOf(planned, cleared)).toEqual({ remark: 'old' });
 });
 
 it('re-merges onto the current state, keeping other edits', () => {

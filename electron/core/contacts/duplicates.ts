@@ -7,9 +7,9 @@ import type { Contact, LabelGroup, RowOp } from '../../../shared/domain';
 import { translate, type Lang } from '../../../shared/i18n';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
 import { contactsPlan } from './edit-plan';
-import { beforeOf } from '../import/remerge';
+import { intentOf } from '../import/remerge';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
 
@@ -241,7 +241,7 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
         kind: 'update',
         userId: keep.userid,
         body: m.body,
-        before: beforeOf(keep, m.body),
+        before: intentOf(keep, m.body),
       });
       rows.push({
         row,
@@ -274,5 +274,9 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
     ops.push({ seq: ops.length, row: d.row.row, kind: 'delete', userId: d.userId });
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return { ...contactsPlan('import', rows, ops, current.reads), plannedAt };
+  return {
+    ...contactsPlan('import', rows, ops, current.reads),
+    plannedAt,
+    before: beforeOf(ops, current.found),
+  };
 }

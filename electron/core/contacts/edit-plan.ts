@@ -6,9 +6,9 @@ import { joinList, translate, type Lang } from '../../../shared/i18n';
 import { closestNames } from './query-compile';
 import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../../shared/import-types';
 import type { ContactFieldKey } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
 import type { LabelEdit, RowIntent } from '../import/row-intent';
-import { beforeOf } from '../import/remerge';
+import { intentOf } from '../import/remerge';
 import type { LabelGroup } from '../../../shared/domain';
 import type { PeopleResolver } from './people';
 import { idsOnly } from './people';
@@ -220,12 +220,16 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
       rows.push({ ...base, action: 'unchanged', changes: [], errors: [], warnings: m.warnings });
     } else {
       const seq = ops.length;
-      ops.push({ seq, row, kind: 'update', userId: id, body: m.body, before: beforeOf(c, m.body) });
+      ops.push({ seq, row, kind: 'update', userId: id, body: m.body, before: intentOf(c, m.body) });
       rows.push({ ...base, action: 'update', changes: m.changes, errors: [], warnings: m.warnings, seq });
     }
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return { ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads), plannedAt };
+  return {
+    ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads),
+    plannedAt,
+    before: beforeOf(ops, current.found),
+  };
 }
 
 /** The plan of a job without a spreadsheet (an edit, a duplicate merge): EDIT_HEADERS stand in for its columns. */

@@ -17,7 +17,7 @@ import { LabelIndex, splitList } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
-import { beforeOf } from './remerge';
+import { intentOf } from './remerge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 import { fieldLabel, langOf, translator, type Translate } from '../../../shared/i18n';
 import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
@@ -201,6 +201,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
 
   // Pass 2: merge, validate, diff.
   const ops: RowOp[] = [];
+  const before: Record<string, Contact> = {};
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
@@ -226,13 +227,14 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         else {
           planned.action = 'update';
           planned.seq = ops.length;
+          before[contact.userid] = contact;
           ops.push({
             seq: ops.length,
             row: planned.row,
             kind: 'update',
             userId: contact.userid,
             body: m.body,
-            before: beforeOf(contact, m.body),
+            before: intentOf(contact, m.body),
           });
         }
       }
@@ -283,6 +285,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     ops,
     summary: summarise(rows),
     reads: current.reads,
+    before,
   };
 }
 

@@ -36,7 +36,7 @@ function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
 }
 
 /** The planned values of the fields `body` changes on `current` (a blank string or list when absent). */
-export function beforeOf(current: Contact, body: ContactUpdate): Partial<ContactUpdate> {
+export function intentOf(current: Contact, body: ContactUpdate): Partial<ContactUpdate> {
   const before: Partial<ContactUpdate> = {};
   for (const f of STRINGS) {
     const was = current[f] ?? '';
