@@ -113,21 +113,12 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const pending = ordered.filter((op) => !input.prior.has(op.seq));
   let ok = 0;
   let failed = 0;
-<<<<<<< HEAD
-  /** Rows decided without a write: changed meanwhile (conflicts). */
-  let conflicts = 0;
-  for (const r of input.prior.values()) {
-    if (r.status === 'ok') ok++;
-    else if (r.status === 'failed') failed++;
-    else if (r.errcode === CONFLICT_ERRCODE) conflicts++;
-=======
   // Rows that ended without a write (a dependency failed, a conflict): done too.
   let skipped = 0;
   for (const r of input.prior.values()) {
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
     else skipped++;
->>>>>>> main
   }
 
   const callMeter = new RateMeter();
@@ -137,11 +128,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   let journalError: unknown;
 
   const snapshot = (state: JobState): JobProgress => {
-<<<<<<< HEAD
-    const done = ok + failed + conflicts;
-=======
     const done = ok + failed + skipped;
->>>>>>> main
     const p: JobProgress = {
       jobId,
       state,
@@ -229,11 +216,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     resultBySeq.set(r.seq, r);
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
-<<<<<<< HEAD
-    else if (r.errcode === CONFLICT_ERRCODE) conflicts++;
-=======
     else skipped++;
->>>>>>> main
     rowMeter.add();
     writer.append({ t: 'row', ...r });
     if (writer.pending >= FLUSH_EVERY_ROWS) void flush();
