@@ -3,7 +3,7 @@
 import type { Contact, ContactCreate, ContactUpdate, FieldChange } from '../../../shared/domain';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
 import type { LabelIndex } from './labels';
-import { langOf, translator, type Lang } from '../../../shared/i18n';
+import { fieldLabel, langOf, translator, type Lang } from '../../../shared/i18n';
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 import { clip } from '../../../shared/clip';
@@ -72,7 +72,7 @@ export function mergeUpdate(
     const before = current[f] ?? '';
     if (after === before) continue;
     if (after === '' && (f === 'name' || f === 'follower_user_id')) {
-      errors.push(say('plan.cannotClear', { field: f }));
+      errors.push(say('plan.cannotClear', { field: fieldLabel(say, f) }));
       continue;
     }
     body[f] = after;
@@ -97,7 +97,11 @@ export function mergeUpdate(
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
       warnings.push(
-        say('plan.readOnlyDiffers', { field: f, value: clip(String(v)), current: clip(String(cur ?? '')) }),
+        say('plan.readOnlyDiffers', {
+          field: fieldLabel(say, f),
+          value: clip(String(v)),
+          current: clip(String(cur ?? '')),
+        }),
       );
     }
   }
