@@ -35,6 +35,9 @@ export interface ContactRowView {
   labels: number[];
   shareUsers: string[];
   shareDepts: number[];
+  /** The same people and departments by name, when the staff directory knows them (else the id). */
+  shareUserNames?: string[];
+  shareDeptNames?: string[];
 }
 
 export interface QueryContactsArgs {
