@@ -94,11 +94,18 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** One write the engine performs. The plan is plain data: journalled, resumed, shown. */
+/**
+ * One write the engine performs. The plan is plain data: journalled, resumed, shown. `after`: the seq of an
+ * earlier row this one needs; it is sent only once that row succeeded, else skipped (DEPENDENCY_ERRCODE) —
+ * a merge's deletes wait for the kept contact's update, so a failed update never loses the others' labels.
+ */
 export type RowOp =
-  | { seq: number; row: number; kind: 'update'; userId: string; body: ContactUpdate }
-  | { seq: number; row: number; kind: 'create'; body: ContactCreate }
-  | { seq: number; row: number; kind: 'delete'; userId: string };
+  | { seq: number; row: number; kind: 'update'; userId: string; body: ContactUpdate; after?: number }
+  | { seq: number; row: number; kind: 'create'; body: ContactCreate; after?: number }
+  | { seq: number; row: number; kind: 'delete'; userId: string; after?: number };
+
+/** The errcode of a row not sent because the row it depends on (RowOp.after) did not succeed. */
+export const DEPENDENCY_ERRCODE = 'dependency-failed';
 
 /** How one row ended. Every row of a job ends with exactly one. */
 export interface RowResult {

@@ -10,9 +10,21 @@ import { plan } from './messages/plan';
 import { written } from './messages/written';
 import { sheets } from './messages/sheets';
 import { ui } from './messages/ui';
+import { undo } from './messages/undo';
 
 /** Every part, for the consistency test (a key defined in two parts is a mistake). */
-export const CATALOGUE_PARTS = { ui, plan, app, contacts, directory, people, sheets, written, cli } as const;
+export const CATALOGUE_PARTS = {
+  ui,
+  plan,
+  app,
+  contacts,
+  directory,
+  people,
+  sheets,
+  written,
+  cli,
+  undo,
+} as const;
 
 export const CATALOGUE = {
   ...ui,
@@ -24,6 +36,7 @@ export const CATALOGUE = {
   ...sheets,
   ...written,
   ...cli,
+  ...undo,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

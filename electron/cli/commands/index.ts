@@ -69,6 +69,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./resume'),
   },
   {
+    name: 'undo',
+    summary:
+      'restore what a job changed (dry run by default); contacts changed since the job are skipped unless --force',
+    load: () => import('./undo'),
+  },
+  {
     name: 'sandbox',
     summary:
       'serve the sandbox organisation (a local DingTalk for demos and tests) on 127.0.0.1; ' +

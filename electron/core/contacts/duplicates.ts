@@ -7,7 +7,7 @@ import type { Contact, LabelGroup, RowOp } from '../../../shared/domain';
 import { translate, type Lang } from '../../../shared/i18n';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
 import { contactsPlan } from './edit-plan';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
@@ -165,7 +165,8 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
   await args.onFresh?.([...current.found.values()]);
   const rows: PlannedRow[] = [];
   const updates: RowOp[] = [];
-  const deletes: Array<{ row: PlannedRow; userId: string }> = [];
+  // `after`: the seq of the kept contact's update, when it needs one; the deletes wait for it to succeed.
+  const deletes: Array<{ row: PlannedRow; userId: string; after?: number }> = [];
   let row = 1;
   for (const g of args.groups) {
     const keep = current.found.get(g.keep);
@@ -229,10 +230,12 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
       });
       continue; // never delete the others when the kept contact cannot take their labels
     }
+    let after: number | undefined;
     if (m.changes.length === 0)
       rows.push({ row, ...base(keep), action: 'unchanged', changes: [], errors: [], warnings: [note] });
     else {
       const seq = updates.length;
+      after = seq;
       updates.push({ seq, row, kind: 'update', userId: keep.userid, body: m.body });
       rows.push({
         row,
@@ -255,15 +258,22 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
         warnings: [translate(lang, 'dup.mergedInto', { id: keep.userid, name: keep.name })],
       };
       rows.push(planned);
-      deletes.push({ row: planned, userId: c.userid });
+      deletes.push({ row: planned, userId: c.userid, ...(after !== undefined ? { after } : {}) });
     }
   }
-  // Updates first, then deletes: the kept contacts take the labels before the others go.
+  // Updates first, then deletes, each delete depending on its group's update (the engine sends it only once
+  // that update succeeded): the kept contacts take the labels before the others go, or nobody goes.
   const ops: RowOp[] = [...updates];
   for (const d of deletes) {
     d.row.seq = ops.length;
-    ops.push({ seq: ops.length, row: d.row.row, kind: 'delete', userId: d.userId });
+    ops.push({
+      seq: ops.length,
+      row: d.row.row,
+      kind: 'delete',
+      userId: d.userId,
+      ...(d.after !== undefined ? { after: d.after } : {}),
+    });
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return contactsPlan('import', rows, ops, current.reads);
+  return { ...contactsPlan('import', rows, ops, current.reads), before: beforeOf(ops, current.found) };
 }

@@ -6,7 +6,7 @@ import { joinList, translate, type Lang } from '../../../shared/i18n';
 import { closestNames } from './query-compile';
 import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../../shared/import-types';
 import type { ContactFieldKey } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
 import type { LabelEdit, RowIntent } from '../import/row-intent';
 import type { LabelGroup } from '../../../shared/domain';
 import type { PeopleResolver } from './people';
@@ -223,7 +223,10 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
     }
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads);
+  return {
+    ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads),
+    before: beforeOf(ops, current.found),
+  };
 }
 
 /** The plan of a job without a spreadsheet (an edit, a duplicate merge): EDIT_HEADERS stand in for its columns. */

@@ -37,6 +37,9 @@ export function startJob(opts: StartJobOptions): JobHandle {
   const done = (async (): Promise<JobOutcome> => {
     const seqs = new Set(opts.plan.map((op) => op.seq));
     if (seqs.size !== opts.plan.length) throw new Error('the plan has two rows with the same seq');
+    // A row waits only for an earlier one (dispatch is in seq order): a later one could never have ended.
+    if (opts.plan.some((op) => op.after !== undefined && op.after >= op.seq))
+      throw new Error('a row of the plan depends on a row after it');
     await createJobFiles(opts.dataDir, jobId, opts.meta, opts.plan);
     await acquireLock(opts.dataDir, jobId);
     try {

@@ -4,7 +4,13 @@
 // resume knows exactly which unrecorded rows may have been sent (and checks those before re-sending).
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { JobProgress, JobState, RowOp, RowResult } from '../../../shared/domain';
+import {
+  DEPENDENCY_ERRCODE,
+  type JobProgress,
+  type JobState,
+  type RowOp,
+  type RowResult,
+} from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
 import { CreateLookup, MobilesNotVisibleError } from './create-lookup';
 import { asApiFailure, fatalInfo, isJobFatal } from './failure';
@@ -102,9 +108,12 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const pending = ordered.filter((op) => !input.prior.has(op.seq));
   let ok = 0;
   let failed = 0;
+  // Rows that ended without a write (a dependency failed, a conflict): done too.
+  let skipped = 0;
   for (const r of input.prior.values()) {
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
+    else skipped++;
   }
 
   const callMeter = new RateMeter();
@@ -114,7 +123,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   let journalError: unknown;
 
   const snapshot = (state: JobState): JobProgress => {
-    const done = ok + failed;
+    const done = ok + failed + skipped;
     const p: JobProgress = {
       jobId,
       state,
@@ -198,6 +207,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     resultBySeq.set(r.seq, r);
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
+    else skipped++;
     rowMeter.add();
     writer.append({ t: 'row', ...r });
     if (writer.pending >= FLUSH_EVERY_ROWS) void flush();
@@ -308,6 +318,36 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     }
   };
 
+  // Each dispatched row's outcome, for the rows that depend on it (RowOp.after).
+  const outcomes = new Map<number, Promise<RowResult | undefined>>();
+  const inPlan = new Set(plan.map((op) => op.seq));
+  /**
+   * A row with `after` is sent only once that row succeeded: 'go', else its skipped result, or undefined
+   * when that row never ended (the job stopped; a resume decides). The row it needs has a lower seq, so it
+   * was dispatched first (p-limit is FIFO) or ended in an earlier run: waiting here cannot deadlock. A row
+   * outside this plan (a retry job holds only the failed rows) was settled by the job it retries.
+   */
+  const gate = async (op: RowOp): Promise<RowResult | 'go' | undefined> => {
+    if (op.after === undefined || !inPlan.has(op.after)) return 'go';
+    const dep = await (outcomes.get(op.after) ?? resultBySeq.get(op.after));
+    if (!dep) return undefined;
+    if (dep.status === 'ok') return 'go';
+    return rowResult(
+      op,
+      { attempts: 0, ambiguous: false },
+      {
+        status: 'skipped',
+        errcode: DEPENDENCY_ERRCODE,
+        errmsg: `not sent: row ${dep.row}, which it depends on, ${dep.status === 'failed' ? `failed (${dep.errcode})` : 'was not sent'}`,
+        hint: hintFor(DEPENDENCY_ERRCODE),
+      },
+    );
+  };
+  const runGated = async (op: RowOp): Promise<RowResult | undefined> => {
+    const g = await gate(op);
+    return g === 'go' ? runRow(op) : g;
+  };
+
   // Dispatch: keep p-limit's queue short. Rows past the current window are started only once a window mark
   // covering them is on disk (with every result finished so far); the next mark is written half a window
   // ahead, so the disk sync overlaps the calls instead of stalling them.
@@ -342,7 +382,9 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
       nextMark = markWindow(Math.min(pending.length, windowEnd + windowSize));
     }
     const op = pending[i]!;
-    const p = limit(() => runRow(op)).then((r) => {
+    const outcome = limit(() => runGated(op));
+    outcomes.set(op.seq, outcome);
+    const p = outcome.then((r) => {
       if (r) record(r);
       running.delete(p);
       const wake = slotFreed;

@@ -8,6 +8,7 @@ export {
   type SheetRow,
 } from './plan';
 export { planDelete, type PlanDeleteArgs } from './delete-plan';
+export { beforeOf } from './before-state';
 export { backupBeforeDelete, type BackupResult } from './backup';
 export {
   autoMap,

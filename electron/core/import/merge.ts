@@ -3,10 +3,11 @@
 import type { Contact, ContactCreate, ContactUpdate, FieldChange } from '../../../shared/domain';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
 import type { LabelIndex } from './labels';
-import { langOf, translator, type Lang } from '../../../shared/i18n';
+import { fieldLabel, langOf, translator, type Lang } from '../../../shared/i18n';
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 import { clip } from '../../../shared/clip';
+import { isMobileFor } from '../../../shared/mobile';
 
 const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
 const READ_ONLY = ['mobile', 'state_code', 'email'] as const;
@@ -71,7 +72,7 @@ export function mergeUpdate(
     const before = current[f] ?? '';
     if (after === before) continue;
     if (after === '' && (f === 'name' || f === 'follower_user_id')) {
-      errors.push(say('plan.cannotClear', { field: f }));
+      errors.push(say('plan.cannotClear', { field: fieldLabel(say, f) }));
       continue;
     }
     body[f] = after;
@@ -96,7 +97,11 @@ export function mergeUpdate(
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
       warnings.push(
-        say('plan.readOnlyDiffers', { field: f, value: clip(String(v)), current: clip(String(cur ?? '')) }),
+        say('plan.readOnlyDiffers', {
+          field: fieldLabel(say, f),
+          value: clip(String(v)),
+          current: clip(String(cur ?? '')),
+        }),
       );
     }
   }
@@ -138,7 +143,10 @@ export function mergeCreate(
     body.share_user_ids = f.share_user_ids as string[];
   if (Array.isArray(f.share_dept_ids) && f.share_dept_ids.length)
     body.share_dept_ids = f.share_dept_ids as number[];
-  if (!body.mobile) errors.push(translator(langOf(options))('plan.mobileRequiredForCreate'));
+  const say = translator(langOf(options));
+  if (!body.mobile) errors.push(say('plan.mobileRequiredForCreate'));
+  else if (!intent.errors.length && !isMobileFor(body.state_code, body.mobile))
+    errors.push(say('plan.mobileCnInvalid', { raw: clip(body.mobile), digits: body.mobile.length }));
   errors.push(...validateBody(body, langOf(options)));
   const changes: FieldChange[] = [];
   for (const [k, v] of Object.entries(body) as [string, FieldValue][]) {

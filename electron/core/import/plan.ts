@@ -1,6 +1,6 @@
 // planImport: sheet → plan. Reads the sheet once (the plan rows are its only in-memory copy), reads
 // current state with as few calls as possible, then merges, validates and diffs each row. No writes.
-import type { RowOp } from '../../../shared/domain';
+import type { Contact, RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
   ImportPlan,
@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import type { ImportClient } from './current';
-import { fetchByMobiles, fetchByUserIds, readLabelGroups } from './current';
+import { fetchByMobiles, fetchByUserIds, fetchByUserIdsAndMobiles, readLabelGroups } from './current';
 import { LabelIndex, splitList } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
@@ -184,15 +184,22 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const progress = (done: number, total?: number): void =>
     onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
   let duplicates = new Map<string, string[]>();
+  // Contacts already holding the mobile of a row that would create one (match by user_id).
+  let taken = new Map<string, Contact>();
   let current;
   if (options.match === 'mobile') {
     const r = await fetchByMobiles(client, wanted, options, progress);
     duplicates = r.duplicates;
     current = r;
+  } else if (firstRowOfNewMobile.size > 0) {
+    const r = await fetchByUserIdsAndMobiles(client, wanted, firstRowOfNewMobile, options, progress);
+    taken = r.byMobile;
+    current = r;
   } else current = await fetchByUserIds(client, wanted, progress);
 
   // Pass 2: merge, validate, diff.
   const ops: RowOp[] = [];
+  const before: Record<string, Contact> = {};
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
@@ -218,6 +225,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         else {
           planned.action = 'update';
           planned.seq = ops.length;
+          before[contact.userid] = contact;
           ops.push({
             seq: ops.length,
             row: planned.row,
@@ -233,6 +241,15 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       (options.match === 'mobile' || key === '')
     ) {
       const m = mergeCreate(intent, labels, options);
+      const owner = key === '' ? taken.get(mobileKey(m.body.mobile, m.body.state_code, options)) : undefined;
+      if (owner)
+        m.errors.push(
+          say('plan.mobileTaken', {
+            key: display(mobileKey(m.body.mobile, m.body.state_code, options)),
+            name: owner.name,
+            id: owner.userid,
+          }),
+        );
       planned.name = m.body.name || undefined;
       if (m.body.company_name) planned.company = m.body.company_name;
       planned.errors.push(...m.errors);
@@ -264,6 +281,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     ops,
     summary: summarise(rows),
     reads: current.reads,
+    before,
   };
 }
 

@@ -118,6 +118,8 @@ export function describePlan(
       t('plan.text.toCreate', { count: s.create }),
       t('plan.text.unchanged', { count: s.unchanged }),
     );
+  // A plan that mixes writes (an undo, a merge of duplicates) deletes too.
+  if (plan.kind !== 'delete' && s.delete > 0) parts.push(t('plan.text.toDelete', { count: s.delete }));
   parts.push(t('plan.text.invalidCount', { count: s.invalid }));
   lines.push(parts.join(lang === 'en' ? ', ' : '，') + (lang === 'en' ? '.' : '。'));
   return lines.join('\n') + '\n';
