@@ -67,7 +67,8 @@ describe.each(CASES)('hand over contacts in the browser ($lang)', ({ lang, open,
       await page.evaluate('window.location.hash = "/workspace"');
       await expect.poll(() => testId('ws-handover').isEnabled(), { timeout: 60_000 }).toBe(true);
 
-      await testId('ws-handover').click();
+      expect(await testId('ws-handover').innerText()).toContain(open);
+    await testId('ws-handover').click();
       await testId('handover-from').waitFor();
       // Two 张伟: the picker shows each with their department.
       await testId('handover-from').click();

@@ -20,8 +20,8 @@ function useStaffSearch(text: string, includeLeft: boolean): { options: StaffOpt
   const seq = useRef(0);
   useEffect(() => {
     const mine = ++seq.current;
-    setLoading(true);
     const timer = setTimeout(() => {
+      setLoading(true);
       void api
         .searchStaff({ text, includeLeft, limit: 30 })
         .then((o) => mine === seq.current && setOptions(o))
