@@ -7,6 +7,7 @@ import { fieldLabel, langOf, translator, type Lang } from '../../../shared/i18n'
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 import { clip } from '../../../shared/clip';
+import { bodyOf } from './remerge';
 import { isMobileFor } from '../../../shared/mobile';
 
 const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
@@ -47,18 +48,7 @@ export function mergeUpdate(
   const errors: string[] = [];
   const warnings: string[] = [];
   const changes: FieldChange[] = [];
-  const body: ContactUpdate = {
-    user_id: current.userid,
-    name: current.name,
-    follower_user_id: current.follower_user_id,
-    // Arrays are shared with `current`, never mutated: a change assigns a new array (fewer copies per row).
-    label_ids: current.label_ids ?? [],
-  };
-  for (const f of ['title', 'company_name', 'address', 'remark'] as const) {
-    if (current[f] !== undefined) body[f] = current[f];
-  }
-  if (current.share_dept_ids !== undefined) body.share_dept_ids = current.share_dept_ids;
-  if (current.share_user_ids !== undefined) body.share_user_ids = current.share_user_ids;
+  const body = bodyOf(current);
 
   const sheetUserId = intent.fields.user_id;
   if (typeof sheetUserId === 'string' && sheetUserId !== current.userid) {

@@ -17,6 +17,7 @@ import { LabelIndex, splitList } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
+import { intentOf } from './remerge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 import { fieldLabel, langOf, translator, type Translate } from '../../../shared/i18n';
 import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
@@ -179,7 +180,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     people = new PeopleCells(dir, langOf(options));
   }
 
-  // Current state of the matched contacts.
+  // Current state of the matched contacts (a job re-reads them if it starts writing much later).
+  const plannedAt = new Date().toISOString();
   const wanted = firstRowOfKey;
   const progress = (done: number, total?: number): void =>
     onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
@@ -232,6 +234,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
             kind: 'update',
             userId: contact.userid,
             body: m.body,
+            before: intentOf(contact, m.body),
           });
         }
       }
@@ -276,6 +279,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     headers,
     headerRow: source.info.headerRow ?? 1,
     ...planSource(source.info, langOf(options)),
+    plannedAt,
     mapping,
     rows,
     ops,
