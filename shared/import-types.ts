@@ -123,6 +123,8 @@ export interface ImportPlan {
   rows: PlannedRow[];
   ops: RowOp[];
   summary: ImportSummary;
+  /** ISO time the contacts' current state was read for this plan (a job re-reads them when this is old). */
+  plannedAt?: string;
   /** How current state was read: calls made to DingTalk while planning. */
   reads: { get: number; listContacts: number; strategy: 'none' | 'get' | 'list' | 'list+get' };
   /**

@@ -9,6 +9,7 @@ import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
 import { contactsPlan } from './edit-plan';
+import { intentOf } from '../import/remerge';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
 
@@ -159,6 +160,7 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
   const labels = new LabelIndex(args.labelGroups);
   const options = { ...DEFAULT_IMPORT_OPTIONS, language: lang };
   const ids = new Set(args.groups.flatMap((g) => g.userIds));
+  const plannedAt = new Date().toISOString();
   const current = await fetchByUserIds(args.client, ids, (done, total) =>
     args.onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) }),
   );
@@ -236,7 +238,14 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
     else {
       const seq = updates.length;
       after = seq;
-      updates.push({ seq, row, kind: 'update', userId: keep.userid, body: m.body });
+      updates.push({
+        seq,
+        row,
+        kind: 'update',
+        userId: keep.userid,
+        body: m.body,
+        before: intentOf(keep, m.body),
+      });
       rows.push({
         row,
         ...base(keep),
@@ -275,5 +284,9 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
     });
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return { ...contactsPlan('import', rows, ops, current.reads), before: beforeOf(ops, current.found) };
+  return {
+    ...contactsPlan('import', rows, ops, current.reads),
+    plannedAt,
+    before: beforeOf(ops, current.found),
+  };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../
 import type { ContactFieldKey } from '../../../shared/import-types';
 import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
 import type { LabelEdit, RowIntent } from '../import/row-intent';
+import { intentOf } from '../import/remerge';
 import type { LabelGroup } from '../../../shared/domain';
 import type { PeopleResolver } from './people';
 import { idsOnly } from './people';
@@ -175,6 +176,7 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
   const lang = args.lang ?? 'en';
   const labels = new LabelIndex(args.groups);
   const options = { ...DEFAULT_IMPORT_OPTIONS, language: lang };
+  const plannedAt = new Date().toISOString();
   const current = await fetchByUserIds(args.client, new Set(args.userIds), (done, total) =>
     args.onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) }),
   );
@@ -218,13 +220,14 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
       rows.push({ ...base, action: 'unchanged', changes: [], errors: [], warnings: m.warnings });
     } else {
       const seq = ops.length;
-      ops.push({ seq, row, kind: 'update', userId: id, body: m.body });
+      ops.push({ seq, row, kind: 'update', userId: id, body: m.body, before: intentOf(c, m.body) });
       rows.push({ ...base, action: 'update', changes: m.changes, errors: [], warnings: m.warnings, seq });
     }
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
   return {
     ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads),
+    plannedAt,
     before: beforeOf(ops, current.found),
   };
 }

@@ -5,7 +5,9 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import {
+  CONFLICT_ERRCODE,
   DEPENDENCY_ERRCODE,
+  GONE_ERRCODE,
   type JobProgress,
   type JobState,
   type RowOp,
@@ -16,6 +18,7 @@ import { CreateLookup, MobilesNotVisibleError } from './create-lookup';
 import { asApiFailure, fatalInfo, isJobFatal } from './failure';
 import { JOURNAL_FILE, JournalWriter, jobDir, LOCK_HEARTBEAT_MS, removeLock, touchLock } from './journal';
 import { coalesce, etaSeconds, RateMeter } from './progress';
+import { FRESH_WINDOW_MS, Rereader, type Decision } from './reread';
 import { CallAbortedError, createScheduler, type CallTrace } from './scheduler';
 import type { ApiFailure, EngineClient, EngineRunOptions, FatalInfo, JobHandle, JobOutcome } from './types';
 
@@ -86,6 +89,8 @@ export interface RunInput extends EngineRunOptions {
   /** Rows an earlier run may have sent without recording: creates are looked up, deletes accept "not found". */
   maybeSent: Set<number>;
   resumed: boolean;
+  /** When the plan read the contacts (ms); -Infinity: unknown, re-read every update before sending it. */
+  plannedAt: number;
 }
 
 const DELETE_GONE = new Set<number | string>([33012, 60121]);
@@ -173,6 +178,10 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   });
   const client = input.client.withScheduler(scheduler);
   const lookup = new CreateLookup(client);
+  const rereader = new Rereader(client, input.plannedAt, input.freshWindowMs ?? FRESH_WINDOW_MS, {
+    maxQps,
+    concurrency,
+  });
 
   const dir = jobDir(dataDir, jobId);
   // The caller holds the job's lock (acquireLock) from here to the end.
@@ -273,6 +282,24 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
         throw e;
       }
     }
+  };
+
+  /** A row decided on re-reading its contact: already as asked (ok), a conflict, or deleted meanwhile. */
+  const decided = (op: RowOp, d: Exclude<Decision, { kind: 'write' }>): RowResult => {
+    const none: CallTrace = { attempts: 0, ambiguous: false };
+    if (d.kind === 'same') return rowResult(op, none, { status: 'ok' });
+    if (d.kind === 'gone')
+      return rowResult(op, none, {
+        status: 'failed',
+        errcode: GONE_ERRCODE,
+        errmsg: 'the contact was deleted in DingTalk after the plan was made; nothing was sent',
+      });
+    return rowResult(op, none, {
+      status: 'skipped',
+      errcode: CONFLICT_ERRCODE,
+      errmsg: `changed in DingTalk after the plan was made, in what this row changes too: ${d.fields.join(', ')}; not overwritten`,
+      fields: d.fields,
+    });
   };
 
   /** Runs one row to its result; undefined when the job stopped before the row could finish. */
@@ -381,8 +408,40 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     if (!nextMark && windowEnd < pending.length && i >= windowEnd - windowSize / 2) {
       nextMark = markWindow(Math.min(pending.length, windowEnd + windowSize));
     }
-    const op = pending[i]!;
-    const outcome = limit(() => runGated(op));
+    let op = pending[i]!;
+    if (rereader.needs(op)) {
+      const failure = await rereader.reread(pending, i).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (failure instanceof CallAbortedError) break;
+      if (failure !== undefined) {
+        const f = asApiFailure(failure);
+        if (f && isJobFatal(f)) {
+          fatal ??= fatalInfo(f);
+          ctl.halt('fatal');
+          break;
+        }
+        // Not read, so not sent: this row fails with why (retryable), the next ones try again.
+        record(
+          failedWith(
+            op,
+            { attempts: 0, ambiguous: false },
+            f ?? { errcode: 'error', errmsg: failure instanceof Error ? failure.message : String(failure) },
+          ),
+        );
+        continue;
+      }
+      if (ctl.stop) break;
+    }
+    const decision = rereader.take(op.seq);
+    if (decision && decision.kind !== 'write') {
+      record(decided(op, decision));
+      continue;
+    }
+    if (decision && op.kind === 'update') op = { ...op, body: decision.body };
+    const send = op;
+    const outcome = limit(() => runGated(send));
     outcomes.set(op.seq, outcome);
     const p = outcome.then((r) => {
       if (r) record(r);
@@ -443,5 +502,5 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const final = snapshot(state);
   final.etaSeconds = state === 'finished' || state === 'finished-with-failures' ? 0 : null;
   input.onProgress?.(final);
-  return { jobId, state, results, summary, ...(fatal ? { fatal } : {}) };
+  return { jobId, state, results, summary, ...(fatal ? { fatal } : {}), reread: { ...rereader.stats } };
 }

@@ -61,7 +61,7 @@ export type IdSet = Pick<ReadonlySet<string>, 'has' | 'size' | 'keys'>;
  * twice the cheaper way. A single id is fetched with `get` straight away.
  */
 export async function fetchByUserIds(
-  client: ImportClient,
+  client: Pick<ImportClient, 'listContacts' | 'getContact'>,
   ids: IdSet,
   onProgress?: FetchProgress,
 ): Promise<CurrentState> {

@@ -10,6 +10,8 @@ import { isKnownHeader } from '../import/known-headers';
 import { LabelIndex } from '../import/labels';
 import { autoMap, indexColumns } from '../import/mapping';
 import { applyLabelEdits, readIntent } from '../import/row-intent';
+import { PeopleCells } from '../import/people';
+import { DirectoryService, type DirectoryClient } from '../directory';
 
 /** Every contact of the backup `name` (a file in <dataDir>/backups/) that has a user_id. */
 export async function backupContacts(
@@ -23,9 +25,13 @@ export async function backupContacts(
   const headers = source.info.headers;
   const cols = indexColumns(autoMap(headers, groups));
   const options = { ...DEFAULT_IMPORT_OPTIONS, match: 'mobile' as const, create: true };
+  // Owners and sharing are written as names (as an export writes them): resolved back through the directory.
+  const people = client.listStaffPage
+    ? new PeopleCells(await new DirectoryService(client as DirectoryClient).get())
+    : undefined;
   const out: Contact[] = [];
   for await (const { cells } of source.rows()) {
-    const intent = readIntent(cells, cols, options, labels, headers);
+    const intent = readIntent(cells, cols, options, labels, headers, people);
     const f = intent.fields;
     const s = (k: keyof typeof f): string | undefined =>
       typeof f[k] === 'string' ? (f[k] as string) : undefined;

@@ -12,6 +12,7 @@ import { DamagedJobError, JobNotFoundError, readJob, type JobRecord } from '../e
 import { fetchByUserIds, readLabelGroups, type ImportClient } from '../import/current';
 import { LabelIndex } from '../import/labels';
 import { mergeUpdate, validateBody } from '../import/merge';
+import { intentOf } from '../import/remerge';
 import { mobileKey } from '../import/row-intent';
 import { readJobPlan } from './saved-plan';
 import { backupContacts } from './undo-backup';
@@ -147,6 +148,7 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
       if (id) ids.add(id);
     }
   }
+  const plannedAt = new Date().toISOString();
   const live = await liveState(
     a.client,
     ids,
@@ -223,7 +225,7 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
       before[now.userid] = now;
       add(
         { ...base, ...company, action: 'update', changes: m.changes, errors: [], warnings, cells },
-        { seq: 0, row, kind: 'update', userId: now.userid, body: m.body },
+        { seq: 0, row, kind: 'update', userId: now.userid, body: m.body, before: intentOf(now, m.body) },
       );
       return;
     }
@@ -339,6 +341,7 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
   const plan = contactsPlan('import', rows, ops, live.reads);
   return {
     ...plan,
+    plannedAt,
     before,
     undo: { jobId: a.jobId, kind: rec.meta.kind, source: rec.meta.source, conflicts, force },
   };
