@@ -35,7 +35,7 @@ export interface ContactRowView {
   labels: number[];
   shareUsers: string[];
   shareDepts: number[];
-  /** The same people and departments by name, when the staff directory knows them (else the id). */
+  /** shareUsers and shareDepts as the staff directory names them (an id it does not know stays as is). */
   shareUserNames?: string[];
   shareDeptNames?: string[];
 }

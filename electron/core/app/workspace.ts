@@ -67,6 +67,9 @@ export function toRowView(c: Contact, people?: PeopleResolver): ContactRowView {
   };
 }
 
+/** How long the table waits for the staff directory's names before it answers with ids. */
+const NAMES_WAIT_MS = 1500;
+
 const info = (index: ContactIndex): ContactIndexInfo => ({
   loaded: index.loaded,
   size: index.size,
@@ -105,6 +108,25 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       resolver = undefined;
     }
     return resolver;
+  };
+
+  let namesFailed: string | undefined;
+  /**
+   * Names for the table and the detail panel: the directory when it is read within NAMES_WAIT_MS, else ids
+   * (the read goes on and later pages have names). A directory that cannot be read is not tried again for
+   * that connection: the table then shows ids.
+   */
+  const namesSoon = async (): Promise<PeopleResolver | undefined> => {
+    const identity = ctx.connection.require().identity;
+    if (resolver || namesFailed === identity) return resolver;
+    const read = peopleFor(true).then((r) => {
+      if (!r) namesFailed = identity;
+      return r;
+    });
+    return Promise.race([
+      read,
+      new Promise<void>((r) => void setTimeout(r, NAMES_WAIT_MS).unref()).then(() => people()),
+    ]);
   };
 
   let refreshing: Promise<ContactIndexInfo> | undefined;
@@ -176,7 +198,10 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await index();
       const started = performance.now();
       const lang = await ctx.lang();
-      const who = await peopleFor(PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner');
+      const who =
+        PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner'
+          ? await peopleFor(true)
+          : await namesSoon();
       let hits;
       try {
         hits = i.search(args.query, { lang, ...(who ? { people: who } : {}) });
@@ -206,8 +231,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await index();
       const c = i.get(args.userid);
       if (!c) throw notFound(`No contact ${args.userid} in the local index.`, 'Refresh the contact list.');
-      // Owner and sharing by name: the directory is read (once per connection) for the details.
-      return { contact: toRowView(c, await peopleFor(true)), history: i.history(args.userid) };
+      return { contact: toRowView(c, await namesSoon()), history: i.history(args.userid) };
     },
 
     async getLabelOverview(): Promise<LabelOverview> {
@@ -281,7 +305,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await loaded();
       const groups = findDuplicates(i.all().map((c) => c.c));
       lastDuplicates = { identity: ctx.connection.require().identity, groups };
-      const who = people();
+      const who = await namesSoon();
       return {
         total: i.size,
         groups: groups.map((g) => ({
