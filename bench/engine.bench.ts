@@ -159,6 +159,7 @@ function instantClient(scheduler?: CallScheduler): EngineClient {
       scheduler ? scheduler.run('update', async () => void JSON.stringify(b)) : Promise.resolve(),
     createContact: () => Promise.resolve('new'),
     deleteContact: () => Promise.resolve(),
+    getContact: () => Promise.reject(new Error('not read in this benchmark')),
     // eslint-disable-next-line require-yield
     listContacts: async function* () {
       return;

@@ -279,7 +279,16 @@ export interface PlanSummary {
   mappingWarnings: string[];
 }
 
-export type PlanFilter = 'all' | 'changed' | 'unchanged' | 'invalid' | 'create' | 'update' | 'delete';
+export type PlanFilter =
+  | 'all'
+  | 'changed'
+  | 'unchanged'
+  | 'invalid'
+  | 'create'
+  | 'update'
+  | 'delete'
+  /** Rows with warnings, whatever their action ("no change" rows included). */
+  | 'warnings';
 
 export interface PageArgs {
   offset: number;

@@ -87,6 +87,8 @@ export type RowStatus = 'planned' | 'ok' | 'failed' | 'skipped' | 'unchanged' | 
 
 /** The errcode of a row not written because its contact changed since it was planned. */
 export const CONFLICT_ERRCODE = 'conflict';
+/** The errcode of an update not sent because its contact was deleted since it was planned. */
+export const GONE_ERRCODE = 'gone';
 
 export interface FieldChange {
   field: string;
@@ -94,11 +96,30 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** One write the engine performs. The plan is plain data: journalled, resumed, shown. */
+/**
+ * One write the engine performs. The plan is plain data: journalled, resumed, shown. `after`: the seq of an
+ * earlier row this one needs; it is sent only once that row succeeded, else skipped (DEPENDENCY_ERRCODE) —
+ * a merge's deletes wait for the kept contact's update, so a failed update never loses the others' labels.
+ */
 export type RowOp =
-  | { seq: number; row: number; kind: 'update'; userId: string; body: ContactUpdate }
-  | { seq: number; row: number; kind: 'create'; body: ContactCreate }
-  | { seq: number; row: number; kind: 'delete'; userId: string };
+  | {
+      seq: number;
+      row: number;
+      kind: 'update';
+      userId: string;
+      body: ContactUpdate;
+      /**
+       * The contact's values, when planned, of the fields `body` changes (only those): the row's intent. The
+       * engine re-reads the contact before a late write and re-merges these changes onto what it holds now.
+       */
+      before?: Partial<ContactUpdate>;
+      after?: number;
+    }
+  | { seq: number; row: number; kind: 'create'; body: ContactCreate; after?: number }
+  | { seq: number; row: number; kind: 'delete'; userId: string; after?: number };
+
+/** The errcode of a row not sent because the row it depends on (RowOp.after) did not succeed. */
+export const DEPENDENCY_ERRCODE = 'dependency-failed';
 
 /** How one row ended. Every row of a job ends with exactly one. */
 export interface RowResult {
@@ -110,6 +131,8 @@ export interface RowResult {
   errcode?: number | string;
   errmsg?: string;
   hint?: string;
+  /** A conflict: the fields changed meanwhile that this row changes too. */
+  fields?: string[];
   attempts: number;
 }
 

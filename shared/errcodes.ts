@@ -327,6 +327,22 @@ const ROWS: Row[] = [
     '请重新导出该联系人，确定正确的值后重新导入该行。',
   ],
   [
+    'gone',
+    'row-permanent',
+    'The contact was deleted in DingTalk after the plan was made; nothing was sent',
+    '制定计划后该联系人已在钉钉中被删除；未发送任何内容',
+    'Check whether the contact should exist; to add it again, import the row with --create.',
+    '请确认该联系人是否应当存在；如需重新添加，请使用 --create 导入该行。',
+  ],
+  [
+    'dependency-failed',
+    'row-permanent',
+    'Not sent: the row it depends on did not succeed (a merge deletes the duplicates only after the kept contact took their labels and sharing)',
+    '未发送：它所依赖的行未成功（合并时，只有保留的联系人已接收标签和共享后才删除其他重复联系人）',
+    'Fix the failed row (see its error), then merge these duplicates again.',
+    '请先处理失败的行（见其错误），再重新合并这些重复联系人。',
+  ],
+  [
     'error',
     'row-permanent',
     'An unexpected error in dtload while sending this row',

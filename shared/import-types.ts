@@ -1,6 +1,6 @@
 // View types of the import pipeline: the plan the dry run shows, the options an import takes and the
 // column mapping. Plain JSON-serialisable data, so the desktop UI can page through a plan over IPC.
-import type { FieldChange, RowAction, RowOp } from './domain';
+import type { Contact, FieldChange, RowAction, RowOp } from './domain';
 import type { Lang } from './i18n/lang';
 
 /** The contact fields a column can fill (shared/fields.ts CONTACT_FIELDS keys). */
@@ -123,8 +123,15 @@ export interface ImportPlan {
   rows: PlannedRow[];
   ops: RowOp[];
   summary: ImportSummary;
+  /** ISO time the contacts' current state was read for this plan (a job re-reads them when this is old). */
+  plannedAt?: string;
   /** How current state was read: calls made to DingTalk while planning. */
   reads: { get: number; listContacts: number; strategy: 'none' | 'get' | 'list' | 'list+get' };
+  /**
+   * Each contact an update or delete writes, by userid, as read when planning: saved with the job
+   * (sheet-plan.json) so `dtload undo` can put it back. Absent in plans of earlier versions.
+   */
+  before?: Record<string, Contact>;
 }
 
 /** `directory`: reading the staff directory (the sheet names people or departments). */

@@ -5,13 +5,26 @@ import { app } from './messages/app';
 import { cli } from './messages/cli';
 import { contacts } from './messages/contacts';
 import { directory } from './messages/directory';
+import { people } from './messages/people';
 import { plan } from './messages/plan';
 import { written } from './messages/written';
 import { sheets } from './messages/sheets';
 import { ui } from './messages/ui';
+import { undo } from './messages/undo';
 
 /** Every part, for the consistency test (a key defined in two parts is a mistake). */
-export const CATALOGUE_PARTS = { ui, plan, app, contacts, directory, sheets, written, cli } as const;
+export const CATALOGUE_PARTS = {
+  ui,
+  plan,
+  app,
+  contacts,
+  directory,
+  people,
+  sheets,
+  written,
+  cli,
+  undo,
+} as const;
 
 export const CATALOGUE = {
   ...ui,
@@ -19,9 +32,11 @@ export const CATALOGUE = {
   ...app,
   ...contacts,
   ...directory,
+  ...people,
   ...sheets,
   ...written,
   ...cli,
+  ...undo,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

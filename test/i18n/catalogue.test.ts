@@ -5,6 +5,7 @@ import {
   CATALOGUE,
   CATALOGUE_PARTS,
   defaultLang,
+  format,
   joinAlternatives,
   langFromLocale,
   parseLang,
@@ -84,5 +85,18 @@ describe('languages', () => {
     expect(defaultLang({ LANG: 'C.UTF-8' }, 'zh-CN')).toBe('zh-CN');
     expect(defaultLang({ LANG: 'fr_FR.UTF-8' }, 'zh-CN')).toBe('en');
     expect(defaultLang({}, 'de-DE')).toBe('en');
+  });
+});
+
+describe('counts in English', () => {
+  it('writes the noun after a count of 1 in the singular, in every other case as the catalogue has it', () => {
+    const t = translator('en');
+    expect(t('import.diff.apply', { count: 1 })).toBe('Apply 1 change');
+    expect(t('import.diff.apply', { count: 2 })).toBe('Apply 2 changes');
+    expect(t('common.rows', { count: '1' })).toBe('1 row');
+    expect(t('common.rows', { count: '1,000' })).toBe('1,000 rows');
+    expect(t('delete.confirm.title', { count: 1 })).toBe('Delete 1 contact?');
+    expect(format('{n} is {m} matches', { n: 1, m: 1 })).toBe('1 is 1 match');
+    expect(translator('zh-CN')('import.diff.apply', { count: 1 })).toBe('执行 1 项变更');
   });
 });

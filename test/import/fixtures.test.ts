@@ -74,7 +74,7 @@ describe('fixtures', () => {
     expect(p.rows[1]!.changes.find((x) => x.field === 'name')?.after).toBe('Rich Name');
     // A number-typed mobile cell reads as its digits; it differs from DingTalk's, and update cannot change it.
     expect(p.rows[0]!.warnings).toEqual([
-      `mobile "13912345678" differs from DingTalk's "${c[2]!.mobile}" but cannot be changed through update; it is left as it is`,
+      `Mobile "13912345678" differs from DingTalk's "${c[2]!.mobile}" but cannot be changed through update; it is left as it is`,
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('mergeUpdate', () => {
     );
     expect(r.changes).toEqual([]);
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/^email "new@example.com" differs/);
+    expect(r.warnings[0]).toMatch(/^Email "new@example.com" differs/);
   });
 
   it('replaces labels within a group column and leaves other groups alone', () => {
@@ -153,7 +153,7 @@ describe('mergeUpdate', () => {
     const long = plan(['user_id', 'name'], ['u1', 'x'.repeat(65)], alice);
     expect(long.errors).toEqual(['name is longer than 64 characters']);
     expect(plan(['user_id', 'name'], ['u1', ''], alice, { blank: 'clear' }).errors).toEqual([
-      'name cannot be cleared: DingTalk requires it',
+      'Name cannot be cleared: DingTalk requires it',
     ]);
   });
 });

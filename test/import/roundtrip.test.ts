@@ -221,3 +221,44 @@ describe('--create with --match mobile', () => {
     expect(created).toMatchObject({ name: 'New Person', follower_user_id: 'lina02', state_code: '86' });
   });
 });
+
+describe('checks before sending', () => {
+  it('refuses a malformed +86 mobile and a mobile that already belongs to a contact, sending nothing', async () => {
+    const taken: Contact = org.sandbox.contacts()[42]!;
+    const writesBefore = writes(org);
+    const path = join(dir, 'create-checks.csv');
+    await writeFile(
+      path,
+      [
+        'user_id,name,mobile,Owner,Type',
+        ',Short,12345,lina02,Customer',
+        ',Landline,02112345678,lina02,Customer',
+        `,Twin,${taken.mobile},lina02,Customer`,
+        ',Fine,13322229999,lina02,Customer',
+        ',No owner,13322229998,,Customer',
+        '',
+      ].join('\n'),
+    );
+    const plan = await planImport({
+      source: await openSheet(path),
+      client: org.client,
+      options: { create: true },
+    });
+    expect(plan.rows.map((r) => r.action)).toEqual(['invalid', 'invalid', 'invalid', 'create', 'invalid']);
+    expect(plan.rows[0]!.errors[0]).toContain('not a mainland China mobile (5 digits');
+    expect(plan.rows[1]!.errors[0]).toContain('not a mainland China mobile (11 digits');
+    expect(plan.rows[2]!.errors).toEqual([
+      `mobile +86 ${taken.mobile} already belongs to contact ${taken.name} (${taken.userid}): to update it, match by mobile (--match mobile)`,
+    ]);
+    expect(plan.rows[4]!.errors).toEqual(['follower_user_id (owner) is required']);
+    expect(plan.ops).toHaveLength(1);
+    expect(writes(org)).toBe(writesBefore);
+    const zh = await planImport({
+      source: await openSheet(path),
+      client: org.client,
+      options: { create: true, language: 'zh-CN' },
+    });
+    expect(zh.rows[0]!.errors[0]).toContain('不是中国大陆手机号');
+    expect(zh.rows[2]!.errors[0]).toContain(`已属于联系人 ${taken.name}`);
+  });
+});

@@ -172,6 +172,24 @@ describe('contract over WebSocket (web mode, sandbox)', () => {
     expect(replan.counts).toMatchObject({ update: 1, unchanged: 39 });
   });
 
+  it('shows the warning of a row whose only edit is a read-only field, and lists such rows apart', async () => {
+    const fileId = await editedExport((rows) => {
+      rows[5]!.Mobile = '13900000000';
+    });
+    const mapping = await h.api.autoMap({ fileId });
+    const plan = await h.api.planImport({
+      fileId,
+      mapping: mapping.mapping,
+      options: { match: 'user_id', labels: 'replace', blank: 'keep', create: false },
+    });
+    expect(plan.counts).toMatchObject({ rows: 40, update: 0, unchanged: 40 });
+    expect(plan.warnings).toBe(1);
+    const warned = await h.api.getPlanRows({ planId: plan.planId, filter: 'warnings', offset: 0, limit: 10 });
+    expect(warned.total).toBe(1);
+    expect(warned.items[0]).toMatchObject({ row: 7, action: 'unchanged' });
+    expect(warned.items[0]!.warnings[0]).toMatch(/13900000000.*cannot be changed through update/);
+  });
+
   it('deletes only after the count is confirmed, with a backup first', async () => {
     const fileId = await editedExport((rows) => rows.splice(2));
     const plan = await h.api.planDelete({ fileId });

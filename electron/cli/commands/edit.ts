@@ -8,6 +8,7 @@ import {
   isEmptyRequest,
   planEdit,
   resolveEdit,
+  resolverLabels,
   type EditRequest,
   type EditTextField,
 } from '../../core/contacts';
@@ -122,6 +123,7 @@ export function register(program: Command, ctx: CliContext): void {
             client: conn.client,
             groups: index.labelGroups,
             lang,
+            ...(people ? { labels: resolverLabels(people) } : {}),
             onProgress,
             onFresh: (fresh) => index.upsert(fresh),
           }),

@@ -172,10 +172,12 @@ export interface FinishArgs {
   source?: SheetSource;
   title?: string;
   opts: { apply?: boolean; report?: string; json?: boolean };
-  kind: 'import' | 'delete';
+  kind: 'import' | 'delete' | 'undo';
   meta: Record<string, unknown>;
   /** Runs after the plan is shown and before the job starts (the delete backup). */
   beforeApply?: () => Promise<string | undefined>;
+  /** Lines to print after an applied job's summary (an undo's new userids). */
+  afterApply?: (outcome: JobOutcome) => string[];
 }
 
 /** Shows the plan, applies it when asked, writes the reports, and answers the contract's exit code. */
@@ -202,7 +204,8 @@ export async function finish(a: FinishArgs): Promise<number> {
   if (opts.apply && plan.ops.length > 0) {
     backup = await a.beforeApply?.();
     if (backup && !opts.json) ctx.stdout.write(t('cli.backup', { path: backup }) + '\n');
-    outcome = await runJob(a);
+    // The backup goes with the job: an undo of it re-creates from there when the job kept no copy.
+    outcome = await runJob(backup ? { ...a, meta: { ...a.meta, backup: basename(backup) } } : a);
     // Every write dtload makes updates the local contact index (when this organisation has one).
     await indexJobWrites(a.ctx.dataDir(a.cmd), a.conn.identity, outcome.jobId, plan.ops, outcome.results);
   }
@@ -210,7 +213,8 @@ export async function finish(a: FinishArgs): Promise<number> {
   const reportArgs = { plan, mode, jobId: outcome?.jobId, results: outcome?.results, lang };
   if (opts.report) await writeReport(opts.report, reportArgs);
   const failedPath = await failedRowsPath(a);
-  const failedRows = await writeFailedRows(failedPath, reportArgs);
+  // An undo's rows are not a sheet to fix and import again: its report says what was skipped and why.
+  const failedRows = a.kind === 'undo' ? 0 : await writeFailedRows(failedPath, reportArgs);
   const report = buildJsonReport(reportArgs);
   const s = report.summary;
 
@@ -244,6 +248,7 @@ export async function finish(a: FinishArgs): Promise<number> {
     lines.push(t('cli.jobCounts', { jobId: outcome.jobId, state: outcome.state, counts: describeCounts(s) }));
     if (outcome.fatal) lines.push(t('cli.stopped', { ...outcome.fatal }));
     if (interrupted) lines.push(t('cli.interrupted', { jobId: outcome.jobId }));
+    lines.push(...(a.afterApply?.(outcome) ?? []));
     for (const r of report.rows
       .filter((x) => x.status === 'failed' || x.status === 'conflict')
       .slice(0, MAX_LISTED_ROWS)) {
@@ -278,7 +283,8 @@ export function exitCodeOf(
 }
 
 async function runJob(a: FinishArgs): Promise<JobOutcome> {
-  const progress: ProgressSink = createProgress(a.kind === 'delete' ? 'Deleting' : 'Importing', {
+  const title = a.kind === 'delete' ? 'Deleting' : a.kind === 'undo' ? 'Undoing' : 'Importing';
+  const progress: ProgressSink = createProgress(title, {
     json: a.opts.json,
     stream: a.ctx.stderr as NodeJS.WriteStream,
     out: a.ctx.stdout,
@@ -290,7 +296,7 @@ async function runJob(a: FinishArgs): Promise<JobOutcome> {
     plan: a.plan,
     kind: a.kind,
     source: a.file,
-    mode: 'apply',
+    mode: a.kind === 'undo' ? 'undo' : 'apply',
     options: a.meta,
     org: a.conn.identity,
     // With --json, the engine's progress as `dtload resume` prints it: one event per update.

@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./edit'),
   },
   {
+    name: 'reassign',
+    summary: 'hand every contact of one owner to another (dry run by default; --apply sends the changes)',
+    load: () => import('./reassign'),
+  },
+  {
     name: 'duplicates',
     summary:
       'find duplicate contacts (same mobile, same name + company, near-identical names); --merge plans merging them',
@@ -62,6 +67,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'resume',
     summary: 'finish an interrupted job without repeating finished rows',
     load: () => import('./resume'),
+  },
+  {
+    name: 'undo',
+    summary:
+      'restore what a job changed (dry run by default); contacts changed since the job are skipped unless --force',
+    load: () => import('./undo'),
   },
   {
     name: 'sandbox',

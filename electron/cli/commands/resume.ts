@@ -118,6 +118,8 @@ async function printOutcome(
         summary: { ...s, total: outcome.summary.total },
         ...(outcome.fatal ? { fatal: outcome.fatal } : {}),
         failedRows: outcome.results.filter((r) => r.status === 'failed'),
+        // Contacts read again before their writes (no lost updates): rows, get/list calls, conflicts, gone.
+        reread: outcome.reread,
         report: opts.report ?? null,
         exitCode: code,
       }) + '\n',

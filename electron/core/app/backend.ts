@@ -208,6 +208,7 @@ export function createBackend(opts: BackendOptions): Backend {
         ? await backupBeforeDelete({
             plan: held.plan,
             client: connection.require().client,
+            directory: connection.require().directory,
             dataDir: opts.dataDir,
           })
         : undefined;
@@ -232,10 +233,11 @@ export function createBackend(opts: BackendOptions): Backend {
           'Type the number of contacts to delete to confirm.',
         );
       }
-      const { client } = connection.require();
+      const { client, directory } = connection.require();
       const backup = await backupBeforeDelete({
         plan: held.plan,
         client,
+        directory,
         dataDir: opts.dataDir,
         lang: await ctx.lang(),
       });

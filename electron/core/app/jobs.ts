@@ -11,7 +11,7 @@ import type {
   ReportRowView,
   ReportRowsArgs,
 } from '../../../shared/contract';
-import type { JobProgress, JobState, RowOp } from '../../../shared/domain';
+import { DEPENDENCY_ERRCODE, type JobProgress, type JobState, type RowOp } from '../../../shared/domain';
 import { lookupErrcode, retryClassOf } from '../../../shared/errcodes';
 import { indexJobWrites } from '../contacts';
 import type { ImportPlan } from '../../../shared/import-types';
@@ -371,6 +371,13 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
           `None of the ${failed.length} failed rows can pass by sending them again: DingTalk refused each for a reason in the row.`,
           'Export the failed rows, fix them, and import that file.',
         );
+      }
+      // Rows skipped because a row they depend on failed (a merge's deletes) go again with it.
+      const afterOf = new Map(rec.plan.map((op) => [op.seq, op.after]));
+      for (const r of rec.results) {
+        const after = afterOf.get(r.seq);
+        if (r.errcode === DEPENDENCY_ERRCODE && after !== undefined && retryable.has(after))
+          retryable.add(r.seq);
       }
       const rows = plan.rows.filter((r) => r.seq !== undefined && retryable.has(r.seq));
       const retryPlan: ImportPlan = {

@@ -84,6 +84,8 @@ const matches = (r: PlannedRow, filter: PlanFilter): boolean => {
       return true;
     case 'changed':
       return r.action === 'create' || r.action === 'update' || r.action === 'delete';
+    case 'warnings':
+      return r.warnings.length > 0;
     default:
       return r.action === filter;
   }

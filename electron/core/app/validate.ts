@@ -193,7 +193,7 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   }),
   getPlanRows: obj({
     planId: id,
-    filter: oneOf('all', 'changed', 'unchanged', 'invalid', 'create', 'update', 'delete'),
+    filter: oneOf('all', 'changed', 'unchanged', 'invalid', 'create', 'update', 'delete', 'warnings'),
     ...page,
   }),
   applyPlan: obj({ planId: id }),

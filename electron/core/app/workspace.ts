@@ -31,6 +31,7 @@ import {
   planMerge,
   QueryError,
   resolveEdit,
+  resolverLabels,
   type ContactIndex,
   type DuplicateGroup,
   type PeopleResolver,
@@ -248,6 +249,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
         client,
         groups: i.labelGroups,
         lang,
+        ...(who ? { labels: resolverLabels(who) } : {}),
         onFresh: (fresh) => i.upsert(fresh),
       });
       return plans.hold(plan, source, identity);

@@ -7,8 +7,9 @@ import type { Contact, LabelGroup, RowOp } from '../../../shared/domain';
 import { translate, type Lang } from '../../../shared/i18n';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
 import { contactsPlan } from './edit-plan';
+import { intentOf } from '../import/remerge';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
 
@@ -159,13 +160,15 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
   const labels = new LabelIndex(args.labelGroups);
   const options = { ...DEFAULT_IMPORT_OPTIONS, language: lang };
   const ids = new Set(args.groups.flatMap((g) => g.userIds));
+  const plannedAt = new Date().toISOString();
   const current = await fetchByUserIds(args.client, ids, (done, total) =>
     args.onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) }),
   );
   await args.onFresh?.([...current.found.values()]);
   const rows: PlannedRow[] = [];
   const updates: RowOp[] = [];
-  const deletes: Array<{ row: PlannedRow; userId: string }> = [];
+  // `after`: the seq of the kept contact's update, when it needs one; the deletes wait for it to succeed.
+  const deletes: Array<{ row: PlannedRow; userId: string; after?: number }> = [];
   let row = 1;
   for (const g of args.groups) {
     const keep = current.found.get(g.keep);
@@ -229,11 +232,20 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
       });
       continue; // never delete the others when the kept contact cannot take their labels
     }
+    let after: number | undefined;
     if (m.changes.length === 0)
       rows.push({ row, ...base(keep), action: 'unchanged', changes: [], errors: [], warnings: [note] });
     else {
       const seq = updates.length;
-      updates.push({ seq, row, kind: 'update', userId: keep.userid, body: m.body });
+      after = seq;
+      updates.push({
+        seq,
+        row,
+        kind: 'update',
+        userId: keep.userid,
+        body: m.body,
+        before: intentOf(keep, m.body),
+      });
       rows.push({
         row,
         ...base(keep),
@@ -255,15 +267,26 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
         warnings: [translate(lang, 'dup.mergedInto', { id: keep.userid, name: keep.name })],
       };
       rows.push(planned);
-      deletes.push({ row: planned, userId: c.userid });
+      deletes.push({ row: planned, userId: c.userid, ...(after !== undefined ? { after } : {}) });
     }
   }
-  // Updates first, then deletes: the kept contacts take the labels before the others go.
+  // Updates first, then deletes, each delete depending on its group's update (the engine sends it only once
+  // that update succeeded): the kept contacts take the labels before the others go, or nobody goes.
   const ops: RowOp[] = [...updates];
   for (const d of deletes) {
     d.row.seq = ops.length;
-    ops.push({ seq: ops.length, row: d.row.row, kind: 'delete', userId: d.userId });
+    ops.push({
+      seq: ops.length,
+      row: d.row.row,
+      kind: 'delete',
+      userId: d.userId,
+      ...(d.after !== undefined ? { after: d.after } : {}),
+    });
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return contactsPlan('import', rows, ops, current.reads);
+  return {
+    ...contactsPlan('import', rows, ops, current.reads),
+    plannedAt,
+    before: beforeOf(ops, current.found),
+  };
 }

@@ -6,12 +6,14 @@ import { joinList, translate, type Lang } from '../../../shared/i18n';
 import { closestNames } from './query-compile';
 import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../../shared/import-types';
 import type { ContactFieldKey } from '../../../shared/import-types';
-import { fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
+import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, summarise, type ImportClient } from '../import';
 import type { LabelEdit, RowIntent } from '../import/row-intent';
+import { intentOf } from '../import/remerge';
 import type { LabelGroup } from '../../../shared/domain';
 import type { PeopleResolver } from './people';
 import { idsOnly } from './people';
 import type { ImportPlanProgress } from '../../../shared/import-types';
+import { labelPeopleChanges, type PeopleLabels } from '../import/people-changes';
 
 export const EDIT_TEXT_FIELDS = ['title', 'company_name', 'address', 'remark'] as const;
 export type EditTextField = (typeof EDIT_TEXT_FIELDS)[number];
@@ -40,6 +42,8 @@ export interface EditAction {
   unshareDepts: number[];
   set: Partial<Record<EditTextField, string>>;
   delete: boolean;
+  /** Hand over: `from`'s contacts go to `to`; with `shares`, `from` is replaced in the shared staff too. */
+  reassign?: { from: string; to: string; shares: boolean };
 }
 
 /** A name in an action that names nothing: one line naming it (and the closest names). */
@@ -135,6 +139,14 @@ export function intentFor(current: Contact, a: EditAction): RowIntent {
     for (const d of a.shareDepts) if (!next.includes(d)) next.push(d);
     fields.share_dept_ids = next;
   }
+  if (a.reassign) {
+    const { from, to, shares } = a.reassign;
+    if (current.follower_user_id === from) fields.follower_user_id = to;
+    const users = current.share_user_ids ?? [];
+    if (shares && users.includes(from)) {
+      fields.share_user_ids = [...new Set(users.map((u) => (u === from ? to : u)))];
+    }
+  }
   const labelEdits: LabelEdit[] = [];
   if (a.addLabels.length) labelEdits.push({ header: '--add-label', mode: 'add', ids: a.addLabels });
   if (a.removeLabels.length)
@@ -153,6 +165,8 @@ export interface PlanEditArgs {
   groups: readonly LabelGroup[];
   lang?: Lang;
   onProgress?: (p: ImportPlanProgress) => void;
+  /** Names for the owner and sharing changes of the diff (`张伟 → 李娜`); ids without it. */
+  labels?: PeopleLabels;
   /** The contacts as read now (the index takes them). */
   onFresh?: (contacts: Contact[]) => void | Promise<void>;
 }
@@ -162,6 +176,7 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
   const lang = args.lang ?? 'en';
   const labels = new LabelIndex(args.groups);
   const options = { ...DEFAULT_IMPORT_OPTIONS, language: lang };
+  const plannedAt = new Date().toISOString();
   const current = await fetchByUserIds(args.client, new Set(args.userIds), (done, total) =>
     args.onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) }),
   );
@@ -198,18 +213,23 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
       return;
     }
     const m = mergeUpdate(c, intentFor(c, args.action), labels, options);
+    if (args.labels) labelPeopleChanges(m.changes, args.labels);
     if (m.errors.length) {
       rows.push({ ...base, action: 'invalid', changes: m.changes, errors: m.errors, warnings: m.warnings });
     } else if (m.changes.length === 0) {
       rows.push({ ...base, action: 'unchanged', changes: [], errors: [], warnings: m.warnings });
     } else {
       const seq = ops.length;
-      ops.push({ seq, row, kind: 'update', userId: id, body: m.body });
+      ops.push({ seq, row, kind: 'update', userId: id, body: m.body, before: intentOf(c, m.body) });
       rows.push({ ...base, action: 'update', changes: m.changes, errors: [], warnings: m.warnings, seq });
     }
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
-  return contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads);
+  return {
+    ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads),
+    plannedAt,
+    before: beforeOf(ops, current.found),
+  };
 }
 
 /** The plan of a job without a spreadsheet (an edit, a duplicate merge): EDIT_HEADERS stand in for its columns. */

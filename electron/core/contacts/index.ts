@@ -17,7 +17,7 @@ export {
 } from './query-parse';
 export { compileQuery, closestNames, type CompileContext, type Predicate } from './query-compile';
 export { toIndexed, type IndexedContact } from './searchable';
-export { idsOnly, type PeopleResolver, type Resolution } from './people';
+export { idsOnly, resolverLabels, type PeopleResolver, type Resolution } from './people';
 export { openIndex, indexJobWrites, closeIndexes } from './open-index';
 export {
   planEdit,
@@ -43,3 +43,4 @@ export {
 } from './duplicates';
 export { writeDuplicatesReport, DUPLICATE_COLUMNS } from './duplicates-report';
 export { directoryPeople } from './directory-people';
+export { selectReassign, reassignTexts, type ReassignRequest, type ReassignSelection } from './reassign';

@@ -28,3 +28,11 @@ export const idsOnly = (lang: Lang = 'en'): PeopleResolver => ({
   personName: () => undefined,
   deptName: () => undefined,
 });
+
+/** A resolver as the diff's namer: a person or department it does not know stays an id. */
+export const resolverLabels = (
+  who: PeopleResolver,
+): { personLabel(userid: string): string; deptLabel(id: number): string } => ({
+  personLabel: (u) => (u === '' ? '' : (who.personName(u) ?? u)),
+  deptLabel: (d) => who.deptName(d) ?? String(d),
+});

@@ -28,6 +28,7 @@ export {
   DamagedJobError,
 } from './journal';
 export { DEFAULT_CONCURRENCY, DEFAULT_MAX_QPS } from './run-job';
+export { FRESH_WINDOW_MS } from './reread';
 export type * from './types';
 
 /** Starts a job: writes its plan and journal header, then runs it. Failures to write the journal reject `done`. */
@@ -37,6 +38,9 @@ export function startJob(opts: StartJobOptions): JobHandle {
   const done = (async (): Promise<JobOutcome> => {
     const seqs = new Set(opts.plan.map((op) => op.seq));
     if (seqs.size !== opts.plan.length) throw new Error('the plan has two rows with the same seq');
+    // A row waits only for an earlier one (dispatch is in seq order): a later one could never have ended.
+    if (opts.plan.some((op) => op.after !== undefined && op.after >= op.seq))
+      throw new Error('a row of the plan depends on a row after it');
     await createJobFiles(opts.dataDir, jobId, opts.meta, opts.plan);
     await acquireLock(opts.dataDir, jobId);
     try {
@@ -46,7 +50,17 @@ export function startJob(opts: StartJobOptions): JobHandle {
       await removeLock(opts.dataDir, jobId);
       throw e;
     }
-    return runJob({ ...opts, jobId, prior: new Map(), maybeSent: new Set(), resumed: false }, ctl);
+    return runJob(
+      {
+        ...opts,
+        jobId,
+        prior: new Map(),
+        maybeSent: new Set(),
+        resumed: false,
+        plannedAt: opts.plannedAt ?? Date.now(),
+      },
+      ctl,
+    );
   })();
   return makeHandle(jobId, ctl, done);
 }
@@ -86,7 +100,8 @@ export async function resumeJob(opts: ResumeJobOptions): Promise<JobHandle> {
     else if (op.seq < journal.lastWindow && r?.status !== 'failed') maybeSent.add(op.seq);
   }
   const ctl = new JobControl();
-  const done = runJob({ ...opts, plan, prior, maybeSent, resumed: true }, ctl);
+  // Time has passed since the plan read the contacts: every update still to send is read again first.
+  const done = runJob({ ...opts, plan, prior, maybeSent, resumed: true, plannedAt: -Infinity }, ctl);
   return makeHandle(jobId, ctl, done);
 }
 

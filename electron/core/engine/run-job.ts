@@ -4,12 +4,21 @@
 // resume knows exactly which unrecorded rows may have been sent (and checks those before re-sending).
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { JobProgress, JobState, RowOp, RowResult } from '../../../shared/domain';
+import {
+  CONFLICT_ERRCODE,
+  DEPENDENCY_ERRCODE,
+  GONE_ERRCODE,
+  type JobProgress,
+  type JobState,
+  type RowOp,
+  type RowResult,
+} from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
 import { CreateLookup, MobilesNotVisibleError } from './create-lookup';
 import { asApiFailure, fatalInfo, isJobFatal } from './failure';
 import { JOURNAL_FILE, JournalWriter, jobDir, LOCK_HEARTBEAT_MS, removeLock, touchLock } from './journal';
 import { coalesce, etaSeconds, RateMeter } from './progress';
+import { FRESH_WINDOW_MS, Rereader, type Decision } from './reread';
 import { CallAbortedError, createScheduler, type CallTrace } from './scheduler';
 import type { ApiFailure, EngineClient, EngineRunOptions, FatalInfo, JobHandle, JobOutcome } from './types';
 
@@ -80,6 +89,8 @@ export interface RunInput extends EngineRunOptions {
   /** Rows an earlier run may have sent without recording: creates are looked up, deletes accept "not found". */
   maybeSent: Set<number>;
   resumed: boolean;
+  /** When the plan read the contacts (ms); -Infinity: unknown, re-read every update before sending it. */
+  plannedAt: number;
 }
 
 const DELETE_GONE = new Set<number | string>([33012, 60121]);
@@ -102,9 +113,12 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const pending = ordered.filter((op) => !input.prior.has(op.seq));
   let ok = 0;
   let failed = 0;
+  // Rows that ended without a write (a dependency failed, a conflict): done too.
+  let skipped = 0;
   for (const r of input.prior.values()) {
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
+    else skipped++;
   }
 
   const callMeter = new RateMeter();
@@ -114,7 +128,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   let journalError: unknown;
 
   const snapshot = (state: JobState): JobProgress => {
-    const done = ok + failed;
+    const done = ok + failed + skipped;
     const p: JobProgress = {
       jobId,
       state,
@@ -164,6 +178,10 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   });
   const client = input.client.withScheduler(scheduler);
   const lookup = new CreateLookup(client);
+  const rereader = new Rereader(client, input.plannedAt, input.freshWindowMs ?? FRESH_WINDOW_MS, {
+    maxQps,
+    concurrency,
+  });
 
   const dir = jobDir(dataDir, jobId);
   // The caller holds the job's lock (acquireLock) from here to the end.
@@ -198,6 +216,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     resultBySeq.set(r.seq, r);
     if (r.status === 'ok') ok++;
     else if (r.status === 'failed') failed++;
+    else skipped++;
     rowMeter.add();
     writer.append({ t: 'row', ...r });
     if (writer.pending >= FLUSH_EVERY_ROWS) void flush();
@@ -265,6 +284,24 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     }
   };
 
+  /** A row decided on re-reading its contact: already as asked (ok), a conflict, or deleted meanwhile. */
+  const decided = (op: RowOp, d: Exclude<Decision, { kind: 'write' }>): RowResult => {
+    const none: CallTrace = { attempts: 0, ambiguous: false };
+    if (d.kind === 'same') return rowResult(op, none, { status: 'ok' });
+    if (d.kind === 'gone')
+      return rowResult(op, none, {
+        status: 'failed',
+        errcode: GONE_ERRCODE,
+        errmsg: 'the contact was deleted in DingTalk after the plan was made; nothing was sent',
+      });
+    return rowResult(op, none, {
+      status: 'skipped',
+      errcode: CONFLICT_ERRCODE,
+      errmsg: `changed in DingTalk after the plan was made, in what this row changes too: ${d.fields.join(', ')}; not overwritten`,
+      fields: d.fields,
+    });
+  };
+
   /** Runs one row to its result; undefined when the job stopped before the row could finish. */
   const runRow = async (op: RowOp): Promise<RowResult | undefined> => {
     const trace: CallTrace = { attempts: 0, ambiguous: input.maybeSent.has(op.seq) };
@@ -308,6 +345,36 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     }
   };
 
+  // Each dispatched row's outcome, for the rows that depend on it (RowOp.after).
+  const outcomes = new Map<number, Promise<RowResult | undefined>>();
+  const inPlan = new Set(plan.map((op) => op.seq));
+  /**
+   * A row with `after` is sent only once that row succeeded: 'go', else its skipped result, or undefined
+   * when that row never ended (the job stopped; a resume decides). The row it needs has a lower seq, so it
+   * was dispatched first (p-limit is FIFO) or ended in an earlier run: waiting here cannot deadlock. A row
+   * outside this plan (a retry job holds only the failed rows) was settled by the job it retries.
+   */
+  const gate = async (op: RowOp): Promise<RowResult | 'go' | undefined> => {
+    if (op.after === undefined || !inPlan.has(op.after)) return 'go';
+    const dep = await (outcomes.get(op.after) ?? resultBySeq.get(op.after));
+    if (!dep) return undefined;
+    if (dep.status === 'ok') return 'go';
+    return rowResult(
+      op,
+      { attempts: 0, ambiguous: false },
+      {
+        status: 'skipped',
+        errcode: DEPENDENCY_ERRCODE,
+        errmsg: `not sent: row ${dep.row}, which it depends on, ${dep.status === 'failed' ? `failed (${dep.errcode})` : 'was not sent'}`,
+        hint: hintFor(DEPENDENCY_ERRCODE),
+      },
+    );
+  };
+  const runGated = async (op: RowOp): Promise<RowResult | undefined> => {
+    const g = await gate(op);
+    return g === 'go' ? runRow(op) : g;
+  };
+
   // Dispatch: keep p-limit's queue short. Rows past the current window are started only once a window mark
   // covering them is on disk (with every result finished so far); the next mark is written half a window
   // ahead, so the disk sync overlaps the calls instead of stalling them.
@@ -341,8 +408,42 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     if (!nextMark && windowEnd < pending.length && i >= windowEnd - windowSize / 2) {
       nextMark = markWindow(Math.min(pending.length, windowEnd + windowSize));
     }
-    const op = pending[i]!;
-    const p = limit(() => runRow(op)).then((r) => {
+    let op = pending[i]!;
+    if (rereader.needs(op)) {
+      const failure = await rereader.reread(pending, i).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (failure instanceof CallAbortedError) break;
+      if (failure !== undefined) {
+        const f = asApiFailure(failure);
+        if (f && isJobFatal(f)) {
+          fatal ??= fatalInfo(f);
+          ctl.halt('fatal');
+          break;
+        }
+        // Not read, so not sent: this row fails with why (retryable), the next ones try again.
+        record(
+          failedWith(
+            op,
+            { attempts: 0, ambiguous: false },
+            f ?? { errcode: 'error', errmsg: failure instanceof Error ? failure.message : String(failure) },
+          ),
+        );
+        continue;
+      }
+      if (ctl.stop) break;
+    }
+    const decision = rereader.take(op.seq);
+    if (decision && decision.kind !== 'write') {
+      record(decided(op, decision));
+      continue;
+    }
+    if (decision && op.kind === 'update') op = { ...op, body: decision.body };
+    const send = op;
+    const outcome = limit(() => runGated(send));
+    outcomes.set(op.seq, outcome);
+    const p = outcome.then((r) => {
       if (r) record(r);
       running.delete(p);
       const wake = slotFreed;
@@ -401,5 +502,5 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
   const final = snapshot(state);
   final.etaSeconds = state === 'finished' || state === 'finished-with-failures' ? 0 : null;
   input.onProgress?.(final);
-  return { jobId, state, results, summary, ...(fatal ? { fatal } : {}) };
+  return { jobId, state, results, summary, ...(fatal ? { fatal } : {}), reread: { ...rereader.stats } };
 }

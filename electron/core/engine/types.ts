@@ -12,6 +12,9 @@ import type {
   RowResult,
 } from '../../../shared/domain';
 import type { ImportSummary } from '../../../shared/import-types';
+import type { RereadStats } from './reread';
+
+export type { RereadStats };
 
 /** Describes a job in its journal header. Never holds a token or secret (the journal redacts such keys anyway). */
 export interface JobMeta {
@@ -41,6 +44,8 @@ export interface EngineClient {
   createContact(body: ContactCreate): Promise<string>;
   deleteContact(userId: string): Promise<unknown>;
   listContacts(): AsyncIterable<Contact>;
+  /** Reads one contact (re-reading before a late write); answers 33012/60121 for a deleted one. */
+  getContact(userId: string): Promise<Contact>;
   withScheduler(scheduler: CallScheduler): EngineClient;
 }
 
@@ -69,6 +74,8 @@ export interface JobOutcome {
   results: RowResult[];
   summary: { total: number; ok: number; failed: number; skipped: number };
   fatal?: FatalInfo;
+  /** Contacts read again before their writes (no lost updates), what it cost and found. */
+  reread: RereadStats;
 }
 
 export interface JobHandle {
@@ -95,12 +102,19 @@ export interface EngineRunOptions {
   maxAttempts?: number;
   /** Lock refresh interval in ms (tests shorten it). */
   heartbeatMs?: number;
+  /**
+   * How old the plan's reading of a contact may be when its update is sent (default FRESH_WINDOW_MS, 2 min);
+   * past it the contact is read again and the row's changes re-merged. Tests shorten it.
+   */
+  freshWindowMs?: number;
 }
 
 export interface StartJobOptions extends EngineRunOptions {
   plan: RowOp[];
   meta: JobMeta;
   jobId?: string;
+  /** When the plan read the contacts' current state (ms since the epoch); default: now. */
+  plannedAt?: number;
   /** Runs once the job's files exist and its lock is held, before the first call (saves what goes with the job). */
   onCreated?: (jobId: string) => Promise<void>;
 }

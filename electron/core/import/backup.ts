@@ -1,10 +1,12 @@
 // Before an applied delete, the contacts about to go are written to <dataDir>/backups/ (xlsx in the
-// export's format, so the backup imports back with `--create`).
+// export's format, owners and sharing as names like an export's, so the backup imports back with
+// `--create --match mobile`).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Contact, LabelGroup } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
-import { writeContactsFile } from '../export';
+import { labelsOf, writeContactsFile, type PeopleLabels } from '../export';
+import { DirectoryService, isDirectoryError, type DirectoryClient } from '../directory';
 import { backupsDir } from '../paths';
 import type { ImportClient } from './current';
 import { fetchByUserIds, readLabelGroups } from './current';
@@ -24,6 +26,8 @@ export async function backupBeforeDelete(args: {
   labelGroups?: LabelGroup[];
   /** Language of the backup's headers, so it imports back (re-creates) in the admin's words. */
   lang?: Lang;
+  /** The connection's staff directory (the app's, shared); default: read through `client`. */
+  directory?: DirectoryService;
 }): Promise<BackupResult> {
   const ids = new Set(args.plan.ops.flatMap((op) => (op.kind === 'delete' ? [op.userId] : [])));
   const groups = args.labelGroups ?? (await readLabelGroups(args.client));
@@ -37,8 +41,27 @@ export async function backupBeforeDelete(args: {
     path,
     groups,
     contacts,
+    ...(contacts.length ? await peopleLabels(args.client, args.directory, args.lang) : {}),
     sheetName: translate(args.lang ?? 'en', 'sheet.deletedContacts'),
     lang: args.lang,
   });
   return { path, contacts: n };
+}
+
+/** Owners and sharing as names an import resolves back; ids when the directory cannot be read. */
+async function peopleLabels(
+  client: ImportClient,
+  directory: DirectoryService | undefined,
+  lang: Lang | undefined,
+): Promise<{ people?: PeopleLabels }> {
+  const { listSubDepartments, listStaffPage, staffIdByMobile, departmentName } = client;
+  if (!directory && !(listSubDepartments && listStaffPage && staffIdByMobile && departmentName)) return {};
+  const service = directory ?? new DirectoryService(client as DirectoryClient, { language: lang });
+  try {
+    return { people: labelsOf(await service.get()) };
+  } catch (e) {
+    // Without the directory permission the backup still holds everything, with ids.
+    if (isDirectoryError(e)) return {};
+    throw e;
+  }
 }

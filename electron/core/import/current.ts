@@ -61,7 +61,7 @@ export type IdSet = Pick<ReadonlySet<string>, 'has' | 'size' | 'keys'>;
  * twice the cheaper way. A single id is fetched with `get` straight away.
  */
 export async function fetchByUserIds(
-  client: ImportClient,
+  client: Pick<ImportClient, 'listContacts' | 'getContact'>,
   ids: IdSet,
   onProgress?: FetchProgress,
 ): Promise<CurrentState> {
@@ -145,6 +145,37 @@ export async function fetchByMobiles(
   return {
     found,
     duplicates,
+    reads: { get: 0, listContacts: Math.floor(seen / LIST_PAGE_SIZE) + 1, strategy: 'list' },
+  };
+}
+
+/**
+ * Contacts by user_id plus the owners of the mobiles new rows would create, in one list pass: a create
+ * whose mobile already belongs to a contact is refused by DingTalk (60200), so the plan catches it.
+ */
+export async function fetchByUserIdsAndMobiles(
+  client: ImportClient,
+  ids: IdSet,
+  mobiles: IdSet,
+  options: ImportOptions,
+  onProgress?: FetchProgress,
+): Promise<CurrentState & { byMobile: Map<string, Contact> }> {
+  const found = new Map<string, Contact>();
+  const byMobile = new Map<string, Contact>();
+  let seen = 0;
+  for await (const c of client.listContacts()) {
+    seen++;
+    if (ids.has(c.userid) && !found.has(c.userid)) found.set(c.userid, c);
+    if (c.mobile) {
+      const key = mobileKey(c.mobile, c.state_code, options);
+      if (mobiles.has(key) && !byMobile.has(key)) byMobile.set(key, c);
+    }
+    if (seen % LIST_PAGE_SIZE === 0) onProgress?.(found.size + byMobile.size, ids.size + mobiles.size);
+  }
+  onProgress?.(found.size + byMobile.size, ids.size + mobiles.size);
+  return {
+    found,
+    byMobile,
     reads: { get: 0, listContacts: Math.floor(seen / LIST_PAGE_SIZE) + 1, strategy: 'list' },
   };
 }

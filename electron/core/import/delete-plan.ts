@@ -10,6 +10,7 @@ import { checkMapping, summarise, type SheetSource } from './plan';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
 import { planSource } from './sheet-notes';
+import { beforeOf } from './before-state';
 import { fieldLabel, translator, type Lang } from '../../../shared/i18n';
 
 export interface PlanDeleteArgs {
@@ -84,5 +85,6 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     ops,
     summary: summarise(rows),
     reads: current.reads,
+    before: beforeOf(ops, current.found),
   };
 }

@@ -8,6 +8,7 @@ export {
   type SheetRow,
 } from './plan';
 export { planDelete, type PlanDeleteArgs } from './delete-plan';
+export { beforeOf } from './before-state';
 export { backupBeforeDelete, type BackupResult } from './backup';
 export {
   autoMap,
@@ -22,6 +23,7 @@ export {
 export { loadMapping, saveMapping, parseMapping, ImportInputError } from './mapping-file';
 export { LabelIndex, splitList } from './labels';
 export { mergeUpdate, mergeCreate, validateBody } from './merge';
+export { intentOf, bodyOf, remerge, type Remerged, type UpdateOp } from './remerge';
 export { readIntent, applyLabelEdits, MAX_IDS, MAX_NAME_LENGTH } from './row-intent';
 export { fetchByUserIds, fetchByMobiles, readLabelGroups, type ImportClient } from './current';
 export { isKnownHeader } from './known-headers';

@@ -3,10 +3,12 @@
 import type { Contact, ContactCreate, ContactUpdate, FieldChange } from '../../../shared/domain';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
 import type { LabelIndex } from './labels';
-import { langOf, translator, type Lang } from '../../../shared/i18n';
+import { fieldLabel, langOf, translator, type Lang } from '../../../shared/i18n';
 import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 import { clip } from '../../../shared/clip';
+import { bodyOf } from './remerge';
+import { isMobileFor } from '../../../shared/mobile';
 
 const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
 const READ_ONLY = ['mobile', 'state_code', 'email'] as const;
@@ -46,18 +48,7 @@ export function mergeUpdate(
   const errors: string[] = [];
   const warnings: string[] = [];
   const changes: FieldChange[] = [];
-  const body: ContactUpdate = {
-    user_id: current.userid,
-    name: current.name,
-    follower_user_id: current.follower_user_id,
-    // Arrays are shared with `current`, never mutated: a change assigns a new array (fewer copies per row).
-    label_ids: current.label_ids ?? [],
-  };
-  for (const f of ['title', 'company_name', 'address', 'remark'] as const) {
-    if (current[f] !== undefined) body[f] = current[f];
-  }
-  if (current.share_dept_ids !== undefined) body.share_dept_ids = current.share_dept_ids;
-  if (current.share_user_ids !== undefined) body.share_user_ids = current.share_user_ids;
+  const body = bodyOf(current);
 
   const sheetUserId = intent.fields.user_id;
   if (typeof sheetUserId === 'string' && sheetUserId !== current.userid) {
@@ -71,7 +62,7 @@ export function mergeUpdate(
     const before = current[f] ?? '';
     if (after === before) continue;
     if (after === '' && (f === 'name' || f === 'follower_user_id')) {
-      errors.push(say('plan.cannotClear', { field: f }));
+      errors.push(say('plan.cannotClear', { field: fieldLabel(say, f) }));
       continue;
     }
     body[f] = after;
@@ -96,7 +87,11 @@ export function mergeUpdate(
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
       warnings.push(
-        say('plan.readOnlyDiffers', { field: f, value: clip(String(v)), current: clip(String(cur ?? '')) }),
+        say('plan.readOnlyDiffers', {
+          field: fieldLabel(say, f),
+          value: clip(String(v)),
+          current: clip(String(cur ?? '')),
+        }),
       );
     }
   }
@@ -138,7 +133,10 @@ export function mergeCreate(
     body.share_user_ids = f.share_user_ids as string[];
   if (Array.isArray(f.share_dept_ids) && f.share_dept_ids.length)
     body.share_dept_ids = f.share_dept_ids as number[];
-  if (!body.mobile) errors.push(translator(langOf(options))('plan.mobileRequiredForCreate'));
+  const say = translator(langOf(options));
+  if (!body.mobile) errors.push(say('plan.mobileRequiredForCreate'));
+  else if (!intent.errors.length && !isMobileFor(body.state_code, body.mobile))
+    errors.push(say('plan.mobileCnInvalid', { raw: clip(body.mobile), digits: body.mobile.length }));
   errors.push(...validateBody(body, langOf(options)));
   const changes: FieldChange[] = [];
   for (const [k, v] of Object.entries(body) as [string, FieldValue][]) {

@@ -1,9 +1,14 @@
 // The diff names people and departments (`张伟（华北销售） → 李娜`), never bare ids: the plan's changes of the
 // owner and sharing fields carry labels; the ids stay in the RowOp's body.
 import type { FieldChange } from '../../../shared/domain';
-import type { PeopleCells } from './people';
 
-export function labelPeopleChanges(changes: FieldChange[], people: PeopleCells): FieldChange[] {
+/** What names people and departments in a diff (PeopleCells, or a workspace resolver). */
+export interface PeopleLabels {
+  personLabel(userid: string): string;
+  deptLabel(id: number): string;
+}
+
+export function labelPeopleChanges(changes: FieldChange[], people: PeopleLabels): FieldChange[] {
   for (const c of changes) {
     if (c.field === 'follower_user_id') {
       c.before = people.personLabel(String(c.before ?? ''));

@@ -1,6 +1,6 @@
 // planImport: sheet → plan. Reads the sheet once (the plan rows are its only in-memory copy), reads
 // current state with as few calls as possible, then merges, validates and diffs each row. No writes.
-import type { RowOp } from '../../../shared/domain';
+import type { Contact, RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
   ImportPlan,
@@ -12,11 +12,12 @@ import type {
 } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import type { ImportClient } from './current';
-import { fetchByMobiles, fetchByUserIds, readLabelGroups } from './current';
+import { fetchByMobiles, fetchByUserIds, fetchByUserIdsAndMobiles, readLabelGroups } from './current';
 import { LabelIndex, splitList } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
+import { intentOf } from './remerge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
 import { fieldLabel, langOf, translate, translator, type Lang, type Translate } from '../../../shared/i18n';
 import { sheetList, type SheetWithData } from '../sheets/sheet-choice';
@@ -206,20 +207,28 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     people = new PeopleCells(dir, langOf(options));
   }
 
-  // Current state of the matched contacts.
+  // Current state of the matched contacts (a job re-reads them if it starts writing much later).
+  const plannedAt = new Date().toISOString();
   const wanted = firstRowOfKey;
   const progress = (done: number, total?: number): void =>
     onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
   let duplicates = new Map<string, string[]>();
+  // Contacts already holding the mobile of a row that would create one (match by user_id).
+  let taken = new Map<string, Contact>();
   let current;
   if (options.match === 'mobile') {
     const r = await fetchByMobiles(client, wanted, options, progress);
     duplicates = r.duplicates;
     current = r;
+  } else if (firstRowOfNewMobile.size > 0) {
+    const r = await fetchByUserIdsAndMobiles(client, wanted, firstRowOfNewMobile, options, progress);
+    taken = r.byMobile;
+    current = r;
   } else current = await fetchByUserIds(client, wanted, progress);
 
   // Pass 2: merge, validate, diff.
   const ops: RowOp[] = [];
+  const before: Record<string, Contact> = {};
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
@@ -245,12 +254,14 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         else {
           planned.action = 'update';
           planned.seq = ops.length;
+          before[contact.userid] = contact;
           ops.push({
             seq: ops.length,
             row: planned.row,
             kind: 'update',
             userId: contact.userid,
             body: m.body,
+            before: intentOf(contact, m.body),
           });
         }
       }
@@ -260,6 +271,15 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       (options.match === 'mobile' || key === '')
     ) {
       const m = mergeCreate(intent, labels, options);
+      const owner = key === '' ? taken.get(mobileKey(m.body.mobile, m.body.state_code, options)) : undefined;
+      if (owner)
+        m.errors.push(
+          say('plan.mobileTaken', {
+            key: display(mobileKey(m.body.mobile, m.body.state_code, options)),
+            name: owner.name,
+            id: owner.userid,
+          }),
+        );
       planned.name = m.body.name || undefined;
       if (m.body.company_name) planned.company = m.body.company_name;
       planned.errors.push(...m.errors);
@@ -286,11 +306,13 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     headers,
     headerRow: source.info.headerRow ?? 1,
     ...planSource(source.info, langOf(options)),
+    plannedAt,
     mapping,
     rows,
     ops,
     summary: summarise(rows),
     reads: current.reads,
+    before,
   };
 }
 

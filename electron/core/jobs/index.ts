@@ -13,3 +13,4 @@ export {
   type JobKind,
   type StartPlannedJob,
 } from './service';
+export { planUndo, UndoInputError, type PlanUndoArgs, type UndoPlan } from './undo-plan';

@@ -64,9 +64,12 @@ export function startPlannedJob(o: StartPlannedJob): JobHandle {
     ...(o.org ? { org: o.org } : {}),
     sheet: { ...o.plan.summary },
   };
+  // A plan of unknown age (saved by an earlier version) is read again before each update, to be safe.
+  const plannedAt = o.plan.plannedAt ? Date.parse(o.plan.plannedAt) : NaN;
   return startJob({
     ...o,
     plan: o.plan.ops,
+    plannedAt: Number.isFinite(plannedAt) ? plannedAt : -Infinity,
     meta,
     onCreated: (jobId) =>
       saveJobPlan(o.dataDir, jobId, {

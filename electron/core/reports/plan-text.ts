@@ -20,8 +20,9 @@ function show(v: unknown): string {
   return JSON.stringify(v ?? '');
 }
 
-export function describeChange(c: FieldChange): string {
-  return `${c.field} ${show(c.before)} → ${show(c.after)}`;
+/** One change as the admin reads it: `负责人 "张伟（华北销售）" → "李娜"` (the field by its column name). */
+export function describeChange(c: FieldChange, lang: Lang = 'en'): string {
+  return `${fieldLabel(translator(lang), c.field)} ${show(c.before)} → ${show(c.after)}`;
 }
 
 /** ", encoding Windows-1252 (detected)" for a CSV source, else nothing: said in the plan and the reports. */
@@ -107,7 +108,7 @@ export function describePlan(
           row: r.row,
           action,
           who,
-          changes: r.changes.map(describeChange).join('; '),
+          changes: r.changes.map((c) => describeChange(c, lang)).join('; '),
         }),
       );
     for (const w of r.warnings) lines.push(t('plan.text.warning', { warning: w }));
@@ -122,6 +123,8 @@ export function describePlan(
       t('plan.text.toCreate', { count: s.create }),
       t('plan.text.unchanged', { count: s.unchanged }),
     );
+  // A plan that mixes writes (an undo, a merge of duplicates) deletes too.
+  if (plan.kind !== 'delete' && s.delete > 0) parts.push(t('plan.text.toDelete', { count: s.delete }));
   parts.push(t('plan.text.invalidCount', { count: s.invalid }));
   lines.push(parts.join(lang === 'en' ? ', ' : '，') + (lang === 'en' ? '.' : '。'));
   return lines.join('\n') + '\n';

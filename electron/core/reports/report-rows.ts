@@ -1,8 +1,16 @@
 // One report line per plan row: the plan's action joined with the engine's result for that row.
-import type { FieldChange, JobCounts, RowAction, RowResult, RowStatus } from '../../../shared/domain';
+import {
+  CONFLICT_ERRCODE,
+  GONE_ERRCODE,
+  type FieldChange,
+  type JobCounts,
+  type RowAction,
+  type RowResult,
+  type RowStatus,
+} from '../../../shared/domain';
 import { hintFor } from '../../../shared/errcodes';
 import type { ImportPlan, PlanSource, PlannedRow } from '../../../shared/import-types';
-import { translate, type Lang } from '../../../shared/i18n';
+import { fieldLabel, joinList, translate, translator, type Lang } from '../../../shared/i18n';
 import { countJob, writeStatus } from '../jobs/counts';
 
 export type ReportMode = 'dry-run' | 'apply';
@@ -89,13 +97,26 @@ export function reportRow(
     ...base,
     status,
     errcode,
-    errmsg: result.errmsg ?? null,
+    errmsg: decidedMessage(result, lang) ?? result.errmsg ?? null,
     hint:
       failed || status === 'conflict'
         ? (result.hint ?? (errcode !== null ? hintFor(errcode, lang) : null))
         : (result.hint ?? warnings),
     attempts: result.attempts,
   };
+}
+
+/** The reason of a row decided on re-reading its contact (conflict, deleted meanwhile), in the report's language. */
+function decidedMessage(r: RowResult, lang: Lang): string | undefined {
+  if (r.errcode === GONE_ERRCODE) return translate(lang, 'sheet.gone');
+  if (r.errcode !== CONFLICT_ERRCODE || r.status !== 'skipped') return undefined;
+  const t = translator(lang);
+  return translate(lang, 'sheet.conflict', {
+    fields: joinList(
+      (r.fields ?? []).map((f) => fieldLabel(t, f)),
+      lang,
+    ),
+  });
 }
 
 export function* reportRows(

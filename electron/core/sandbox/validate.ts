@@ -9,6 +9,7 @@
 import type { Contact } from '../../../shared/domain';
 import { intField } from './body';
 import type { ContactStore } from './store';
+import { isMobileFor } from '../../../shared/mobile';
 
 export interface Refusal {
   errcode: number;
@@ -40,11 +41,6 @@ function validName(name: string): boolean {
   const trimmed = name.trim();
   // eslint-disable-next-line no-control-regex
   return trimmed.length > 0 && [...trimmed].length <= 64 && !/[\u0000-\u001f\u007f]/.test(name);
-}
-
-function validMobile(stateCode: string, mobile: string): boolean {
-  if (!/^\d{1,4}$/.test(stateCode)) return false;
-  return stateCode === '86' ? /^1[3-9]\d{9}$/.test(mobile) : /^\d{5,15}$/.test(mobile);
 }
 
 type Shared = Pick<Contact, 'follower_user_id' | 'label_ids' | 'share_dept_ids' | 'share_user_ids'>;
@@ -159,7 +155,7 @@ export function validateCreate(
   if ('errcode' in shared) return shared;
   const stateCode = (text(raw.state_code) ?? '').replace(/^\+/, '');
   const mobile = text(raw.mobile) ?? '';
-  if (!validMobile(stateCode, mobile)) return refuse(60103, 'Invalid mobile number');
+  if (!isMobileFor(stateCode, mobile)) return refuse(60103, 'Invalid mobile number');
   if (store.idForMobile(mobile) !== undefined) return refuse(60200, 'The external contact already exists');
   if (store.size >= cap) return refuse(60203, 'The number of external contacts exceeds the limit');
   const next: Contact = { userid: '', name: name.trim(), ...shared, mobile, state_code: stateCode };

@@ -15,16 +15,22 @@ const FILTER_LABEL: Record<PlanFilter, MessageKey> = {
   all: 'import.diff.filter.all',
   changed: 'import.diff.filter.changed',
   unchanged: 'import.diff.filter.unchanged',
+  warnings: 'import.diff.filter.warnings',
   invalid: 'import.diff.filter.invalid',
   create: 'import.diff.filter.create',
   update: 'import.action.update',
   delete: 'import.diff.filter.delete',
 };
 
-export function countFor(filter: PlanFilter, c: PlanCounts): number {
+/** A plan's counts, with the number of rows that carry warnings when the table offers that filter. */
+export type TableCounts = PlanCounts & { warnings?: number };
+
+export function countFor(filter: PlanFilter, c: TableCounts): number {
   switch (filter) {
     case 'all':
       return c.rows;
+    case 'warnings':
+      return c.warnings ?? 0;
     case 'changed':
       return c.create + c.update + c.delete;
     default:
@@ -34,7 +40,7 @@ export function countFor(filter: PlanFilter, c: PlanCounts): number {
 
 interface Props {
   planId: string;
-  counts: PlanCounts;
+  counts: TableCounts;
   filters: readonly PlanFilter[];
   initialFilter: PlanFilter;
   view: PlanView;
@@ -141,30 +147,38 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
 // settings.language); a plan made before a language switch keeps the language it was made in.
 function RowDetail({ row }: { row: PlanRowView }) {
   const { t } = useI18n();
+  // Warnings show on every row, "no change" ones too: a read-only edit that is left as it is must be seen.
+  const warnings = row.warnings.map((w) => (
+    <Typography.Text key={w} type="warning" data-testid="row-warning" style={{ gridColumn: '1 / span 2' }}>
+      {w}
+    </Typography.Text>
+  ));
   if (row.errors.length > 0) {
     return (
-      <div data-testid="row-errors">
+      <div data-testid="row-errors" style={{ display: 'grid' }}>
         {row.errors.map((e) => (
           <div key={e}>
             <Typography.Text type="danger">{e}</Typography.Text>
           </div>
         ))}
+        {warnings}
       </div>
     );
   }
   if (row.changes.length === 0) {
-    return <Typography.Text type="secondary">{t('import.diff.noChanges')}</Typography.Text>;
+    return (
+      <div style={{ display: 'grid' }}>
+        <Typography.Text type="secondary">{t('import.diff.noChanges')}</Typography.Text>
+        {warnings}
+      </div>
+    );
   }
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 2 }}>
       {row.changes.map((c) => (
         <FieldChangeLine key={c.field} field={c.field} before={c.before} after={c.after} />
       ))}
-      {row.warnings.map((w) => (
-        <Typography.Text key={w} type="warning" style={{ gridColumn: '1 / span 2' }}>
-          {w}
-        </Typography.Text>
-      ))}
+      {warnings}
     </div>
   );
 }

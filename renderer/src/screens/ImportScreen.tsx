@@ -270,8 +270,16 @@ function ImportWizard() {
                 />
                 <PlanRowsTable
                   planId={plan.planId}
-                  counts={plan.counts}
-                  filters={['changed', 'unchanged', 'invalid', 'create', 'delete', 'all']}
+                  counts={{ ...plan.counts, warnings: plan.warnings }}
+                  filters={[
+                    'changed',
+                    'unchanged',
+                    'invalid',
+                    'create',
+                    'delete',
+                    ...(plan.warnings > 0 ? (['warnings'] as const) : []),
+                    'all',
+                  ]}
                   initialFilter="changed"
                   view="diff"
                   height={360}

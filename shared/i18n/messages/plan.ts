@@ -61,6 +61,14 @@ export const plan = {
     en: 'mobile "{raw}" is not a phone number',
     'zh-CN': '手机号 "{raw}" 不是有效号码',
   },
+  'plan.mobileCnInvalid': {
+    en: 'mobile "{raw}" is not a mainland China mobile ({digits} digits; +86 numbers have 11, starting 13–19)',
+    'zh-CN': '手机号 "{raw}" 不是中国大陆手机号（{digits} 位；+86 手机号为 11 位，以 13–19 开头）',
+  },
+  'plan.mobileTaken': {
+    en: 'mobile {key} already belongs to contact {name} ({id}): to update it, match by mobile (--match mobile)',
+    'zh-CN': '手机号 {key} 已属于联系人 {name}（{id}）：如需更新该联系人，请按手机号匹配（--match mobile）',
+  },
   'plan.stateCodeInvalid': {
     en: 'state_code "{raw}" is not a country code (for example 86)',
     'zh-CN': 'state_code "{raw}" 不是国家码（例如 86）',

@@ -241,6 +241,7 @@ export const ui = {
   'import.diff.action': { en: 'Action', 'zh-CN': '操作' },
   'import.diff.filter.changed': { en: 'Changed', 'zh-CN': '有变更' },
   'import.diff.filter.unchanged': { en: 'Unchanged', 'zh-CN': '无变更' },
+  'import.diff.filter.warnings': { en: 'Warnings', 'zh-CN': '有提醒' },
   'import.diff.filter.invalid': { en: 'Invalid', 'zh-CN': '无效' },
   'import.diff.filter.create': { en: 'Create', 'zh-CN': '新建' },
   'import.diff.filter.delete': { en: 'Delete', 'zh-CN': '删除' },
