@@ -25,6 +25,7 @@ import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
+import { NONE, detached, packedRow } from './packed-row';
 import { clip, listSome } from '../../../shared/clip';
 
 export interface SheetRow {
@@ -73,6 +74,9 @@ export interface PlanImportArgs {
   directory?: DirectoryService;
   onProgress?: (p: ImportPlanProgress) => void;
 }
+
+/** 11 digits with only spaces or dashes between them, tested in place (no copy of the cell per row). */
+const ELEVEN_DIGITS = /\d(?:[\s-]*\d){10}/;
 
 function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (c && c.trim() !== '') return false;
@@ -156,17 +160,17 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   let namesPeople = false;
   const mobiles = new Set<string>();
   for await (const read of source.rows()) {
-    if (isBlankRow(read.cells)) continue;
-    const { row } = read;
-    // Readers hand out standalone cell strings (see sheets/xlsx-reader.ts): kept as they are.
     const cells = read.cells;
-    const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
-    const key = rowKey(cells, cols, options);
+    if (isBlankRow(cells)) continue;
+    const { row } = read;
+    // The row keeps its cells packed (see packed-row.ts); the reader's array is garbage after this pass.
+    const planned = packedRow(row, cells);
+    const key = detached(rowKey(cells, cols, options));
     const first = key === '' ? undefined : firstRowOfKey.get(key);
     if (first !== undefined) {
-      planned.errors.push(
+      planned.errors = [
         say('plan.keyRepeated', { what: fieldLabel(say, options.match), key: display(key), row: first }),
-      );
+      ];
       keys.push('');
     } else {
       if (key !== '') firstRowOfKey.set(key, row);
@@ -177,17 +181,17 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
       const firstNew = mk === '' ? undefined : firstRowOfNewMobile.get(mk);
       if (firstNew !== undefined)
-        planned.errors.push(
+        planned.errors = [
           say('plan.keyRepeated', { what: fieldLabel(say, 'mobile'), key: display(mk), row: firstNew }),
-        );
-      else if (mk !== '') firstRowOfNewMobile.set(mk, row);
+        ];
+      else if (mk !== '') firstRowOfNewMobile.set(detached(mk), row);
     }
     for (const index of peopleCols) {
       const cell = cellAt(cells, index);
       if (cell === '') continue;
       namesPeople = true;
-      // Mobiles are looked up (getbymobile) only when a cell names one.
-      if (/\d{11}/.test(cell.replace(/[\s-]/g, '')))
+      // Mobiles are looked up (getbymobile) only when a cell names one: 11 digits, spaces and dashes aside.
+      if (ELEVEN_DIGITS.test(cell))
         for (const item of splitList(cell)) if (mobileOf(item) !== undefined) mobiles.add(item);
     }
     rows.push(planned);
@@ -232,24 +236,30 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   for (let i = 0; i < rows.length; i++) {
     const planned = rows[i]!;
     const key = keys[i]!;
+    const cells = planned.cells;
     const contact = key === '' ? undefined : current.found.get(key);
-    const intent = readIntent(planned.cells, cols, options, labels, headers, people, contact);
-    if (planned.errors.length > 0) {
-      planned.errors.push(...intent.errors);
+    const intent = readIntent(cells, cols, options, labels, headers, people, contact);
+    // Rows share the empty NONE lists until they have something to hold (most rows never do).
+    let errors = planned.errors;
+    const add = (more: readonly string[]): void => {
+      if (more.length === 0) return;
+      if (errors === NONE) errors = [...more];
+      else errors.push(...more);
+    };
+    if (errors.length > 0) {
+      add(intent.errors);
     } else if (contact) {
       if (duplicates.has(key)) {
-        planned.errors.push(
-          say('plan.keySharedByContacts', { key: display(key), ids: duplicates.get(key)!.join(', ') }),
-        );
+        add([say('plan.keySharedByContacts', { key: display(key), ids: duplicates.get(key)!.join(', ') })]);
       }
       const m = mergeUpdate(contact, intent, labels, options);
       planned.userId = contact.userid;
       planned.name = m.body.name;
       if (m.body.company_name) planned.company = m.body.company_name;
-      planned.errors.push(...m.errors);
-      planned.warnings.push(...m.warnings);
-      planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
-      if (planned.errors.length === 0) {
+      add(m.errors);
+      if (m.warnings.length > 0) planned.warnings = m.warnings;
+      if (m.changes.length > 0) planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
+      if (errors.length === 0) {
         if (m.changes.length === 0) planned.action = 'unchanged';
         else {
           planned.action = 'update';
@@ -267,7 +277,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       }
     } else if (
       options.create &&
-      cellAt(planned.cells, cols.fields.get('mobile')) !== '' &&
+      cellAt(cells, cols.fields.get('mobile')) !== '' &&
       (options.match === 'mobile' || key === '')
     ) {
       const m = mergeCreate(intent, labels, options);
@@ -282,22 +292,23 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         );
       planned.name = m.body.name || undefined;
       if (m.body.company_name) planned.company = m.body.company_name;
-      planned.errors.push(...m.errors);
-      planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
-      if (planned.errors.length === 0) {
+      add(m.errors);
+      if (m.changes.length > 0) planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
+      if (errors.length === 0) {
         planned.action = 'create';
         planned.seq = ops.length;
         ops.push({ seq: ops.length, row: planned.row, kind: 'create', body: m.body });
       }
     } else {
-      planned.errors.push(...intent.errors);
-      planned.errors.push(notFoundMessage(say, key, options, current.zeroless?.get(key)));
+      add(intent.errors);
+      add([notFoundMessage(say, key, options, current.zeroless?.get(key))]);
     }
+    planned.errors = errors;
     // Name the row for the diff view and reports even when it matched no contact.
-    planned.name ??= cellAt(planned.cells, nameCol) || undefined;
+    planned.name ??= cellAt(cells, nameCol) || undefined;
     if (planned.name === undefined) delete planned.name;
     // Invalid rows keep their diff: it shows what would change once the errors are fixed.
-    if (planned.errors.length > 0) planned.action = 'invalid';
+    if (errors.length > 0) planned.action = 'invalid';
     if ((i + 1) % 5000 === 0) onProgress?.({ phase: 'planning', done: i + 1, total: rows.length });
   }
   onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
