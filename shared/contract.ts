@@ -277,6 +277,33 @@ export interface PlanSummary {
   ignoredColumns: string[];
   /** Mapping problems (duplicate targets...) the admin should see. */
   mappingWarnings: string[];
+  /** An undo's plan: the job it undoes, how many contacts changed since that job, whether they are forced. */
+  undo?: UndoInfo;
+}
+
+export interface UndoInfo {
+  jobId: string;
+  /** Contacts changed since the job (skipped as invalid unless forced). */
+  conflicts: number;
+  force: boolean;
+}
+
+export interface PlanUndoArgs {
+  jobId: string;
+  /** Restore contacts changed since the job too, overwriting those later changes. */
+  force?: boolean;
+}
+
+export interface ApplyUndoArgs {
+  planId: string;
+  /** Must equal the plan's deletions (contacts the job created) when it has any: the typed confirmation. */
+  confirmCount: number;
+}
+
+export interface ApplyUndoResult {
+  jobId: string;
+  /** Backup of the contacts the undo deletes, written before the first delete call. */
+  backup?: FileRef;
 }
 
 export type PlanFilter =
@@ -503,6 +530,10 @@ export interface Methods {
   exportFailedRows(args: FailedRowsArgs): Promise<FileRef>;
   /** A new job with only the failed rows of `jobId`. */
   retryFailedRows(args: JobArgs): Promise<{ jobId: string }>;
+  /** The dry run of undoing a job, diffed against the contacts now (rows paged with getPlanRows). */
+  planUndo(args: PlanUndoArgs): Promise<PlanSummary>;
+  /** Runs an undo plan as a job of kind 'undo' (contacts it deletes are backed up first). */
+  applyUndo(args: ApplyUndoArgs): Promise<ApplyUndoResult>;
 
   // Contacts workspace: the local index, queries, bulk actions (plans applied with applyPlan/applyDelete)
   getContactIndex(): Promise<ContactIndexInfo>;
@@ -578,6 +609,8 @@ export const METHOD_NAMES = [
   'exportReport',
   'exportFailedRows',
   'retryFailedRows',
+  'planUndo',
+  'applyUndo',
   'getContactIndex',
   'refreshContactIndex',
   'queryContacts',

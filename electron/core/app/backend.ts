@@ -30,6 +30,7 @@ import { createRecentFiles } from './recent-files';
 import type { SecretStore } from './secret-store';
 import { createSettingsStore } from './settings';
 import { checkArgs } from './validate';
+import { createUndo } from './undo';
 import { createWorkspace } from './workspace';
 
 /** Native dialogs, provided by the Electron shell. Web mode has none: its api adapter uploads/downloads. */
@@ -98,6 +99,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const plans = createPlans(ctx, org.labelGroups);
   const jobs = createJobs(ctx, explain);
   const workspace = createWorkspace(ctx, plans);
+  const undo = createUndo(ctx, plans, jobs);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 
   // Housekeeping and the remembered connection; never rejects (a failed restore leaves us disconnected).
@@ -258,6 +260,8 @@ export function createBackend(opts: BackendOptions): Backend {
     exportReport: (args) => jobs.exportReport(args),
     exportFailedRows: (args) => jobs.exportFailedRows(args),
     retryFailedRows: async (args) => ({ jobId: await jobs.retryFailed(args.jobId) }),
+    planUndo: (args) => undo.plan(args),
+    applyUndo: (args) => undo.apply(args),
 
     getContactIndex: () => workspace.getContactIndex(),
     refreshContactIndex: () => workspace.refreshContactIndex(),

@@ -208,6 +208,8 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   exportReport: obj({ jobId: id, format: oneOf('xlsx', 'csv', 'json') }),
   exportFailedRows: obj({ jobId: id, format: oneOf('xlsx', 'csv') }),
   retryFailedRows: obj({ jobId: id }),
+  planUndo: obj({ jobId: id, force: opt(bool) }),
+  applyUndo: obj({ planId: id, confirmCount: int(0, 10_000_000) }),
   getContactIndex: none,
   refreshContactIndex: none,
   queryContacts: obj({
