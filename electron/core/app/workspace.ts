@@ -58,8 +58,17 @@ export function toRowView(c: Contact, people?: PeopleResolver): ContactRowView {
     labels: c.label_ids ?? [],
     shareUsers: c.share_user_ids ?? [],
     shareDepts: c.share_dept_ids ?? [],
+    ...(people
+      ? {
+          shareUserNames: (c.share_user_ids ?? []).map((u) => people.personName(u) ?? u),
+          shareDeptNames: (c.share_dept_ids ?? []).map((d) => people.deptName(d) ?? String(d)),
+        }
+      : {}),
   };
 }
+
+/** How long the table waits for the staff directory's names before it answers with ids. */
+const NAMES_WAIT_MS = 1500;
 
 const info = (index: ContactIndex): ContactIndexInfo => ({
   loaded: index.loaded,
@@ -99,6 +108,25 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       resolver = undefined;
     }
     return resolver;
+  };
+
+  let namesFailed: string | undefined;
+  /**
+   * Names for the table and the detail panel: the directory when it is read within NAMES_WAIT_MS, else ids
+   * (the read goes on and later pages have names). A directory that cannot be read is not tried again for
+   * that connection: the table then shows ids.
+   */
+  const namesSoon = async (): Promise<PeopleResolver | undefined> => {
+    const identity = ctx.connection.require().identity;
+    if (resolver || namesFailed === identity) return resolver;
+    const read = peopleFor(true).then((r) => {
+      if (!r) namesFailed = identity;
+      return r;
+    });
+    return Promise.race([
+      read,
+      new Promise<void>((r) => void setTimeout(r, NAMES_WAIT_MS).unref()).then(() => people()),
+    ]);
   };
 
   let refreshing: Promise<ContactIndexInfo> | undefined;
@@ -165,7 +193,10 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await index();
       const started = performance.now();
       const lang = await ctx.lang();
-      const who = await peopleFor(PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner');
+      const who =
+        PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner'
+          ? await peopleFor(true)
+          : await namesSoon();
       let hits;
       try {
         hits = i.search(args.query, { lang, ...(who ? { people: who } : {}) });
@@ -195,7 +226,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await index();
       const c = i.get(args.userid);
       if (!c) throw notFound(`No contact ${args.userid} in the local index.`, 'Refresh the contact list.');
-      return { contact: toRowView(c, people()), history: i.history(args.userid) };
+      return { contact: toRowView(c, await namesSoon()), history: i.history(args.userid) };
     },
 
     async getLabelOverview(): Promise<LabelOverview> {
@@ -269,7 +300,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await loaded();
       const groups = findDuplicates(i.all().map((c) => c.c));
       lastDuplicates = { identity: ctx.connection.require().identity, groups };
-      const who = people();
+      const who = await namesSoon();
       return {
         total: i.size,
         groups: groups.map((g) => ({
