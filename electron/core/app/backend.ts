@@ -94,7 +94,9 @@ export function createBackend(opts: BackendOptions): Backend {
     connection,
     lang: async () => (await settings.get()).language,
   };
-  const redact = createRedactor(() => connection.secrets());
+  // Secrets out, and an upload named as the admin gave it, never by its internal path.
+  const redactSecrets = createRedactor(() => connection.secrets());
+  const redact = (text: string): string => files.asGiven(redactSecrets(text));
   const explain = async (e: unknown): Promise<ErrorInfo> => toErrorInfo(e, await ctx.lang(), redact);
   const org = createOrg(ctx);
   const plans = createPlans(ctx, org.labelGroups);
