@@ -25,8 +25,10 @@ import type {
   PlanMergeDuplicatesArgs,
   QueryContactsArgs,
 } from './workspace-types';
+import type { DirectoryInfo, PlanReassignArgs, SearchStaffArgs, StaffOption } from './people-types';
 
 export type * from './workspace-types';
+export type * from './people-types';
 
 export type {
   ColumnMapping,
@@ -277,6 +279,33 @@ export interface PlanSummary {
   ignoredColumns: string[];
   /** Mapping problems (duplicate targets...) the admin should see. */
   mappingWarnings: string[];
+  /** An undo's plan: the job it undoes, how many contacts changed since that job, whether they are forced. */
+  undo?: UndoInfo;
+}
+
+export interface UndoInfo {
+  jobId: string;
+  /** Contacts changed since the job (skipped as invalid unless forced). */
+  conflicts: number;
+  force: boolean;
+}
+
+export interface PlanUndoArgs {
+  jobId: string;
+  /** Restore contacts changed since the job too, overwriting those later changes. */
+  force?: boolean;
+}
+
+export interface ApplyUndoArgs {
+  planId: string;
+  /** Must equal the plan's deletions (contacts the job created) when it has any: the typed confirmation. */
+  confirmCount: number;
+}
+
+export interface ApplyUndoResult {
+  jobId: string;
+  /** Backup of the contacts the undo deletes, written before the first delete call. */
+  backup?: FileRef;
 }
 
 export type PlanFilter =
@@ -503,6 +532,10 @@ export interface Methods {
   exportFailedRows(args: FailedRowsArgs): Promise<FileRef>;
   /** A new job with only the failed rows of `jobId`. */
   retryFailedRows(args: JobArgs): Promise<{ jobId: string }>;
+  /** The dry run of undoing a job, diffed against the contacts now (rows paged with getPlanRows). */
+  planUndo(args: PlanUndoArgs): Promise<PlanSummary>;
+  /** Runs an undo plan as a job of kind 'undo' (contacts it deletes are backed up first). */
+  applyUndo(args: ApplyUndoArgs): Promise<ApplyUndoResult>;
 
   // Contacts workspace: the local index, queries, bulk actions (plans applied with applyPlan/applyDelete)
   getContactIndex(): Promise<ContactIndexInfo>;
@@ -517,6 +550,14 @@ export interface Methods {
   exportSelection(args: ExportSelectionArgs): Promise<FileRef>;
   findDuplicates(): Promise<DuplicatesView>;
   planMergeDuplicates(args: PlanMergeDuplicatesArgs): Promise<PlanSummary>;
+
+  // People: the staff picker, handing over contacts (a plan applied with applyPlan), the cached directory
+  searchStaff(args: SearchStaffArgs): Promise<StaffOption[]>;
+  planReassign(args: PlanReassignArgs): Promise<PlanSummary>;
+  /** The directory as cached for this connection (no call). */
+  getDirectoryInfo(): Promise<DirectoryInfo>;
+  /** Reads the staff directory again (names, departments, who left). */
+  refreshDirectory(): Promise<DirectoryInfo>;
 
   // Settings
   getSettings(): Promise<Settings>;
@@ -578,6 +619,8 @@ export const METHOD_NAMES = [
   'exportReport',
   'exportFailedRows',
   'retryFailedRows',
+  'planUndo',
+  'applyUndo',
   'getContactIndex',
   'refreshContactIndex',
   'queryContacts',
@@ -587,6 +630,10 @@ export const METHOD_NAMES = [
   'exportSelection',
   'findDuplicates',
   'planMergeDuplicates',
+  'searchStaff',
+  'planReassign',
+  'getDirectoryInfo',
+  'refreshDirectory',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly MethodName[];

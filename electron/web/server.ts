@@ -2,7 +2,7 @@
 // must carry the server's random token (query or cookie) and name our own host, else 403. Secrets stay
 // in memory only (the UI says so from getCapabilities).
 import type { SandboxFaults } from '../core/sandbox';
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope, EventName, Events, WireCall, WireEvent, WireReply } from '../../shared/contract';
 import { createBackend, MAX_UPLOAD_BYTES, memorySecretStore, type Backend } from '../core/app';
 import { DEFAULT_RENDERER_DIR } from './built-pages';
+import { sendFile } from './send-file';
 import { serveStatic } from './static-files';
 import { hostAllowed, newToken, tokenCookie, tokenOf } from './token';
 
@@ -145,20 +146,20 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       } catch (e) {
         return sendJson(res, 404, { ok: false, error: await backend.explain(e) });
       }
-      res.writeHead(200, {
+      const sent = await sendFile(res, file.path, {
         'content-type': 'application/octet-stream',
-        'content-length': file.size,
         'content-disposition': disposition(url.searchParams.get('name') || file.name),
         'cache-control': 'no-store',
       });
-      createReadStream(file.path).pipe(res);
+      // Held, but gone from the disk since (swept, deleted by hand).
+      if (sent === 'missing') return sendJson(res, 404, { ok: false, error: goneError() });
       return;
     }
 
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: notFoundError() });
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { ok: false, error: methodError('GET') });
-    if (!(await serveStatic(rendererDir, url.pathname, res))) {
+    if (!(await serveStatic(rendererDir, url.pathname, res, { head: req.method === 'HEAD' }))) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
     }
@@ -166,6 +167,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    // A client that resets mid-handshake must not take the process down (an 'error' nobody listens to).
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = req.headers.origin;
     const originOk =
@@ -180,6 +183,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // Bad frames (invalid UTF-8, oversized, bad opcodes) close this socket, nothing else.
+    ws.on('error', () => ws.terminate());
     ws.on('message', (data) => {
       void (async () => {
         let msg: Partial<WireCall>;
@@ -242,3 +247,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 const methodError = (allowed: string) =>
   ({ kind: 'bad-request', meaning: `Use ${allowed} for this address.`, solution: '' }) as const;
 const notFoundError = () => ({ kind: 'not-found', meaning: 'No such address.', solution: '' }) as const;
+const goneError = () =>
+  ({
+    kind: 'not-found',
+    meaning: 'That file is no longer on the disk.',
+    solution: 'Make it again (export or report).',
+  }) as const;

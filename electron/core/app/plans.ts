@@ -17,6 +17,7 @@ import type {
   SaveMappingArgs,
   SheetPreview,
   TargetOption,
+  UndoInfo,
 } from '../../../shared/contract';
 import type { LabelGroup } from '../../../shared/domain';
 import { CONTACT_FIELDS } from '../../../shared/fields';
@@ -56,6 +57,8 @@ export interface HeldPlan {
   createdAt: string;
   /** The connection the plan was read from (Live.identity). */
   identity: string;
+  /** An undo's plan: the job it undoes. */
+  undo?: UndoInfo;
 }
 
 export function targetOptions(groups: readonly LabelGroup[]): TargetOption[] {
@@ -118,6 +121,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       warnings: held.plan.rows.filter((r) => r.warnings.length > 0).length,
       ignoredColumns: [...m.unrecognised],
       mappingWarnings: [...m.warnings],
+      ...(held.undo ? { undo: { ...held.undo } } : {}),
     };
   };
 
@@ -248,7 +252,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     },
 
     /** Holds a plan made elsewhere (a bulk edit or merge of the contacts workspace) for the diff and apply. */
-    hold(plan: ImportPlan, source: string, identity: string): PlanSummary {
+    hold(plan: ImportPlan, source: string, identity: string, undo?: UndoInfo): PlanSummary {
       return keep({
         planId: newPlanId(),
         plan,
@@ -257,6 +261,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         options: null,
         createdAt: new Date().toISOString(),
         identity,
+        ...(undo ? { undo } : {}),
       });
     },
 
