@@ -25,6 +25,7 @@ import { createRedactor, toErrorInfo } from './errors';
 import { createFileStore } from './file-store';
 import { createJobs } from './jobs';
 import { createOrg } from './org';
+import { createPeople } from './people';
 import { createPlans } from './plans';
 import { createRecentFiles } from './recent-files';
 import type { SecretStore } from './secret-store';
@@ -101,6 +102,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const plans = createPlans(ctx, org.labelGroups);
   const jobs = createJobs(ctx, explain);
   const workspace = createWorkspace(ctx, plans);
+  const people = createPeople(ctx, plans, workspace);
   const undo = createUndo(ctx, plans, jobs);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 
@@ -274,6 +276,10 @@ export function createBackend(opts: BackendOptions): Backend {
     exportSelection: (args) => workspace.exportSelection(args),
     findDuplicates: () => workspace.findDuplicates(),
     planMergeDuplicates: (args) => workspace.planMergeDuplicates(args),
+    searchStaff: (args) => people.searchStaff(args),
+    planReassign: (args) => people.planReassign(args),
+    getDirectoryInfo: () => people.getDirectoryInfo(),
+    refreshDirectory: () => people.refreshDirectory(),
 
     getSettings: () => settings.get(),
     async updateSettings(args) {
