@@ -35,6 +35,9 @@ export interface ContactRowView {
   labels: number[];
   shareUsers: string[];
   shareDepts: number[];
+  /** shareUsers and shareDepts as the staff directory names them (an id it does not know stays as is). */
+  shareUserNames?: string[];
+  shareDeptNames?: string[];
 }
 
 export interface QueryContactsArgs {

@@ -40,6 +40,27 @@ describe('RateLimiter', () => {
     }
   });
 
+  it('makes up the slots a stalled event loop missed, within the sliding window', async () => {
+    let now = 0;
+    const limiter = new RateLimiter({ maxQps: 50, now: () => now });
+    let released = 0;
+    for (let i = 0; i < 120; i++) void limiter.acquire('list').then(() => released++);
+    await wait(5);
+    expect(released).toBe(1); // the first at once, the rest 20.4 ms apart
+    now = 100; // the event loop stalled for 100 ms: four slots passed meanwhile
+    await wait(40);
+    expect(released).toBe(5); // all four go as soon as it runs again, not one and the rest lost
+    // A long stall: at most 49 calls (50/s with its headroom) in any 1050 ms, however far behind.
+    now = 5000;
+    await wait(40);
+    expect(released).toBe(5 + 5); // CATCH_UP_MS (100 ms) of missed slots, not five seconds of them
+    for (let t = 5000; t < 6100; t += 20.4) {
+      now = t;
+      await wait(2);
+    }
+    expect(released).toBeLessThanOrEqual(10 + 49);
+  });
+
   it('keeps endpoints apart', async () => {
     const limiter = new RateLimiter({ maxQps: 5 });
     await limiter.acquire('update');

@@ -19,7 +19,7 @@ import type {
 } from '../../../shared/contract';
 import type { Contact } from '../../../shared/domain';
 import { argbToHex } from '../../../shared/colors';
-import { DirectoryService } from '../directory';
+import type { DirectoryService } from '../directory';
 import {
   directoryPeople,
   EditInputError,
@@ -58,8 +58,17 @@ export function toRowView(c: Contact, people?: PeopleResolver): ContactRowView {
     labels: c.label_ids ?? [],
     shareUsers: c.share_user_ids ?? [],
     shareDepts: c.share_dept_ids ?? [],
+    ...(people
+      ? {
+          shareUserNames: (c.share_user_ids ?? []).map((u) => people.personName(u) ?? u),
+          shareDeptNames: (c.share_dept_ids ?? []).map((d) => people.deptName(d) ?? String(d)),
+        }
+      : {}),
   };
 }
+
+/** How long the table waits for the staff directory's names before it answers with ids. */
+const NAMES_WAIT_MS = 1500;
 
 const info = (index: ContactIndex): ContactIndexInfo => ({
   loaded: index.loaded,
@@ -77,21 +86,21 @@ const inputError = (e: unknown): never => {
 const PEOPLE_KEYS = /(^|\s|-)(owner|shared-user|shared-dept|负责人|共享员工|共享部门)[:：]/i;
 
 export function createWorkspace(ctx: BackendContext, plans: Plans) {
-  // The staff directory of the connection, read on first need (through the client's limiter).
-  let directory: { identity: string; service: DirectoryService } | undefined;
-  const service = (): DirectoryService => {
-    const live = ctx.connection.require();
-    if (directory?.identity !== live.identity)
-      directory = { identity: live.identity, service: new DirectoryService(live.client) };
-    return directory.service;
-  };
+  // The connection's staff directory (read on first need, through the client's limiter; shared with
+  // import plans and exports, refreshed from the screens).
+  const service = (): DirectoryService => ctx.connection.require().directory;
   let resolver: PeopleResolver | undefined;
   /** The resolver when the directory has been read (owner names in the table), without reading it. */
   const people = (): PeopleResolver | undefined => resolver;
   /** Reads the directory when needed; a directory that cannot be read leaves people as ids. */
   const peopleFor = async (needed: boolean): Promise<PeopleResolver | undefined> => {
-    if (!needed) return people();
     const s = service();
+    if (!needed) {
+      // Read by someone else (an import, the hand-over, a refresh): names without a call.
+      const cached = s.cached();
+      if (cached && !resolver) resolver = directoryPeople(cached, await ctx.lang());
+      return people();
+    }
     try {
       const dir = await s.get();
       resolver = directoryPeople(dir, await ctx.lang());
@@ -99,6 +108,25 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       resolver = undefined;
     }
     return resolver;
+  };
+
+  let namesFailed: string | undefined;
+  /**
+   * Names for the table and the detail panel: the directory when it is read within NAMES_WAIT_MS, else ids
+   * (the read goes on and later pages have names). A directory that cannot be read is not tried again for
+   * that connection: the table then shows ids.
+   */
+  const namesSoon = async (): Promise<PeopleResolver | undefined> => {
+    const identity = ctx.connection.require().identity;
+    if (resolver || namesFailed === identity) return resolver;
+    const read = peopleFor(true).then((r) => {
+      if (!r) namesFailed = identity;
+      return r;
+    });
+    return Promise.race([
+      read,
+      new Promise<void>((r) => void setTimeout(r, NAMES_WAIT_MS).unref()).then(() => people()),
+    ]);
   };
 
   let refreshing: Promise<ContactIndexInfo> | undefined;
@@ -139,6 +167,11 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
   };
 
   const api = {
+    /** The index, read in full first when it never was (for the people module). */
+    loaded,
+    /** The resolver after the directory was read again (names in the table follow a refresh). */
+    directoryRefreshed: (r: PeopleResolver) => void (resolver = r),
+
     async getContactIndex(): Promise<ContactIndexInfo> {
       return info(await index());
     },
@@ -165,7 +198,10 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await index();
       const started = performance.now();
       const lang = await ctx.lang();
-      const who = await peopleFor(PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner');
+      const who =
+        PEOPLE_KEYS.test(args.query) || args.sort?.key === 'owner'
+          ? await peopleFor(true)
+          : await namesSoon();
       let hits;
       try {
         hits = i.search(args.query, { lang, ...(who ? { people: who } : {}) });
@@ -195,7 +231,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await index();
       const c = i.get(args.userid);
       if (!c) throw notFound(`No contact ${args.userid} in the local index.`, 'Refresh the contact list.');
-      return { contact: toRowView(c, people()), history: i.history(args.userid) };
+      return { contact: toRowView(c, await namesSoon()), history: i.history(args.userid) };
     },
 
     async getLabelOverview(): Promise<LabelOverview> {
@@ -269,7 +305,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       const i = await loaded();
       const groups = findDuplicates(i.all().map((c) => c.c));
       lastDuplicates = { identity: ctx.connection.require().identity, groups };
-      const who = people();
+      const who = await namesSoon();
       return {
         total: i.size,
         groups: groups.map((g) => ({

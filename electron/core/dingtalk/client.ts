@@ -43,8 +43,11 @@ export interface DingTalkClient {
   listLabelGroups(): AsyncIterable<LabelGroup>;
   /** All pages, 100 per page by default; each page is one scheduler.run('list', ...). */
   listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact>;
-  /** One page of `list` (offset paging): pages can be read side by side, within the scheduler's limit. */
-  listContactsPage(offset: number, size?: number): Promise<Contact[]>;
+  /**
+   * One page of `list` (offset paging): pages can be read side by side, within the scheduler's limit.
+   * `wanted`, asked when the call's turn comes: false sends nothing (an empty page).
+   */
+  listContactsPage(offset: number, size?: number, wanted?: () => boolean): Promise<Contact[]>;
   getContact(userId: string): Promise<Contact>;
   updateContact(c: ContactUpdate): Promise<void>;
   /** Returns the new contact's userid. */
@@ -215,9 +218,11 @@ class ExtContactClient implements DingTalkClient {
     return this.paged('list', size, toContact);
   }
 
-  async listContactsPage(offset: number, size = PAGE_SIZE): Promise<Contact[]> {
+  async listContactsPage(offset: number, size = PAGE_SIZE, wanted?: () => boolean): Promise<Contact[]> {
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
-    const answer = await this.call('list', { size, offset });
+    const answer = await this.scheduler.run('list', () =>
+      wanted && !wanted() ? Promise.resolve<Json>({ results: [] }) : this.attempt('list', { size, offset }),
+    );
     return Array.isArray(answer.results) ? (answer.results as unknown[]).map(toContact) : [];
   }
 

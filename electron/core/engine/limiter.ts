@@ -3,6 +3,8 @@
 // never sees more than the rate. A throttle errcode halves the lane's rate at once (multiplicative decrease)
 // and remembers a ceiling just under the rate that was refused; the rate then climbs back additively to the
 // ceiling, and the ceiling itself creeps back up to maxQps, so the lane settles just under the real limit.
+// Slots a stalled event loop (a busy machine, a long GC) missed are made up afterwards, but never beyond what
+// a sliding window a little longer than a second allows: no second, as any server counts it, holds more.
 import type { Endpoint } from '../../../shared/domain';
 
 /** Errcodes that mean "too many calls" (dingtalk-api.md, rate limits). */
@@ -31,6 +33,14 @@ export interface LimiterOptions {
   now?: () => number;
 }
 
+/** Schedule slots missed while the event loop stalled that may still be used, in ms. */
+const CATCH_UP_MS = 100;
+/**
+ * The sliding window: a server counting calls per fixed second sees a window of one second plus the
+ * network's jitter, so the cap holds for a little longer than a second.
+ */
+const WINDOW_MS = 1050;
+
 export interface LaneState {
   endpoint: Endpoint;
   rate: number;
@@ -48,6 +58,9 @@ class Lane {
   /** Times of recent successful calls (a ring), to measure what the server really accepted. */
   private readonly accepted: number[];
   private acceptedAt = 0;
+  /** Send times within the last WINDOW_MS (oldest first, from `sentHead`). */
+  private sent: number[] = [];
+  private sentHead = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -85,8 +98,8 @@ class Lane {
   acquire(): Promise<void> {
     const now = this.o.now();
     this.grow(now);
-    if (this.queue.length === 0 && now >= this.nextAt) {
-      this.take(now);
+    if (this.queue.length === 0 && this.ready(now)) {
+      this.take(now, false);
       return Promise.resolve();
     }
     return new Promise((resolve) => {
@@ -111,26 +124,53 @@ class Lane {
     return this.rate;
   }
 
-  private take(now: number): void {
-    // Timers fire late (a busy event loop, 1 ms granularity). Keep to the schedule when we are less than one
-    // interval behind it, so lateness does not eat the rate: any second still holds at most rate·1 s calls
-    // (the headroom keeps that under maxQps). Further behind, the lane was idle: restart from now.
+  /** Calls the sliding window allows: the rate (with its headroom) over one second, at least one. */
+  private cap(): number {
+    return Math.max(1, Math.floor(this.rate * this.o.headroom));
+  }
+
+  private inWindow(now: number): number {
+    while (this.sentHead < this.sent.length && this.sent[this.sentHead]! <= now - WINDOW_MS) this.sentHead++;
+    if (this.sentHead > 1024) {
+      this.sent = this.sent.slice(this.sentHead);
+      this.sentHead = 0;
+    }
+    return this.sent.length - this.sentHead;
+  }
+
+  /** Whether a call may go now: its slot has come and the sliding window has room. */
+  private ready(now: number): boolean {
+    return now >= this.nextAt && this.inWindow(now) < this.cap();
+  }
+
+  /**
+   * Timers fire late (a busy event loop, 1 ms granularity, a stalled process). With calls waiting, keep to
+   * the schedule up to CATCH_UP_MS behind it, so lateness does not eat the rate: the missed slots go out as
+   * soon as the loop runs again, as far as the sliding window allows. A lane nobody waited on was idle:
+   * more than one interval behind, it restarts from now (no burst after a pause).
+   */
+  private take(now: number, waited: boolean): void {
     const interval = 1000 / (this.rate * this.o.headroom);
-    const base = this.nextAt > 0 && now - this.nextAt < interval ? this.nextAt : now;
+    const lag = waited ? CATCH_UP_MS : interval;
+    const base = this.nextAt > 0 && now - this.nextAt < lag ? this.nextAt : waited ? now - lag : now;
     this.nextAt = base + interval;
+    this.sent.push(now);
   }
 
   private arm(now: number): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.pump(), Math.max(0, Math.ceil(this.nextAt - now)));
+    // The slot, or, when the window is full, the moment its oldest call leaves it.
+    const full = this.inWindow(now) >= this.cap();
+    const at = full ? Math.max(this.nextAt, this.sent[this.sentHead]! + WINDOW_MS) : this.nextAt;
+    this.timer = setTimeout(() => this.pump(), Math.max(0, Math.ceil(at - now)));
   }
 
   private pump(): void {
     this.timer = undefined;
     const now = this.o.now();
     this.grow(now);
-    if (this.queue.length > 0 && now >= this.nextAt) {
-      this.take(now);
+    while (this.queue.length > 0 && this.ready(now)) {
+      this.take(now, true);
       this.queue.shift()!();
     }
     if (this.queue.length > 0) this.arm(now);
