@@ -25,8 +25,10 @@ import type {
   PlanMergeDuplicatesArgs,
   QueryContactsArgs,
 } from './workspace-types';
+import type { DirectoryInfo, PlanReassignArgs, SearchStaffArgs, StaffOption } from './people-types';
 
 export type * from './workspace-types';
+export type * from './people-types';
 
 export type {
   ColumnMapping,
@@ -550,6 +552,14 @@ export interface Methods {
   findDuplicates(): Promise<DuplicatesView>;
   planMergeDuplicates(args: PlanMergeDuplicatesArgs): Promise<PlanSummary>;
 
+  // People: the staff picker, handing over contacts (a plan applied with applyPlan), the cached directory
+  searchStaff(args: SearchStaffArgs): Promise<StaffOption[]>;
+  planReassign(args: PlanReassignArgs): Promise<PlanSummary>;
+  /** The directory as cached for this connection (no call). */
+  getDirectoryInfo(): Promise<DirectoryInfo>;
+  /** Reads the staff directory again (names, departments, who left). */
+  refreshDirectory(): Promise<DirectoryInfo>;
+
   // Settings
   getSettings(): Promise<Settings>;
   updateSettings(args: Partial<Settings>): Promise<Settings>;
@@ -621,6 +631,10 @@ export const METHOD_NAMES = [
   'exportSelection',
   'findDuplicates',
   'planMergeDuplicates',
+  'searchStaff',
+  'planReassign',
+  'getDirectoryInfo',
+  'refreshDirectory',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly MethodName[];

@@ -7,6 +7,14 @@ export const written = {
   'sheet.deletedContacts': { en: 'Deleted contacts', 'zh-CN': '已删除的联系人' },
   'sheet.report': { en: 'Report', 'zh-CN': '报告' },
   'sheet.failedRows': { en: 'Failed rows', 'zh-CN': '失败的行' },
+  'report.source': {
+    en: 'Source: sheet "{sheet}", header row {headerRow}{encoding}',
+    'zh-CN': '来源：工作表“{sheet}”，表头在第 {headerRow} 行{encoding}',
+  },
+  'report.sourceCsv': {
+    en: 'Source: CSV file "{sheet}", header row {headerRow}{encoding}',
+    'zh-CN': '来源：CSV 文件“{sheet}”，表头在第 {headerRow} 行{encoding}',
+  },
 
   'template.instructions': { en: 'How to fill in', 'zh-CN': '填写说明' },
   'template.title': {

@@ -143,7 +143,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
     return {
       owners: top(rows.map((r) => r.ownerName ?? r.owner)),
       companies: top(rows.map((r) => r.company ?? '')),
-      depts: top(rows.flatMap((r) => r.shareDepts.map(String))),
+      depts: top(rows.flatMap((r) => r.shareDeptNames ?? r.shareDepts.map(String))),
     };
   }, [blocks]);
 

@@ -45,7 +45,7 @@ export function DetailDrawer({ userid, onClose, labelName }: Props) {
             <Descriptions.Item label={fieldLabel(t, 'address')}>{c.address}</Descriptions.Item>
             <Descriptions.Item label={fieldLabel(t, 'remark')}>{c.remark}</Descriptions.Item>
             <Descriptions.Item label={fieldLabel(t, 'follower_user_id')}>
-              {c.ownerName ?? c.owner}
+              <span data-testid="detail-owner">{c.ownerName ?? c.owner}</span>
             </Descriptions.Item>
             <Descriptions.Item label={fieldLabel(t, 'labels')}>
               {c.labels.map((id) => {
@@ -54,8 +54,15 @@ export function DetailDrawer({ userid, onClose, labelName }: Props) {
               })}
             </Descriptions.Item>
             <Descriptions.Item label={t('ws.detail.shared')}>
-              {[...c.shareUsers, ...c.shareDepts.map(String)].map((x) => (
-                <Tag key={x}>{x}</Tag>
+              {(c.shareUserNames ?? c.shareUsers).map((x, i) => (
+                <Tag key={`u${i}`} data-testid="detail-share-user">
+                  {x}
+                </Tag>
+              ))}
+              {(c.shareDeptNames ?? c.shareDepts.map(String)).map((x, i) => (
+                <Tag key={`d${i}`} color="cyan" data-testid="detail-share-dept">
+                  {x}
+                </Tag>
               ))}
             </Descriptions.Item>
           </Descriptions>
