@@ -182,7 +182,12 @@ export const ui = {
   'import.mapping.group': { en: 'Labels of group “{group}”', 'zh-CN': '标签组“{group}”的标签' },
   'import.mapping.auto': { en: 'Auto-mapped', 'zh-CN': '自动匹配' },
   'import.mapping.unrecognised': { en: 'Not recognised: ignored', 'zh-CN': '无法识别，已忽略' },
-  'import.mapping.didYouMean': { en: 'Did you mean', 'zh-CN': '你是不是想选' },
+  'import.mapping.didYouMean': { en: 'Did you mean:', 'zh-CN': '是否对应到：' },
+  'import.mapping.matchByMobile': {
+    en: 'The sheet has no Contact ID column, but it has a Mobile column: find the contacts by mobile.',
+    'zh-CN': '表格中没有“联系人ID”列，但有“手机号”列：可以按手机号查找联系人。',
+  },
+  'import.mapping.matchByMobileAction': { en: 'Find by mobile', 'zh-CN': '按手机号查找' },
   'import.mapping.warnings': { en: 'Check these columns', 'zh-CN': '请检查这些列' },
   'import.mapping.save': { en: 'Save mapping', 'zh-CN': '保存列对应' },
   'import.mapping.load': { en: 'Load mapping', 'zh-CN': '载入列对应' },
