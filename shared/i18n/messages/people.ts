@@ -63,6 +63,12 @@ export const people = {
     'zh-CN': '{from} 名下没有客户：无需交接。',
   },
 
+  'directory.templateIds': {
+    en: 'The owner and sharing columns have no staff drop-down and take userids: the staff directory could not be read ({call} answered {errcode}). Grant the app 通讯录只读权限 (contacts read permission) for names.',
+    'zh-CN':
+      '负责人和共享列没有员工下拉列表，需填写 userid：无法读取通讯录（{call} 返回 {errcode}）。为应用开通通讯录只读权限后即可使用姓名。',
+  },
+
   // The cached staff directory.
   'people.dir.ageNow': { en: 'Directory read just now', 'zh-CN': '通讯录刚刚读取' },
   'people.dir.ageMinutes': { en: 'Directory read {n} minutes ago', 'zh-CN': '通讯录已于 {n} 分钟前读取' },
