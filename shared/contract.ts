@@ -25,8 +25,10 @@ import type {
   PlanMergeDuplicatesArgs,
   QueryContactsArgs,
 } from './workspace-types';
+import type { DirectoryInfo, PlanReassignArgs, SearchStaffArgs, StaffOption } from './people-types';
 
 export type * from './workspace-types';
+export type * from './people-types';
 
 export type {
   ColumnMapping,
@@ -390,7 +392,8 @@ export interface JobFinished {
   error?: ErrorInfo;
 }
 
-export type ReportFilter = 'all' | 'ok' | 'failed' | 'skipped';
+/** 'conflict': rows not written because their contact changed meanwhile in a field they change too. */
+export type ReportFilter = 'all' | 'ok' | 'failed' | 'skipped' | 'conflict';
 
 export interface ReportRowsArgs extends PageArgs {
   jobId: string;
@@ -549,6 +552,14 @@ export interface Methods {
   findDuplicates(): Promise<DuplicatesView>;
   planMergeDuplicates(args: PlanMergeDuplicatesArgs): Promise<PlanSummary>;
 
+  // People: the staff picker, handing over contacts (a plan applied with applyPlan), the cached directory
+  searchStaff(args: SearchStaffArgs): Promise<StaffOption[]>;
+  planReassign(args: PlanReassignArgs): Promise<PlanSummary>;
+  /** The directory as cached for this connection (no call). */
+  getDirectoryInfo(): Promise<DirectoryInfo>;
+  /** Reads the staff directory again (names, departments, who left). */
+  refreshDirectory(): Promise<DirectoryInfo>;
+
   // Settings
   getSettings(): Promise<Settings>;
   updateSettings(args: Partial<Settings>): Promise<Settings>;
@@ -620,6 +631,10 @@ export const METHOD_NAMES = [
   'exportSelection',
   'findDuplicates',
   'planMergeDuplicates',
+  'searchStaff',
+  'planReassign',
+  'getDirectoryInfo',
+  'refreshDirectory',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly MethodName[];

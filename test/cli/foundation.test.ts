@@ -93,7 +93,8 @@ describe('export', () => {
       }
     }
     const evil = ws.getRow(2).getCell(headers.indexOf('Remark') + 1).value;
-    expect(String(evil).startsWith("'=")).toBe(true);
+    // Text as typed, in a string cell (never a formula: the loop above checked every cell).
+    expect(evil).toBe('=HYPERLINK("http://evil.example","click")');
   });
 
   it('writes CSV in UTF-8 with a BOM that reads back with Chinese intact', async () => {

@@ -81,6 +81,22 @@ describe('export then import, in each language', () => {
     expect(unknown.err).toContain('--lang must be zh-CN or en');
   });
 
+  it('says a missing file in the chosen language, with the path as the admin gave it', async () => {
+    const given = join(dir, '客户 名单.xlsx');
+    const zh = await runCli([...sb, '--lang', 'zh-CN', 'import', given]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toBe(`dtload: 找不到文件：${given}\n`);
+    const en = await runCli([...sb, '--lang=en', 'import', given]);
+    expect(en.err).toBe(`dtload: File not found: ${given}\n`);
+    const folder = await runCli([...sb, '--lang', 'zh', 'import', dir]);
+    expect(folder.err).toBe(`dtload: ${dir} 不是可读取的表格（这是文件夹）；请另存为 .xlsx 或 .csv 后重试\n`);
+    const byLocale = await runCli(['--sandbox', '--data-dir', dir, 'import', given], {
+      DTLOAD_LANG: undefined,
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(byLocale.err).toBe(`dtload: 找不到文件：${given}\n`);
+  });
+
   it('defaults to the OS locale (LANG) when no --lang is given', async () => {
     const out = join(dir, 'default.csv');
     const r = await runCli([...sb, 'export', out], { DTLOAD_LANG: undefined, LANG: 'zh_CN.UTF-8' });

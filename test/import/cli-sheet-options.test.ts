@@ -3,8 +3,10 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSheet } from '../../electron/core/sheets';
 import { runCli, type CliRun } from '../cli/run-cli';
 import { startOrg, writes, type Org } from './org';
 
@@ -47,6 +49,29 @@ describe('encodings in the plan', () => {
       encodingSource: 'detected',
     });
     expect(json.rows[0].changes[0].after).toBe('Chris Müller & Söhne');
+    expect(writes(org)).toBe(0);
+  });
+
+  it("the xlsx and csv reports say the encoding above the table, in the admin's language, and still import", async () => {
+    const c = org.sandbox.contacts()[3]!;
+    const file = await write(
+      'zoe.csv',
+      iconv.encode(`user_id,remark\r\n${c.userid},Zoë Brontë\r\n`, 'windows-1252'),
+    );
+    const said = {
+      en: 'Source: CSV file "zoe", header row 1, encoding Windows-1252 (detected)',
+      'zh-CN': '来源：CSV 文件“zoe”，表头在第 1 行，编码 Windows-1252（自动识别）',
+    };
+    for (const [lang, line] of Object.entries(said)) {
+      for (const ext of ['xlsx', 'csv']) {
+        const report = join(dir, `zoe-${lang}.${ext}`);
+        expect((await run('--lang', lang, 'import', file, '--report', report)).code).toBe(0);
+        const source = await openSheet(report);
+        expect((await source.preview(1))[0]!.cells[0]).toBe(line);
+        expect(source.info.headerRow).toBe(2);
+        expect(source.info.headers.slice(0, 2)).toEqual(['user_id', 'remark']);
+      }
+    }
     expect(writes(org)).toBe(0);
   });
 
@@ -129,5 +154,44 @@ describe('--header-row', () => {
     expect(r.out).toContain('header row 3');
     expect(r.out).toContain('"Boss"');
     expect(writes(org)).toBe(0);
+  });
+});
+
+describe('the sheet read', () => {
+  it("a sheet without the key column names the sheet read and the sheets with data, in the admin's language", async () => {
+    const c = org.sandbox.contacts()[6]!;
+    const path = join(dir, 'instructions-first.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填写说明').addRows([
+      ['填写说明'],
+      ['步骤', '做法'],
+      ['第一步', '导出联系人'],
+      ['第二步', '修改后导入'],
+    ]);
+    wb.addWorksheet('客户').addRows([
+      ['联系人ID', '备注'],
+      [c.userid, 'hi'],
+    ]);
+    wb.addWorksheet('旧表', { state: 'hidden' }).addRows([
+      ['联系人ID', '备注'],
+      [c.userid, 'old'],
+    ]);
+    await wb.xlsx.writeFile(path);
+    const before = calls();
+    const en = await run('import', path, '--sheet', '填写说明');
+    expect(en.code).toBe(2);
+    expect(en.err.trim().split('\n')).toHaveLength(1);
+    expect(en.err).toContain(
+      ' The sheet read was "填写说明"; sheets with data: "客户", "旧表" (hidden) (choose one with --sheet).',
+    );
+    const zh = await run('--lang', 'zh-CN', 'import', path, '--sheet', '填写说明');
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain(
+      '读取的是工作表 "填写说明"；有数据的工作表："客户"、"旧表"（隐藏）（可用 --sheet 选择）。',
+    );
+    expect(calls() - before).toBeLessThanOrEqual(4); // token and label groups at most: nothing written
+    expect(writes(org)).toBe(0);
+    // Without --sheet, the data sheet is found by its headers.
+    expect((await run('import', path)).out).toContain('sheet "客户"');
   });
 });

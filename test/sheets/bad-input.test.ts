@@ -1,6 +1,7 @@
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openSheet, SheetError } from '../../electron/core/sheets';
 import { makeFixtures, type Fixtures } from '../fixtures/make-fixtures';
 import { expectSheetError, tempDir } from './helpers';
 
@@ -16,6 +17,8 @@ describe('bad input gives one clear line', () => {
   it('missing file', async () => {
     const path = join(fx.dir, 'nope.xlsx');
     await expectSheetError(path, 'missing', `File not found: ${path}`);
+    const err = await openSheet(path).catch((e: SheetError) => e);
+    expect((err as SheetError).in('zh-CN')).toBe(`找不到文件：${path}`);
   });
   it('a folder', async () => {
     await expectSheetError(fx.dir, 'not-a-spreadsheet', notSpreadsheet(fx.dir, 'it is a folder'));

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readZip, writeZip } from '../fixtures/zip';
-import { openSheet } from '../../electron/core/sheets';
+import { openSheet, SheetError } from '../../electron/core/sheets';
 import { makeFixtures, QUIRKS, type Fixtures } from '../fixtures/make-fixtures';
 import { expectSheetError, readAll, tempDir } from './helpers';
 
@@ -49,21 +49,54 @@ describe('xlsx reader', () => {
     expect(rows).toEqual(QUIRKS.other.rows);
   });
 
-  it('reads a hidden sheet only when asked by name', async () => {
+  it('reads a hidden sheet only when asked by name, and names the sheets that have data', async () => {
     await expectSheetError(
       fx.quirksXlsx,
       'header-only',
-      `sheet "隐藏" of ${fx.quirksXlsx} has a header row (row 1) but no data rows`,
+      `sheet "隐藏" of ${fx.quirksXlsx} has a header row (row 1) but no data rows. Sheets with data: "客户", "其他"; to read one, name it with --sheet (for example --sheet "客户")`,
       { sheet: '隐藏' },
+    );
+    const err = await openSheet(fx.quirksXlsx, { sheet: '隐藏' }).catch((e: SheetError) => e);
+    expect((err as SheetError).in('zh-CN')).toBe(
+      `${fx.quirksXlsx} 的工作表 "隐藏" 只有表头（第 1 行），没有数据行。有数据的工作表："客户"、"其他"；如需读取，请用 --sheet 指定（例如 --sheet "客户"）`,
     );
   });
 
-  it('says which sheets exist when the named one does not', async () => {
+  it('an empty sheet read names the sheets with data, hidden ones marked, in en and zh-CN', async () => {
+    const path = join(await tempDir(), 'hidden-data.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('空白').addRow([]);
+    wb.addWorksheet('旧数据', { state: 'hidden' }).addRows([
+      ['姓名', '手机'],
+      ['张三', '13800138000'],
+    ]);
+    wb.addWorksheet('客户').addRows([
+      ['姓名', '手机'],
+      ['李四', '13900139000'],
+    ]);
+    await wb.xlsx.writeFile(path);
+    await expectSheetError(
+      path,
+      'empty',
+      `sheet "空白" of ${path} is empty. Sheets with data: "旧数据" (hidden), "客户"; to read one, name it with --sheet (for example --sheet "旧数据")`,
+      { sheet: '空白' },
+    );
+    const err = await openSheet(path, { sheet: '空白' }).catch((e: SheetError) => e);
+    expect((err as SheetError).in('zh-CN')).toBe(
+      `${path} 的工作表 "空白" 是空的。有数据的工作表："旧数据"（隐藏）、"客户"；如需读取，请用 --sheet 指定（例如 --sheet "旧数据"）`,
+    );
+  });
+
+  it('says which sheets exist (hidden marked) and which have data when the named one does not', async () => {
     await expectSheetError(
       fx.quirksXlsx,
       'no-sheet',
-      `${fx.quirksXlsx} has no sheet named "Sheet1" (sheets: 封面, 隐藏, 客户, 其他)`,
+      `${fx.quirksXlsx} has no sheet named "Sheet1" (sheets: "封面", "隐藏" (hidden), "客户", "其他"). Sheets with data: "客户", "其他"; to read one, name it with --sheet (for example --sheet "客户")`,
       { sheet: 'Sheet1' },
+    );
+    const err = await openSheet(fx.quirksXlsx, { sheet: 'Sheet1' }).catch((e: SheetError) => e);
+    expect((err as SheetError).in('zh-CN')).toContain(
+      '中没有名为 "Sheet1" 的工作表（现有工作表："封面"、"隐藏"（隐藏）、"客户"、"其他"）。有数据的工作表：',
     );
   });
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createSheetWriter, type SheetCell } from '../../electron/core/sheets';
+import { ZipArchive } from '../../electron/core/sheets/zip-archive';
 import { readAll, tempDir } from './helpers';
 
 let dir: string;
@@ -33,6 +34,18 @@ const EXPECTED = [
   ['转义', '_x0041_', 'a\rb\u0001c', '0.0000001'],
 ];
 
+/** The first sheet's XML of an xlsx file. */
+async function sheetXml(path: string): Promise<string> {
+  const zip = await ZipArchive.open(path);
+  try {
+    let xml = '';
+    for await (const t of zip.text('xl/worksheets/sheet1.xml')) xml += t;
+    return xml;
+  } finally {
+    zip.close();
+  }
+}
+
 async function write(path: string, opts: Partial<Parameters<typeof createSheetWriter>[1]> = {}) {
   const w = await createSheetWriter(path, { headers: HEADERS, ...opts });
   for (const r of ROWS) await w.addRow(r);
@@ -51,20 +64,25 @@ describe.each(['xlsx', 'csv'])('%s writer', (ext) => {
 });
 
 describe('xlsx writer', () => {
-  it('stores dangerous strings with a leading apostrophe and numbers as numbers', async () => {
+  it('stores text exactly as typed in string cells (never formulas) and numbers as numbers', async () => {
     const path = join(dir, 'raw.xlsx');
     await write(path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const ws = wb.worksheets[0]!;
-    expect(ws.getCell('C2').value).toBe(`'=HYPERLINK("http://evil","点我")`);
-    expect(ws.getCell('C3').value).toBe("'+86 138 0013 8000");
+    expect(ws.getCell('C2').value).toBe('=HYPERLINK("http://evil","点我")');
+    expect(ws.getCell('C3').value).toBe('+86 138 0013 8000');
     expect(ws.getCell('C4').value).toBe('-12');
-    expect(ws.getCell('C5').value).toBe("''=already quoted");
+    expect(ws.getCell('C5').value).toBe("'=already quoted");
+    expect(ws.getCell('C6').value).toBe('@SUM(A1)');
     expect(ws.getCell('B3').value).toBe(13800138000);
     expect(ws.getCell('B2').value).toBe('13800138000');
     expect(ws.getCell('D4').value).toBe(0.5);
     expect(ws.getCell('D6').value).toBeNull();
+    // In the XML: string cells, no formula element anywhere.
+    const xml = await sheetXml(path);
+    expect(xml).not.toContain('<f>');
+    expect(xml).toMatch(/<c r="C2" t="(str|s|inlineStr)"/);
   });
 
   it('freezes, filters and bolds the header and applies widths', async () => {
@@ -94,6 +112,39 @@ describe('xlsx writer', () => {
     await write(path, { sheetName: 'a/b:c*d?[e]-2024 very long name for a sheet' });
     const { info } = await readAll(path);
     expect(info.sheet).toBe('a b c d  e -2024 very long name');
+  });
+});
+
+describe('names that look like formulas', () => {
+  const NAMES = ['-Lee', '+86 138 0013 8000', '=SUM(1)', '@x', "'quoted", '-', '=1+1'];
+
+  it('xlsx shows them exactly as typed, and reads them back the same', async () => {
+    const path = join(dir, 'names.xlsx');
+    const w = await createSheetWriter(path, { headers: ['Name'] });
+    for (const n of NAMES) await w.addRow([n]);
+    await w.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(NAMES.map((_, i) => wb.worksheets[0]!.getCell(`A${i + 2}`).value)).toEqual(NAMES);
+    expect((await readAll(path)).rows.map((r) => r.cells[0])).toEqual(NAMES);
+  });
+
+  it("csv keeps the neutralising ' in the file, and the reader strips it on re-import", async () => {
+    const path = join(dir, 'names.csv');
+    const w = await createSheetWriter(path, { headers: ['Name'] });
+    for (const n of NAMES) await w.addRow([n]);
+    await w.close();
+    const lines = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.slice(1, 1 + NAMES.length)).toEqual([
+      "'-Lee",
+      "'+86 138 0013 8000",
+      "'=SUM(1)",
+      "'@x",
+      "'quoted",
+      "'-",
+      "'=1+1",
+    ]);
+    expect((await readAll(path)).rows.map((r) => r.cells[0])).toEqual(NAMES);
   });
 });
 

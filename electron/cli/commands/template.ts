@@ -1,7 +1,8 @@
 // `dtload template <out.xlsx>`: a blank import sheet with drop-down lists of valid label names.
 import type { Command } from 'commander';
 import { translate } from '../../../shared/i18n';
-import { writeImportTemplate } from '../../core/export';
+import { DirectoryService } from '../../core/directory';
+import { templateStaff, writeImportTemplate } from '../../core/export';
 import { readLabelGroups } from '../../core/import';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -18,7 +19,10 @@ export function register(program: Command, ctx: CliContext): void {
       const conn = await ctx.connect(cmd);
       try {
         const groups = await readLabelGroups(conn.client);
-        await writeImportTemplate(out, groups, { lang });
+        // Staff names for the owner and sharing drop-downs (ids, with a warning, without the permission).
+        const people = await templateStaff(new DirectoryService(conn.client, { language: lang }), lang);
+        if (people.warning) ctx.stderr.write(`dtload: ${people.warning}\n`);
+        await writeImportTemplate(out, groups, { lang, ...(people.staff ? { staff: people.staff } : {}) });
         ctx.stdout.write(translate(lang, 'cli.templateWritten', { groups: groups.length, out }) + '\n');
       } finally {
         await conn.close();

@@ -25,6 +25,7 @@ import { createRedactor, toErrorInfo } from './errors';
 import { createFileStore } from './file-store';
 import { createJobs } from './jobs';
 import { createOrg } from './org';
+import { createPeople } from './people';
 import { createPlans } from './plans';
 import { createRecentFiles } from './recent-files';
 import type { SecretStore } from './secret-store';
@@ -93,12 +94,15 @@ export function createBackend(opts: BackendOptions): Backend {
     connection,
     lang: async () => (await settings.get()).language,
   };
-  const redact = createRedactor(() => connection.secrets());
+  // Secrets out, and an upload named as the admin gave it, never by its internal path.
+  const redactSecrets = createRedactor(() => connection.secrets());
+  const redact = (text: string): string => files.asGiven(redactSecrets(text));
   const explain = async (e: unknown): Promise<ErrorInfo> => toErrorInfo(e, await ctx.lang(), redact);
   const org = createOrg(ctx);
   const plans = createPlans(ctx, org.labelGroups);
   const jobs = createJobs(ctx, explain);
   const workspace = createWorkspace(ctx, plans);
+  const people = createPeople(ctx, plans, workspace);
   const undo = createUndo(ctx, plans, jobs);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 
@@ -272,6 +276,10 @@ export function createBackend(opts: BackendOptions): Backend {
     exportSelection: (args) => workspace.exportSelection(args),
     findDuplicates: () => workspace.findDuplicates(),
     planMergeDuplicates: (args) => workspace.planMergeDuplicates(args),
+    searchStaff: (args) => people.searchStaff(args),
+    planReassign: (args) => people.planReassign(args),
+    getDirectoryInfo: () => people.getDirectoryInfo(),
+    refreshDirectory: () => people.refreshDirectory(),
 
     getSettings: () => settings.get(),
     async updateSettings(args) {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FileRef } from '../../../shared/contract';
+import { clip } from '../../../shared/clip';
 import { notFound } from './app-error';
 
 export interface HeldFile extends FileRef {
@@ -25,6 +26,8 @@ export function safeFileName(name: string, fallback = 'file'): string {
 
 export function createFileStore(dataDir: string) {
   const files = new Map<string, HeldFile>();
+  /** Where each upload is kept → the name the admin gave it: messages say the latter. */
+  const given = new Map<string, string>();
   const newId = (): string => randomBytes(12).toString('hex');
   const outputsRoot = join(dataDir, 'outputs');
   const uploadsRoot = join(dataDir, 'uploads');
@@ -56,7 +59,14 @@ export function createFileStore(dataDir: string) {
       const safe = safeFileName(name, 'upload');
       const path = join(dir, safe);
       await writeFile(path, data);
+      given.set(path, clip(name, 120));
       return hold(path, safe);
+    },
+    /** `text` with every upload's internal path replaced by the file name the admin gave. */
+    asGiven(text: string): string {
+      let out = text;
+      for (const [path, name] of given) if (out.includes(path)) out = out.split(path).join(name);
+      return out;
     },
     toRef(f: HeldFile): FileRef {
       return { fileId: f.fileId, name: f.name, size: f.size };

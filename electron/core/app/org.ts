@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/contract';
 import type { LabelGroup } from '../../../shared/domain';
 import { argbToHex } from '../../../shared/colors';
-import { exportContacts, writeImportTemplate } from '../export';
+import { exportContacts, templateStaff, writeImportTemplate } from '../export';
 import { readLabelGroups } from '../import';
 import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
@@ -87,7 +87,10 @@ export function createOrg(ctx: BackendContext) {
     async template(): Promise<FileRef> {
       const groups = await labelGroups();
       const path = await ctx.files.outputPath('dtload-import-template.xlsx');
-      await writeImportTemplate(path, groups, { lang: await ctx.lang() });
+      const lang = await ctx.lang();
+      // The connection's directory (read once, shared): staff names for the owner and sharing drop-downs.
+      const people = await templateStaff(ctx.connection.require().directory, lang);
+      await writeImportTemplate(path, groups, { lang, ...(people.staff ? { staff: people.staff } : {}) });
       return ctx.files.toRef(await ctx.files.hold(path));
     },
 

@@ -204,7 +204,7 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   pauseJob: obj({ jobId: id }),
   resumeJob: obj({ jobId: id }),
   cancelJob: obj({ jobId: id }),
-  getReportRows: obj({ jobId: id, filter: oneOf('all', 'ok', 'failed', 'skipped'), ...page }),
+  getReportRows: obj({ jobId: id, filter: oneOf('all', 'ok', 'failed', 'skipped', 'conflict'), ...page }),
   exportReport: obj({ jobId: id, format: oneOf('xlsx', 'csv', 'json') }),
   exportFailedRows: obj({ jobId: id, format: oneOf('xlsx', 'csv') }),
   retryFailedRows: obj({ jobId: id }),
@@ -223,6 +223,10 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   exportSelection: obj({ selection: selection, format: oneOf('xlsx', 'csv') }),
   findDuplicates: none,
   planMergeDuplicates: obj({ groupIds: opt(list(int(1, 10_000_000), 100_000)), keep: opt(record(id)) }),
+  searchStaff: obj({ text: str({ max: 200 }), includeLeft: opt(bool), limit: opt(int(1, 200)) }),
+  planReassign: obj({ from: str({ min: 1, max: 200 }), to: str({ min: 1, max: 200 }), alsoShares: bool }),
+  getDirectoryInfo: none,
+  refreshDirectory: none,
   getSettings: none,
   // 'zh' is the older name of zh-CN; the settings store reads it as zh-CN.
   updateSettings: obj({

@@ -19,7 +19,7 @@ import type {
 } from '../../../shared/contract';
 import type { Contact } from '../../../shared/domain';
 import { argbToHex } from '../../../shared/colors';
-import { DirectoryService } from '../directory';
+import type { DirectoryService } from '../directory';
 import {
   directoryPeople,
   EditInputError,
@@ -86,21 +86,21 @@ const inputError = (e: unknown): never => {
 const PEOPLE_KEYS = /(^|\s|-)(owner|shared-user|shared-dept|负责人|共享员工|共享部门)[:：]/i;
 
 export function createWorkspace(ctx: BackendContext, plans: Plans) {
-  // The staff directory of the connection, read on first need (through the client's limiter).
-  let directory: { identity: string; service: DirectoryService } | undefined;
-  const service = (): DirectoryService => {
-    const live = ctx.connection.require();
-    if (directory?.identity !== live.identity)
-      directory = { identity: live.identity, service: new DirectoryService(live.client) };
-    return directory.service;
-  };
+  // The connection's staff directory (read on first need, through the client's limiter; shared with
+  // import plans and exports, refreshed from the screens).
+  const service = (): DirectoryService => ctx.connection.require().directory;
   let resolver: PeopleResolver | undefined;
   /** The resolver when the directory has been read (owner names in the table), without reading it. */
   const people = (): PeopleResolver | undefined => resolver;
   /** Reads the directory when needed; a directory that cannot be read leaves people as ids. */
   const peopleFor = async (needed: boolean): Promise<PeopleResolver | undefined> => {
-    if (!needed) return people();
     const s = service();
+    if (!needed) {
+      // Read by someone else (an import, the hand-over, a refresh): names without a call.
+      const cached = s.cached();
+      if (cached && !resolver) resolver = directoryPeople(cached, await ctx.lang());
+      return people();
+    }
     try {
       const dir = await s.get();
       resolver = directoryPeople(dir, await ctx.lang());
@@ -167,6 +167,11 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
   };
 
   const api = {
+    /** The index, read in full first when it never was (for the people module). */
+    loaded,
+    /** The resolver after the directory was read again (names in the table follow a refresh). */
+    directoryRefreshed: (r: PeopleResolver) => void (resolver = r),
+
     async getContactIndex(): Promise<ContactIndexInfo> {
       return info(await index());
     },

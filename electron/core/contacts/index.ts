@@ -44,3 +44,4 @@ export {
 export { writeDuplicatesReport, DUPLICATE_COLUMNS } from './duplicates-report';
 export { directoryPeople } from './directory-people';
 export { selectReassign, reassignTexts, type ReassignRequest, type ReassignSelection } from './reassign';
+export { searchStaff, contactCounts, type StaffSearch } from './staff-search';

@@ -7,3 +7,4 @@ export {
 } from './contact-columns';
 export { exportContacts, labelsOf, writeContactsFile, type ExportResult } from './export-contacts';
 export { writeImportTemplate } from './template';
+export { staffLabels, templateStaff } from './template-staff';

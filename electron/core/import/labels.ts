@@ -15,6 +15,15 @@ export interface LabelRef {
 
 export type Resolved = { ok: true; label: LabelRef } | { ok: false; error: string };
 
+/** A label cell read whole: its label ids (de-duplicated, in order), or the errors naming what did not resolve. */
+export interface ResolvedCell {
+  readonly ids: readonly number[];
+  readonly errors: readonly string[];
+}
+
+/** Distinct cell texts remembered per group and language: a sheet's label cells repeat a few values. */
+const CELL_CACHE_LIMIT = 10_000;
+
 const SEPARATOR = new RegExp(LIST_SEPARATORS.source);
 const fold = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -29,6 +38,8 @@ export class LabelIndex {
   private readonly exactInGroup = new Map<string, LabelRef>();
   /** Each label as a successful resolution, made once instead of once per cell. */
   private readonly resolvedById = new Map<number, Resolved>();
+  /** Whole cells already read, by language, then group ('' for a `labels` column), then cell text. */
+  private readonly cells = new Map<Lang, Map<string, Map<string, ResolvedCell>>>();
 
   constructor(readonly labelGroups: readonly LabelGroup[]) {
     for (const g of labelGroups) {
@@ -101,6 +112,29 @@ export class LabelIndex {
             })
           : ''),
     };
+  }
+
+  /**
+   * A whole label cell (names split by the list separators) in a group column or, without `group`, a `labels`
+   * column. The answer is shared between the rows holding the same text: callers must not change it.
+   */
+  resolveCell(raw: string, group?: string, lang: Lang = 'en'): ResolvedCell {
+    let byGroup = this.cells.get(lang);
+    if (!byGroup) this.cells.set(lang, (byGroup = new Map()));
+    let byText = byGroup.get(group ?? '');
+    if (!byText) byGroup.set(group ?? '', (byText = new Map()));
+    const known = byText.get(raw);
+    if (known) return known;
+    const ids: number[] = [];
+    const errors: string[] = [];
+    for (const name of splitList(raw)) {
+      const r = this.resolve(name, group, lang);
+      if (!r.ok) errors.push(r.error);
+      else if (!ids.includes(r.label.id)) ids.push(r.label.id);
+    }
+    const cell: ResolvedCell = { ids, errors };
+    if (byText.size < CELL_CACHE_LIMIT) byText.set(raw, cell);
+    return cell;
   }
 
   private candidates(name: string, group?: string): LabelRef[] {

@@ -85,6 +85,7 @@ export function mergeUpdate(
     if (typeof v !== 'string' || v === '') continue;
     const cur = current[f];
     if (f === 'mobile' && cur === undefined) continue; // not returned to third-party apps: nothing to compare
+    if (cur === v) continue; // the common case, without normalising both per row
     if (normReadOnly(f, cur ?? '') !== normReadOnly(f, v)) {
       warnings.push(
         say('plan.readOnlyDiffers', {

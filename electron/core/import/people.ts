@@ -17,8 +17,14 @@ export type Resolved<T> = { ok: true; id: T } | { ok: false; error: string };
 /** Candidates as the issue shows them: `张伟（销售部） / 张伟（华北销售）`. */
 const CANDIDATE_SEPARATOR = ' / ';
 
+/** Distinct texts remembered per field: a sheet's owner and sharing cells repeat a few hundred names. */
+const CACHE_LIMIT = 10_000;
+
 export class PeopleCells {
   private readonly t: Translate;
+  /** Texts the directory resolved (a found person does not depend on the row), by field. */
+  private readonly people = new Map<PersonField, Map<string, Resolved<string>>>();
+  private readonly depts = new Map<string, Resolved<number>>();
 
   constructor(
     readonly directory: Directory,
@@ -28,8 +34,16 @@ export class PeopleCells {
   }
 
   person(field: PersonField, text: string, current: readonly string[] = []): Resolved<string> {
+    let known = this.people.get(field);
+    if (!known) this.people.set(field, (known = new Map()));
+    const hit = known.get(text);
+    if (hit) return hit;
     const r = this.directory.resolvePerson(text);
-    if (r.kind === 'found') return { ok: true, id: r.userid };
+    if (r.kind === 'found') {
+      const found: Resolved<string> = { ok: true, id: r.userid };
+      if (known.size < CACHE_LIMIT) known.set(text, found);
+      return found;
+    }
     const raw = text.trim();
     if (current.includes(raw)) return { ok: true, id: raw };
     const name = fieldLabel(this.t, field);
@@ -55,8 +69,14 @@ export class PeopleCells {
   }
 
   dept(text: string, current: readonly number[] = []): Resolved<number> {
+    const hit = this.depts.get(text);
+    if (hit) return hit;
     const r = this.directory.resolveDepartment(text);
-    if (r.kind === 'found') return { ok: true, id: r.id };
+    if (r.kind === 'found') {
+      const found: Resolved<number> = { ok: true, id: r.id };
+      if (this.depts.size < CACHE_LIMIT) this.depts.set(text, found);
+      return found;
+    }
     const raw = text.trim();
     if (/^\d+$/.test(raw) && current.includes(Number(raw))) return { ok: true, id: Number(raw) };
     const name = fieldLabel(this.t, 'share_dept_ids');

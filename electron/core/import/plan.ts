@@ -19,7 +19,8 @@ import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { intentOf } from './remerge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
-import { fieldLabel, langOf, translator, type Translate } from '../../../shared/i18n';
+import { fieldLabel, langOf, translate, translator, type Lang, type Translate } from '../../../shared/i18n';
+import { sheetList, type SheetWithData } from '../sheets/sheet-choice';
 import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
@@ -34,8 +35,30 @@ export interface SheetRow {
 
 /** What planning reads from a sheet; `openSheet()` of electron/core/sheets returns a compatible object. */
 export interface SheetSource {
-  info: { headers: string[]; headerRow?: number } & SourceInfo;
+  info: { headers: string[]; headerRow?: number; sheets?: readonly string[] } & SourceInfo;
   rows(): AsyncIterable<SheetRow>;
+  /** Workbooks: the other sheets that hold a table, named when this sheet has no key column. */
+  otherSheets?(): Promise<SheetWithData[]>;
+}
+
+/**
+ * A mapping error on a workbook names the sheet read and the other sheets that hold data: the admin most
+ * likely read an instructions sheet (填写说明) instead of the table.
+ */
+async function onWhichSheet(e: unknown, source: SheetSource, lang: Lang): Promise<unknown> {
+  const { sheet, sheets, format } = source.info;
+  if (
+    !(e instanceof ImportInputError) ||
+    format === 'csv' ||
+    sheet === undefined ||
+    (sheets?.length ?? 0) < 2
+  )
+    return e;
+  const others = (await source.otherSheets?.().catch(() => [])) ?? [];
+  const list =
+    others.length > 0 ? translate(lang, 'sheet.readSheetOthers', { sheets: sheetList(others, lang) }) : '';
+  const named = translate(lang, 'sheet.readSheet', { sheet: clip(sheet, 40), others: list });
+  return new ImportInputError(e.message + named);
 }
 
 export interface PlanImportArgs {
@@ -112,11 +135,15 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const labelGroups = await readLabelGroups(client);
   const labels = new LabelIndex(labelGroups);
   const mapping = autoMap(headers, labelGroups, args.mapping, langOf(options));
-  checkMapping(
-    mapping,
-    labelGroups.map((g) => g.name),
-    options,
-  );
+  try {
+    checkMapping(
+      mapping,
+      labelGroups.map((g) => g.name),
+      options,
+    );
+  } catch (e) {
+    throw await onWhichSheet(e, source, langOf(options));
+  }
   const cols = indexColumns(mapping);
 
   // Pass 1, streaming: keep each row once, find match keys and duplicates.

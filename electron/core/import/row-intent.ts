@@ -25,7 +25,8 @@ export interface LabelEdit {
   /** `undefined`: all groups (a `labels` column); otherwise that group only. */
   group?: string;
   mode: 'replace' | 'add' | 'remove';
-  ids: number[];
+  /** Shared between rows with the same cell text: read, never changed. */
+  ids: readonly number[];
 }
 
 export interface RowIntent {
@@ -142,6 +143,8 @@ export function readIntent(
   return { fields, labelEdits, errors };
 }
 
+const NO_IDS: readonly string[] = [];
+
 /** An owner cell → userid; shared staff / departments cells → their ids (errors name the unresolved). */
 function resolvePeople(
   field: ContactFieldKey,
@@ -151,7 +154,7 @@ function resolvePeople(
   errors: string[],
 ): FieldValue {
   if (field === 'follower_user_id') {
-    const r = people.person(field, raw, current ? [current.follower_user_id] : []);
+    const r = people.person(field, raw, current ? [current.follower_user_id] : NO_IDS);
     if (r.ok) return r.id;
     errors.push(r.error);
     return raw;
@@ -221,19 +224,11 @@ function labelColumn(
     }
     return;
   }
-  const ids: number[] = [];
-  let unresolved = false;
-  for (const name of splitList(raw)) {
-    const r = labels.resolve(name, group, langOf(options));
-    if (r.ok) {
-      if (!ids.includes(r.label.id)) ids.push(r.label.id);
-    } else {
-      errors.push(r.error);
-      unresolved = true;
-    }
-  }
+  // Label cells repeat a few texts down a sheet: LabelIndex reads each distinct text once.
+  const cell = labels.resolveCell(raw, group, langOf(options));
   // The row is invalid already; applying half a cell would only add noise (a spurious 60204).
-  if (!unresolved) labelEdits.push({ header, group, mode: options.labels, ids });
+  if (cell.errors.length > 0) errors.push(...cell.errors);
+  else labelEdits.push({ header, group, mode: options.labels, ids: cell.ids });
 }
 
 /** Applies label edits to a current set of ids (order kept: current first, new ones appended). */

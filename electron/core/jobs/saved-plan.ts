@@ -1,9 +1,10 @@
 // The sheet's plan kept with its job (<dataDir>/jobs/<id>/sheet-plan.json): the rows' cells, diffs and
 // counts, so reports, counts and "retry failed rows" work after a restart and from either the CLI or the app.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportPlan } from '../../../shared/import-types';
 import { jobDir } from '../engine';
+import { writeJsonFile } from './json-stream';
 
 export const SHEET_PLAN_FILE = 'sheet-plan.json';
 
@@ -18,7 +19,8 @@ export interface SavedPlan {
 export async function saveJobPlan(dataDir: string, jobId: string, saved: SavedPlan): Promise<void> {
   const path = join(jobDir(dataDir, jobId), SHEET_PLAN_FILE);
   const tmp = `${path}.tmp`;
-  await writeFile(tmp, JSON.stringify(saved));
+  // saved → plan → rows: each row is stringified on its own, never the whole plan in one string.
+  await writeJsonFile(tmp, saved, 3);
   await rename(tmp, path);
 }
 

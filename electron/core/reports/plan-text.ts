@@ -2,7 +2,7 @@
 // changes or cannot be sent (with its diff, labels by name), then the counts. The CLI prints it for a
 // dry run and before an apply.
 import type { FieldChange } from '../../../shared/domain';
-import type { ImportPlan } from '../../../shared/import-types';
+import type { ImportPlan, PlanSource } from '../../../shared/import-types';
 import {
   fieldLabel,
   joinAlternatives,
@@ -10,6 +10,7 @@ import {
   translator,
   type Lang,
   type MessageKey,
+  type Translate,
 } from '../../../shared/i18n';
 import { describeTarget } from '../import/mapping';
 import { encodingLabel } from '../sheets';
@@ -24,6 +25,21 @@ export function describeChange(c: FieldChange, lang: Lang = 'en'): string {
   return `${fieldLabel(translator(lang), c.field)} ${show(c.before)} → ${show(c.after)}`;
 }
 
+/** ", encoding Windows-1252 (detected)" for a CSV source, else nothing: said in the plan and the reports. */
+export function encodingText(source: PlanSource | undefined, t: Translate): string {
+  if (!source?.encoding) return '';
+  const how = source.encodingSource;
+  return t('plan.text.encoding', {
+    name: encodingLabel(source.encoding),
+    how:
+      how === 'given'
+        ? t('plan.text.encodingGiven')
+        : how === 'detected'
+          ? t('plan.text.encodingDetected')
+          : '',
+  });
+}
+
 export function describePlan(
   plan: ImportPlan,
   at: { file: string; sheet: string; where: string; maxRows?: number; title?: string; lang?: Lang },
@@ -32,18 +48,7 @@ export function describePlan(
   const t = translator(lang);
   const maxRows = at.maxRows ?? 50;
   const lines: string[] = [];
-  const how = plan.source?.encodingSource;
-  const encoding = plan.source?.encoding
-    ? t('plan.text.encoding', {
-        name: encodingLabel(plan.source.encoding),
-        how:
-          how === 'given'
-            ? t('plan.text.encodingGiven')
-            : how === 'detected'
-              ? t('plan.text.encodingDetected')
-              : '',
-      })
-    : '';
+  const encoding = encodingText(plan.source, t);
   if (at.title) {
     // A plan made from a query (dtload edit), not a sheet: no columns to show.
     lines.push(t('plan.text.headTitle', { title: at.title, where: at.where }));

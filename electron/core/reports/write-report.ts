@@ -3,7 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { RowResult } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
-import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
+import { translate, translator, type Lang, type MessageKey } from '../../../shared/i18n';
+import { encodingText } from './plan-text';
 import { errorColumn, reportColumns } from '../import/mapping';
 import { createSheetWriter } from '../sheets';
 import type { ReportMode } from './report-rows';
@@ -29,6 +30,15 @@ export interface ReportArgs {
 const aligned = (cells: readonly string[], width: number): string[] =>
   Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? '');
 
+/** 'Source: sheet "contacts", header row 1, encoding Windows-1252 (detected)' above the table, when known. */
+function sourceLine(plan: ImportPlan, lang: Lang): string[] {
+  const s = plan.source;
+  if (!s) return [];
+  const t = translator(lang);
+  const vars = { sheet: s.sheet, headerRow: plan.headerRow, encoding: encodingText(s, t) };
+  return [t(s.format === 'csv' ? 'report.sourceCsv' : 'report.source', vars)];
+}
+
 export async function writeReport(path: string, args: ReportArgs): Promise<void> {
   const format = reportFormat(path);
   if (!format) throw new Error(`The report file must end in .json, .xlsx or .csv: ${path}`);
@@ -41,6 +51,7 @@ export async function writeReport(path: string, args: ReportArgs): Promise<void>
   const writer = await createSheetWriter(path, {
     headers: [...args.plan.headers, ...reportColumns(lang)],
     sheetName: translate(lang, 'sheet.report'),
+    titleRows: sourceLine(args.plan, lang),
   });
   try {
     for (const { planned, report } of reportRows(args.plan, args.mode, args.results, lang)) {

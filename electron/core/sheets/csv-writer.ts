@@ -15,7 +15,11 @@ export function csvField(value: SheetCell): string {
 
 export const csvLine = (cells: SheetCell[]): string => `${cells.map(csvField).join(',')}\r\n`;
 
-export async function createCsvWriter(path: string, headers: string[]): Promise<SheetWriter> {
+export async function createCsvWriter(
+  path: string,
+  headers: string[],
+  titleRows: string[] = [],
+): Promise<SheetWriter> {
   const out: WriteStream = await openOutput(path);
   let failure: Error | undefined;
   out.on('error', (e) => (failure ??= writeFailure(path, e)));
@@ -34,7 +38,7 @@ export async function createCsvWriter(path: string, headers: string[]): Promise<
       if (failure) throw failure;
     }
   };
-  await write(`\uFEFF${csvLine(headers)}`);
+  await write(`\uFEFF${titleRows.map((t) => csvLine([t])).join('')}${csvLine(headers)}`);
   let closing: Promise<void> | undefined;
   return {
     addRow: (cells) =>

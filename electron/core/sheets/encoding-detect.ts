@@ -167,6 +167,59 @@ interface Ranked {
   score: number;
 }
 
+/** Non-ASCII characters that are neither letters nor punctuation Western text uses: a code page misread. */
+const ODD = /[^\p{ASCII}\p{L}\u2018-\u201e\u2013\u2014\u2026\u20ac\u00a0\u00b0\u00b7\u00ab\u00bb]/gu;
+const oddCount = (text: string): number => text.match(ODD)?.length ?? 0;
+const ODD_ONE = new RegExp(ODD.source, 'u');
+
+/** Accented letters of the big Western European languages (not Icelandic Ð Þ Ý, which other pages' letters become). */
+const WESTERN_LETTERS = /^[àáâãäåæçèéêëìíîïñòóôõöøùúûüÿœšžßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜŸŒŠŽ]$/;
+/**
+ * Reads as Western text: every accented character a common Western letter or punctuation, and accented letters
+ * a minority of the words holding them ("Müller", "Núñez"), unlike Cyrillic or Greek read as 1252 ("Èâàí").
+ */
+function commonWestern(text: string): boolean {
+  const chars = [...text.replace(/\p{ASCII}/gu, '')];
+  if (!chars.every((ch) => (/\p{L}/u.test(ch) ? WESTERN_LETTERS.test(ch) : !ODD_ONE.test(ch)))) return false;
+  let accented = 0;
+  let letters = 0;
+  for (const word of text.match(/\p{L}*\P{ASCII}\p{L}*/gu) ?? []) {
+    letters += word.length;
+    accented += word.replace(/[a-zA-Z]/g, '').length;
+  }
+  return accented * 2 <= letters;
+}
+/** Fewer non-ASCII bytes than this: too little text for jschardet's language models to tell pages apart. */
+const SHORT = 64;
+const isShort = (sample: Buffer): boolean => {
+  let n = 0;
+  for (const b of sample) if (b >= 0x80 && ++n >= SHORT) return false;
+  return true;
+};
+
+/**
+ * Short Western text scores as Hungarian or Turkish as easily as French (jschardet's single-byte models need
+ * more text than three names), so a single-byte winner gives way to Windows-1252, the code page Western
+ * Excel writes, when both read the bytes as the same text (ü, é, ë are the same bytes in 1250 and 1252),
+ * when 1252 reads them as letters where the winner reads symbols, or when it scores close enough anyway.
+ */
+function preferWestern(out: Ranked[], sample: Buffer): void {
+  const top = out[0];
+  const western = out.find((r) => r.encoding === WESTERN);
+  if (!top || !western || top === western || !SINGLE_BYTE.test(top.encoding)) return;
+  const topText = decodeWhole(sample, top.encoding);
+  const westernText = decodeWhole(sample, WESTERN);
+  const [topOdd, westernOdd] = [oddCount(topText), oddCount(westernText)];
+  const wins =
+    westernText === topText ||
+    westernOdd < topOdd ||
+    (westernOdd === topOdd &&
+      (western.score >= top.score * WESTERN_MARGIN || (isShort(sample) && commonWestern(westernText))));
+  if (!wins) return;
+  out.splice(out.indexOf(western), 1);
+  out.unshift(western);
+}
+
 /** The detector's candidates in order of preference, each named once, the fallbacks after them. */
 function rank(sample: Buffer): Ranked[] {
   const out: Ranked[] = [];
@@ -179,17 +232,8 @@ function rank(sample: Buffer): Ranked[] {
     seen.add(encoding);
     out.push({ encoding, score: r.confidence });
   }
-  // Among near-equal single-byte guesses (short Western text reads as Hungarian as easily as German),
-  // prefer the code page Western Excel writes.
-  const top = out[0];
-  const western = out.find((r) => r.encoding === WESTERN);
-  if (top && western && top !== western && SINGLE_BYTE.test(top.encoding)) {
-    if (western.score >= top.score * WESTERN_MARGIN) {
-      out.splice(out.indexOf(western), 1);
-      out.unshift(western);
-    }
-  }
   for (const encoding of FALLBACKS) if (!seen.has(encoding)) out.push({ encoding, score: 0 });
+  preferWestern(out, sample);
   return out;
 }
 

@@ -1,6 +1,7 @@
-// Formula-injection guard (OWASP "CSV injection"): a cell that starts with = + - @ tab or CR is written
-// with a leading apostrophe so Excel shows it as text instead of evaluating it. Plain numbers such as
-// "-12" or "+8613800138000" are safe and pass unchanged. The reader undoes exactly what the writer did.
+// Formula-injection guard for CSV (OWASP "CSV injection"): a CSV field that starts with = + - @ tab or CR is
+// written with a leading apostrophe so Excel shows it as text instead of evaluating it; the CSV reader undoes
+// exactly what the writer did. Plain numbers such as "-12" or "+8613800138000" pass unchanged. xlsx needs no
+// guard: dtload writes text in string cells, which never execute, so names read there exactly as typed.
 
 const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -5,10 +5,18 @@ import { csvRowBatches, detectCsvFormat } from './csv-reader';
 import { HEADER_SCAN_ROWS, detectHeaderIndex, distinctHeaders, isBlank, trimTrailing } from './headers';
 import { clip, listSome } from '../../../shared/clip';
 import { cellName, columnLetters, rangeName, type CellRange } from './cell-ref';
-import { LANGS, translate, type Localised } from '../../../shared/i18n';
+import {
+  LANGS,
+  translate,
+  type Lang,
+  type Localised,
+  type MessageKey,
+  type Vars,
+} from '../../../shared/i18n';
 import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
-import { SheetError } from './sheet-error';
+import { SheetError, type SheetErrorCode } from './sheet-error';
+import { otherSheetsWithData, sheetList, withOtherSheets, type SheetWithData } from './sheet-choice';
 import { sniffFile } from './sniff';
 import type { OpenOptions, SheetInfo, SheetRow, SheetSource } from './types';
 import { workbookFormatOf, workbookRowBatches } from './workbook-reader';
@@ -99,6 +107,8 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   const cut: { width?: number } = {};
   let merges: CellRange[] = [];
   let info: Omit<SheetInfo, 'headerRow' | 'headers'>;
+  /** Workbooks: the other sheets that hold data, for messages about the sheet read. */
+  let sheetsOthers: ((except: string) => Promise<SheetWithData[]>) | undefined;
   let head: RawRow[];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
@@ -110,10 +120,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
     raw = () => csvRowBatches(path, format);
     const name = basename(path, extname(path));
     if (opts.sheet !== undefined && opts.sheet !== name) {
-      throw new SheetError(
-        'no-sheet',
-        `${path} is a CSV file: it has one sheet, "${name}", not "${opts.sheet}"`,
-      );
+      throw new SheetError('no-sheet', sheetText('csvOneSheet', { path, name, want: clip(opts.sheet, 40) }));
     }
     info = {
       format: 'csv',
@@ -128,7 +135,29 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   } else {
     const read = kind === 'xlsx' ? xlsxRowBatches : workbookRowBatches;
     const meta: XlsxMeta = { sheets: [] };
-    head = await collect(read(path, opts.sheet, meta), enough);
+    const others = (except: string): Promise<SheetWithData[]> =>
+      otherSheetsWithData(meta.sheets, meta.hidden ?? [], except, (name) => read(path, name, { sheets: [] }));
+    head = await collect(read(path, opts.sheet, meta), enough).catch(async (e: unknown) => {
+      if (!(e instanceof SheetError) || e.code !== 'no-sheet' || meta.sheets.length === 0) throw e;
+      // A sheet name the workbook lacks: list its sheets (hidden marked) and those that hold data.
+      const listed = (lang: Lang): string =>
+        sheetList(
+          meta.sheets.map((name) => ({ name, hidden: meta.hidden?.includes(name) ?? false })),
+          lang,
+        );
+      const text = Object.fromEntries(
+        LANGS.map((lang) => [
+          lang,
+          translate(lang, 'sheet.noSheetNamed', {
+            path,
+            want: clip(opts.sheet ?? '', 40),
+            sheets: listed(lang),
+          }),
+        ]),
+      ) as Localised;
+      throw new SheetError('no-sheet', withOtherSheets(text, await others(''), 1));
+    });
+    sheetsOthers = others;
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
     merges = meta.merges ?? [];
     const book = meta.book;
@@ -164,14 +193,25 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
     }
   }
 
-  const where = info.format !== 'csv' ? `sheet "${info.sheet}" of ${path}` : path;
+  const csv = info.format === 'csv';
+  const where = (lang: Lang): string =>
+    csv ? path : translate(lang, 'sheet.where', { sheet: clip(info.sheet, 40), path });
+  /** A problem with the sheet read: named, with the workbook's other sheets that hold data. */
+  const sheetProblem = async (
+    code: SheetErrorCode,
+    key: MessageKey,
+    vars: Vars = {},
+  ): Promise<SheetError> => {
+    const text = Object.fromEntries(
+      LANGS.map((lang) => [lang, translate(lang, key, { ...vars, where: where(lang), path })]),
+    ) as Localised;
+    if (csv || !sheetsOthers) return new SheetError(code, text);
+    return new SheetError(code, withOtherSheets(text, await sheetsOthers(info.sheet), info.sheets.length));
+  };
   if (head.length === 0) {
-    throw new SheetError(
-      'empty',
-      info.format !== 'csv' && opts.sheet === undefined
-        ? `${path} has no data in any sheet`
-        : `${where} is empty`,
-    );
+    throw !csv && opts.sheet === undefined
+      ? new SheetError('empty', sheetText('noDataAnySheet', { path }))
+      : await sheetProblem('empty', 'sheet.isEmpty');
   }
 
   let headerIndex: number;
@@ -179,12 +219,9 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
     headerIndex = head.findIndex((r) => r.row === wanted);
     if (headerIndex < 0) {
       const last = head[head.length - 1]!.row;
-      throw new SheetError(
-        wanted > last ? 'header-only' : 'empty',
-        wanted > last
-          ? `${where} has no rows after row ${last}; row ${wanted} cannot be the header`
-          : `Row ${wanted} of ${where} is blank; pick another header row`,
-      );
+      throw wanted > last
+        ? await sheetProblem('header-only', 'sheet.noRowsAfter', { last, wanted })
+        : await sheetProblem('empty', 'sheet.headerRowBlank', { wanted });
     }
   } else {
     headerIndex = detectHeaderIndex(
@@ -195,7 +232,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   const headerRow = head[headerIndex]!;
   const headers = distinctHeaders(trimTrailing(headerRow.cells));
   if (headerIndex === head.length - 1) {
-    throw new SheetError('header-only', `${where} has a header row (row ${headerRow.row}) but no data rows`);
+    throw await sheetProblem('header-only', 'sheet.headerOnly', { row: headerRow.row });
   }
 
   const merged = mergedAround(merges, headerRow.row);
@@ -241,6 +278,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
       }
       noteUnnamed(fullInfo, firstValue);
     },
+    otherSheets: () => (sheetsOthers ? sheetsOthers(fullInfo.sheet) : Promise.resolve([])),
     async preview(n: number): Promise<SheetRow[]> {
       if (n <= 0) return [];
       const rows = await collect(raw(true), (got) => got.length >= n);

@@ -11,5 +11,7 @@ export function formatFromPath(path: string): 'xlsx' | 'csv' {
 
 export function createSheetWriter(path: string, opts: SheetWriterOptions): Promise<SheetWriter> {
   const format = opts.format ?? formatFromPath(path);
-  return format === 'csv' ? createCsvWriter(path, opts.headers) : createXlsxWriter(path, opts);
+  return format === 'csv'
+    ? createCsvWriter(path, opts.headers, opts.titleRows)
+    : createXlsxWriter(path, opts);
 }

@@ -2,7 +2,9 @@
 // renamed .xlsx or an old .xls renamed .csv gets a clear message or the right reader instead of a parser crash.
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { notSpreadsheetText, type SheetWhat } from './messages';
+import { clip } from '../../../shared/clip';
+import { LANGS, translate, type Localised } from '../../../shared/i18n';
+import { notSpreadsheetText, sheetText, type SheetWhat } from './messages';
 import { SheetError } from './sheet-error';
 
 /** xlsx: the streaming reader; workbook: SheetJS (.xls, .et, .ods, .xlsb, .numbers…); csv: text. */
@@ -37,13 +39,22 @@ export function notASpreadsheet(
   return new SheetError('not-a-spreadsheet', notSpreadsheetText(path, what, params));
 }
 
+/** "Cannot open {path}: …" in every language; the system's own words only as its error code. */
 function cannotOpen(path: string, e: unknown): SheetError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-      ? 'it is locked by another program or you may not read it'
-      : (e as Error).message.split('\n')[0];
-  return new SheetError('missing', `Cannot open ${path}: ${why}`);
+  const locked = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES';
+  const text = Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      translate(lang, 'sheet.cannotOpen', {
+        path,
+        why: locked
+          ? translate(lang, 'sheet.why.locked')
+          : translate(lang, 'sheet.why.system', { code: code ?? clip((e as Error).message, 60) }),
+      }),
+    ]),
+  ) as Localised;
+  return new SheetError('missing', text);
 }
 
 /** Checks the file exists and is non-empty, and tells a zip package (xlsx, ods…) or OLE file from text. */
@@ -59,10 +70,11 @@ export async function sniffFile(path: string): Promise<FileKind> {
   } catch (e) {
     if (e instanceof SheetError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new SheetError('missing', `File not found: ${path}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new SheetError('missing', sheetText('fileNotFound', { path }));
     throw cannotOpen(path, e);
   }
-  if (size === 0) throw new SheetError('empty', `${path} is empty`);
+  if (size === 0) throw new SheetError('empty', sheetText('isEmpty', { where: path }));
 
   const head = Buffer.alloc(512);
   let fh;

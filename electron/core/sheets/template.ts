@@ -1,7 +1,6 @@
 // writeTemplate: a blank import workbook. Drop-downs read their values from a hidden "Lists" sheet because
 // inline list validations are capped at 255 characters (a few dozen label names).
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from './formula-guard';
 import { writeFailure } from './open-output';
 import type { TemplateInstructions, TemplateOptions } from './types';
 import { defaultWidth, safeSheetName } from './xlsx-writer';
@@ -26,19 +25,19 @@ const rangeValidations = (sheet: ExcelJS.Worksheet) =>
 function writeInstructions(workbook: ExcelJS.Workbook, ins: TemplateInstructions): void {
   const sheet = workbook.addWorksheet(safeSheetName(ins.sheetName, INSTRUCTIONS_SHEET));
   sheet.columns = [{ width: 22 }, { width: 14 }, { width: 70 }, { width: 26 }];
-  const title = sheet.addRow([neutraliseFormula(ins.title)]);
+  const title = sheet.addRow([ins.title]);
   title.font = { bold: true, size: 14 };
   for (const p of ins.paragraphs) {
-    const row = sheet.addRow([neutraliseFormula(p)]);
+    const row = sheet.addRow([p]);
     sheet.mergeCells(row.number, 1, row.number, 4);
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     // Merged cells do not grow with their text: give long paragraphs the lines they need.
     row.height = 16 * Math.max(1, Math.ceil(p.length / 60));
   }
   sheet.addRow([]);
-  sheet.addRow(ins.tableHeader.map(neutraliseFormula)).font = { bold: true };
+  sheet.addRow(ins.tableHeader).font = { bold: true };
   for (const r of ins.rows) {
-    const row = sheet.addRow(r.map(neutraliseFormula));
+    const row = sheet.addRow(r);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
 }
@@ -50,7 +49,7 @@ export async function writeTemplate(path: string, opts: TemplateOptions): Promis
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
   sheet.columns = opts.headers.map((h) => ({ width: Math.max(12, defaultWidth(h)) }));
-  const header = sheet.addRow(opts.headers.map(neutraliseFormula));
+  const header = sheet.addRow(opts.headers);
   header.font = { bold: true };
   const notes = opts.notes ?? {};
   opts.headers.forEach((h, i) => {
@@ -62,7 +61,7 @@ export async function writeTemplate(path: string, opts: TemplateOptions): Promis
     const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
     instructions.columns = [{ width: 24 }, { width: 80 }];
     instructions.addRow(['Column', 'How to fill it']).font = { bold: true };
-    for (const h of opts.headers) instructions.addRow([neutraliseFormula(h), notes[h] ?? '']);
+    for (const h of opts.headers) instructions.addRow([h, notes[h] ?? '']);
     instructions.addRow([]);
     instructions.addRow([
       `Fill in "${sheetName}" from row 2. Columns with a drop-down only accept listed values.`,

@@ -70,12 +70,19 @@ export interface SheetSource {
   rows(): AsyncIterable<SheetRow>;
   /** The first n non-blank rows of the sheet, including those above and at the header (to let a UI pick it). */
   preview(n: number): Promise<SheetRow[]>;
+  /** Workbooks: the other sheets that hold a table (hidden ones flagged), for messages about the sheet read. */
+  otherSheets(): Promise<{ name: string; hidden: boolean }[]>;
 }
 
 export type SheetCell = string | number | null | undefined;
 
 export interface SheetWriterOptions {
   headers: string[];
+  /**
+   * One-cell lines above the header (a report's "Source: …, encoding Windows-1252"): readers' header detection
+   * passes over them, so the file still imports as it is.
+   */
+  titleRows?: string[];
   sheetName?: string;
   /** Default: from the file extension (.csv → csv, anything else → xlsx). */
   format?: SheetFormat;

@@ -7,7 +7,6 @@ import { extname } from 'node:path';
 import type * as XLSX from '@e965/xlsx';
 import { listSome } from '../../../shared/clip';
 import { cellName, type CellRange } from './cell-ref';
-import { restoreNeutralised } from './formula-guard';
 import { isBlank } from './headers';
 import { MAX_CELL_CHARS, MAX_WHOLE_FILE_BYTES } from './limits';
 import { notSpreadsheetText, sheetText } from './messages';
@@ -93,7 +92,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
   if (!cell || cell.v === undefined || cell.v === null) return cell?.w ?? '';
   switch (cell.t) {
     case 's':
-      return restoreNeutralised(String(cell.v));
+      return String(cell.v);
     case 'n':
       return formatNumber(
         cell.v as number,

@@ -114,7 +114,8 @@ export async function packageKind(path: string): Promise<'xlsx' | 'workbook'> {
   }
   try {
     if (zip.has('mimetype') || zip.has('content.xml')) return 'workbook';
-    if (zip.has('Index/Document.iwa') || zip.has('Index.zip')) return 'workbook';
+    // Numbers: Index/ at the root, or under the package folder when a .numbers folder was zipped whole.
+    if (zip.names().some((n) => /(^|\/)(Index\/Document\.iwa|Index\.zip)$/.test(n))) return 'workbook';
     const part = await findWorkbookPart(zip).catch(() => undefined);
     return part?.toLowerCase().endsWith('.bin') ? 'workbook' : 'xlsx';
   } finally {

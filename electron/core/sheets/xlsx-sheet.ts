@@ -2,7 +2,6 @@
 // and <is>; rows are handed on in batches, one per inflated chunk. Limits (Excel's rows, columns and cell
 // length) are checked as the XML arrives.
 import { cellName, columnOf, type CellRange } from './cell-ref';
-import { restoreNeutralised } from './formula-guard';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './limits';
 import { formatNumber } from './number-format';
 import { dateText } from './number-text';
@@ -37,9 +36,9 @@ function cellValue(type: string, v: string, inline: string | undefined, style: n
       return Number.isInteger(i) ? (wb.shared[i] ?? '') : '';
     }
     case 'inlineStr':
-      return restoreNeutralised(decodeXmlEscapes(inline ?? ''));
+      return decodeXmlEscapes(inline ?? '');
     case 'str':
-      return restoreNeutralised(decodeXmlEscapes(v));
+      return decodeXmlEscapes(v);
     case 'b':
       return v.trim() === '1' || v.trim() === 'true' ? 'TRUE' : v.trim() === '' ? '' : 'FALSE';
     case 'e':
@@ -49,7 +48,7 @@ function cellValue(type: string, v: string, inline: string | undefined, style: n
       return Number.isNaN(d.getTime()) ? v : dateText(d);
     }
     default: {
-      if (inline !== undefined && v === '') return restoreNeutralised(decodeXmlEscapes(inline));
+      if (inline !== undefined && v === '') return decodeXmlEscapes(inline);
       if (v.trim() === '') return '';
       const n = Number(v);
       return Number.isNaN(n) ? v : formatNumber(n, wb.styles[style] ?? {}, wb.date1904);

@@ -2,7 +2,6 @@
 // them: _rels/.rels names the workbook part (not always xl/workbook.xml), the workbook's .rels name its
 // sheets, shared strings and styles. Works for Transitional and Strict OOXML and any namespace prefix.
 import { posix } from 'node:path';
-import { restoreNeutralised } from './formula-guard';
 import { MAX_SHARED_STRINGS_BYTES } from './limits';
 import type { NumberFormat } from './number-format';
 import { standalone } from './standalone';
@@ -111,7 +110,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si') {
         inSi = false;
-        shared.push(standalone(restoreNeutralised(decodeXmlEscapes(text))));
+        shared.push(standalone(decodeXmlEscapes(text)));
       }
     },
     text(t) {

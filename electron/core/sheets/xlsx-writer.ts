@@ -1,7 +1,7 @@
 // xlsx writer: exceljs' streaming WorkbookWriter, each row committed as it is added, so exports of any size
-// use constant memory. Bold, frozen, filterable header; formula guard on every string.
+// use constant memory. Bold, frozen, filterable header. Text goes in string cells exactly as given: a string
+// cell cannot execute, so `=SUM(1)` or `-Lee` needs no apostrophe here (only CSV does, see csv-writer.ts).
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from './formula-guard';
 import { encodeXmlEscapes } from './xml-escapes';
 import { openOutput, writeFailure } from './open-output';
 import type { SheetCell, SheetWriter, SheetWriterOptions } from './types';
@@ -24,7 +24,7 @@ export function defaultWidth(header: string): number {
 export function xlsxValue(value: SheetCell): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return encodeXmlEscapes(neutraliseFormula(String(value)));
+  return encodeXmlEscapes(String(value));
 }
 
 export async function createXlsxWriter(path: string, opts: SheetWriterOptions): Promise<SheetWriter> {
@@ -37,16 +37,19 @@ export async function createXlsxWriter(path: string, opts: SheetWriterOptions): 
     useSharedStrings: false,
   });
   const n = opts.headers.length;
+  const titles = opts.titleRows ?? [];
+  const at = titles.length + 1; // the header's row
   const sheet = workbook.addWorksheet(safeSheetName(opts.sheetName), {
     views:
       opts.freezeHeader === false
         ? []
-        : [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+        : [{ state: 'frozen', xSplit: 0, ySplit: at, topLeftCell: `A${at + 1}`, activeCell: `A${at + 1}` }],
   });
   if (opts.autoFilter !== false && n > 0)
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
+    sheet.autoFilter = { from: { row: at, column: 1 }, to: { row: at, column: n } };
   const widths = opts.columnWidths ?? opts.headers.map(defaultWidth);
   sheet.columns = widths.map((width) => ({ width }));
+  for (const t of titles) sheet.addRow([xlsxValue(t)]).commit();
   const header = sheet.addRow(opts.headers.map((h) => xlsxValue(h)));
   header.font = { bold: true };
   header.commit();

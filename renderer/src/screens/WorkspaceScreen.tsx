@@ -2,16 +2,19 @@
 // terms), a virtual table (pages fetched as they scroll into view, so 100,000 rows stay smooth), row or
 // "all N matching" selection, bulk actions that each open the dry-run diff first, a detail drawer with the
 // jobs that touched a contact, the label overview and the duplicate review.
-import { ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type ContactIndexInfo, type ContactIndexProgress } from '../api';
+import { api, type ContactIndexInfo, type ContactIndexProgress, type PlanSummary } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
 import { RequireConnection } from '../components/RequireConnection';
 import { Screen } from '../components/Screen';
+import { DirectoryAge } from '../components/people/DirectoryAge';
+import { HandOverDialog } from '../components/people/HandOverDialog';
 import { ContactsTable } from '../components/workspace/ContactsTable';
 import { DuplicatesPanel } from '../components/workspace/DuplicatesPanel';
 import { LabelOverviewPanel } from '../components/workspace/LabelOverviewPanel';
+import { PlanDrawer } from '../components/workspace/PlanDrawer';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/useAction';
 
@@ -38,6 +41,8 @@ function Workspace() {
   const [version, setVersion] = useState(0);
   const [, tick] = useState(0);
   const action = useAction<'refresh'>();
+  const [handOver, setHandOver] = useState(false);
+  const [handOverPlan, setHandOverPlan] = useState<PlanSummary | null>(null);
 
   useEffect(() => api.on('contacts:progress', setProgress), []);
   useEffect(() => {
@@ -79,7 +84,16 @@ function Workspace() {
       title={t('ws.title')}
       intro={t('ws.intro')}
       extra={
-        <Space>
+        <Space wrap>
+          <DirectoryAge version={version} />
+          <Button
+            icon={<SwapOutlined />}
+            disabled={!index?.loaded}
+            onClick={() => setHandOver(true)}
+            data-testid="ws-handover"
+          >
+            {t('handover.open')}
+          </Button>
           <Typography.Text type="secondary" data-testid="ws-index-age">
             {index ? `${t('ws.index.size', { count: index.size })} · ${ageText}` : ''}
           </Typography.Text>
@@ -149,6 +163,17 @@ function Workspace() {
         />
       )}
       {index && !index.loaded && !loading && <Alert type="info" showIcon title={t('ws.index.never')} />}
+      <HandOverDialog
+        open={handOver}
+        onClose={() => setHandOver(false)}
+        onPlanned={(p) => {
+          setHandOver(false);
+          setHandOverPlan(p);
+          // The plan read the directory and the contacts again: names and ages follow.
+          changed();
+        }}
+      />
+      <PlanDrawer plan={handOverPlan} onClose={() => setHandOverPlan(null)} onFinished={changed} />
     </Screen>
   );
 }

@@ -3,6 +3,28 @@
 import type { Entries } from './entries';
 
 export const cli = {
+  'cli.cannotAccess.notFound': {
+    en: 'cannot access {path}: no such file or folder',
+    'zh-CN': '无法访问 {path}：文件或文件夹不存在',
+  },
+  'cli.cannotAccess.denied': {
+    en: 'cannot access {path}: permission denied',
+    'zh-CN': '无法访问 {path}：没有权限',
+  },
+  'cli.cannotAccess.folder': {
+    en: 'cannot access {path}: it is a folder',
+    'zh-CN': '无法访问 {path}：这是文件夹',
+  },
+  'cli.unreachable': {
+    en: 'cannot reach DingTalk at {host} ({why}){sent}. Check the network, or set the API host with --base-url or DTLOAD_BASE_URL ({mainland} in mainland China, {international} elsewhere; --sandbox to try without DingTalk)',
+    'zh-CN':
+      '无法连接钉钉 {host}（{why}）{sent}。请检查网络，或用 --base-url 或环境变量 DTLOAD_BASE_URL 指定接口地址（中国大陆用 {mainland}，其他地区用 {international}；用 --sandbox 可不连钉钉试用）',
+  },
+  'cli.unreachable.dns': { en: 'no such host', 'zh-CN': '找不到该主机' },
+  'cli.unreachable.refused': { en: 'connection refused', 'zh-CN': '连接被拒绝' },
+  'cli.unreachable.timeout': { en: 'no answer in time', 'zh-CN': '连接超时' },
+  'cli.unreachable.dropped': { en: 'connection dropped', 'zh-CN': '连接中断' },
+  'cli.unreachable.nothingSent': { en: '; nothing was sent', 'zh-CN': '，未发送任何内容' },
   'cli.sandboxOrg': { en: 'the sandbox organisation', 'zh-CN': '沙箱组织' },
   'cli.appAt': { en: '{host} as app {appKey}', 'zh-CN': '{host}（应用 {appKey}）' },
   'cli.exportExtension': {

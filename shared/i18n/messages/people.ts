@@ -33,4 +33,48 @@ export const people = {
     'zh-CN': '交接计划：{from} 的 {count} 个联系人 → {to}',
   },
   'reassign.source': { en: 'hand over {from} → {to}', 'zh-CN': '交接 {from} → {to}' },
+
+  // The app's hand-over dialog.
+  'handover.open': { en: 'Hand over contacts', 'zh-CN': '交接客户' },
+  'handover.intro': {
+    en: 'Every contact one person owns goes to a colleague, e.g. when someone leaves or changes role. You see every change before anything is sent.',
+    'zh-CN': '把一名员工负责的全部客户交给另一名同事，适用于离职或调岗。发送前会先列出全部变更。',
+  },
+  'handover.from': { en: 'From (current owner)', 'zh-CN': '交出人（当前负责人）' },
+  'handover.to': { en: 'To (new owner)', 'zh-CN': '接收人（新负责人）' },
+  'handover.search': {
+    en: 'Search by name, department, mobile or userid',
+    'zh-CN': '按姓名、部门、手机号或 userid 搜索',
+  },
+  'handover.alsoShares': {
+    en: 'Also hand over the contacts shared with them (replace them under "Shared with staff")',
+    'zh-CN': '同时交接共享给其的客户（在“共享给员工”中替换为接收人）',
+  },
+  'handover.owned': { en: '{count} contacts', 'zh-CN': '{count} 个客户' },
+  'handover.sharedCount': { en: '{count} shared', 'zh-CN': '共享 {count} 个' },
+  'handover.left': { en: 'left', 'zh-CN': '已离职' },
+  'handover.notStaff': { en: 'not in the staff directory', 'zh-CN': '不在通讯录中' },
+  'handover.summary': {
+    en: '{count} contacts go from {from} to {to}.',
+    'zh-CN': '将把 {count} 个客户从 {from} 交给 {to}。',
+  },
+  'handover.none': {
+    en: '{from} owns no contacts: nothing to hand over.',
+    'zh-CN': '{from} 名下没有客户：无需交接。',
+  },
+
+  'directory.templateIds': {
+    en: 'The owner and sharing columns have no staff drop-down and take userids: the staff directory could not be read ({call} answered {errcode}). Grant the app 通讯录只读权限 (contacts read permission) for names.',
+    'zh-CN':
+      '负责人和共享列没有员工下拉列表，需填写 userid：无法读取通讯录（{call} 返回 {errcode}）。为应用开通通讯录只读权限后即可使用姓名。',
+  },
+
+  // The cached staff directory.
+  'people.dir.ageNow': { en: 'Directory read just now', 'zh-CN': '通讯录刚刚读取' },
+  'people.dir.ageMinutes': { en: 'Directory read {n} minutes ago', 'zh-CN': '通讯录已于 {n} 分钟前读取' },
+  'people.dir.notRead': { en: 'Directory not read yet', 'zh-CN': '通讯录尚未读取' },
+  'people.dir.size': {
+    en: '{staff} staff in {departments} departments',
+    'zh-CN': '{departments} 个部门，{staff} 名员工',
+  },
 } as const satisfies Entries;

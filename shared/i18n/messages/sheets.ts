@@ -45,6 +45,50 @@ export const sheets = {
     en: '{path} has no sheet named "{want}" (sheets: {sheets})',
     'zh-CN': '{path} 中没有名为 "{want}" 的工作表（现有工作表：{sheets}）',
   },
+  'sheet.fileNotFound': { en: 'File not found: {path}', 'zh-CN': '找不到文件：{path}' },
+  'sheet.cannotOpen': { en: 'Cannot open {path}: {why}', 'zh-CN': '无法打开 {path}：{why}' },
+  'sheet.why.locked': {
+    en: 'it is locked by another program or you may not read it',
+    'zh-CN': '文件被其他程序占用，或没有读取权限',
+  },
+  'sheet.why.system': { en: 'the system answered {code}', 'zh-CN': '系统返回 {code}' },
+  'sheet.namedSheet': { en: '"{name}"', 'zh-CN': '"{name}"' },
+  'sheet.hiddenSheet': { en: '"{name}" (hidden)', 'zh-CN': '"{name}"（隐藏）' },
+  'sheet.where': { en: 'sheet "{sheet}" of {path}', 'zh-CN': '{path} 的工作表 "{sheet}"' },
+  'sheet.noDataAnySheet': {
+    en: '{path} has no data in any sheet',
+    'zh-CN': '{path} 的所有工作表中都没有数据',
+  },
+  'sheet.isEmpty': { en: '{where} is empty', 'zh-CN': '{where} 是空的' },
+  'sheet.headerOnly': {
+    en: '{where} has a header row (row {row}) but no data rows',
+    'zh-CN': '{where} 只有表头（第 {row} 行），没有数据行',
+  },
+  'sheet.noRowsAfter': {
+    en: '{where} has no rows after row {last}; row {wanted} cannot be the header',
+    'zh-CN': '{where} 在第 {last} 行之后没有内容；第 {wanted} 行不能作为表头',
+  },
+  'sheet.headerRowBlank': {
+    en: 'Row {wanted} of {where} is blank; pick another header row',
+    'zh-CN': '{where} 的第 {wanted} 行是空行；请选择其他表头行',
+  },
+  'sheet.csvOneSheet': {
+    en: '{path} is a CSV file: it has one sheet, "{name}", not "{want}"',
+    'zh-CN': '{path} 是 CSV 文件：只有一个工作表 "{name}"，没有 "{want}"',
+  },
+  'sheet.otherSheets': {
+    en: '. Sheets with data: {sheets}; to read one, name it with --sheet (for example --sheet "{first}")',
+    'zh-CN': '。有数据的工作表：{sheets}；如需读取，请用 --sheet 指定（例如 --sheet "{first}"）',
+  },
+  'sheet.noOtherSheets': { en: '; no other sheet has data', 'zh-CN': '；其他工作表也没有数据' },
+  'sheet.readSheet': {
+    en: ' The sheet read was "{sheet}"{others}.',
+    'zh-CN': '读取的是工作表 "{sheet}"{others}。',
+  },
+  'sheet.readSheetOthers': {
+    en: '; sheets with data: {sheets} (choose one with --sheet)',
+    'zh-CN': '；有数据的工作表：{sheets}（可用 --sheet 选择）',
+  },
   'sheet.zipTooBig': {
     en: '{path} is refused: its parts unpack to more than {limit} (a zip bomb or not a spreadsheet)',
     'zh-CN': '已拒绝 {path}：解压后超过 {limit}（疑似 zip 炸弹或不是表格文件）',

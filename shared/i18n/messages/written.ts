@@ -7,6 +7,14 @@ export const written = {
   'sheet.deletedContacts': { en: 'Deleted contacts', 'zh-CN': '已删除的联系人' },
   'sheet.report': { en: 'Report', 'zh-CN': '报告' },
   'sheet.failedRows': { en: 'Failed rows', 'zh-CN': '失败的行' },
+  'report.source': {
+    en: 'Source: sheet "{sheet}", header row {headerRow}{encoding}',
+    'zh-CN': '来源：工作表“{sheet}”，表头在第 {headerRow} 行{encoding}',
+  },
+  'report.sourceCsv': {
+    en: 'Source: CSV file "{sheet}", header row {headerRow}{encoding}',
+    'zh-CN': '来源：CSV 文件“{sheet}”，表头在第 {headerRow} 行{encoding}',
+  },
 
   'template.instructions': { en: 'How to fill in', 'zh-CN': '填写说明' },
   'template.title': {
@@ -134,11 +142,11 @@ export const written = {
     'zh-CN': '请在表格中修正该行后重新导入；该行没有发送任何内容。',
   },
   'sheet.conflict': {
-    en: 'changed in DingTalk after the plan was made, in what this row changes too ({fields}); not overwritten',
+    en: 'Changed in DingTalk after the plan was made, in what this row changes too ({fields}); not overwritten',
     'zh-CN': '制定计划后该联系人在钉钉中被修改，且修改了本行也要改的内容（{fields}）；未覆盖',
   },
   'sheet.gone': {
-    en: 'the contact was deleted in DingTalk after the plan was made; nothing was sent',
+    en: 'The contact was deleted in DingTalk after the plan was made; nothing was sent',
     'zh-CN': '制定计划后该联系人已在钉钉中被删除；未发送任何内容',
   },
   'sheet.notRun': {

@@ -157,19 +157,21 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
               <Tag color="orange">{t('import.mapping.unrecognised')}</Tag>
             )}
             {suggestions.length > 0 && (
-              <Typography.Text type="secondary">
-                {t('import.mapping.didYouMean')}{' '}
+              // Each close match is a button: one click maps the column to it.
+              <Space size={4} wrap>
+                <Typography.Text type="secondary">{t('import.mapping.didYouMean')}</Typography.Text>
                 {suggestions.map((x) => (
-                  <Tag.CheckableTag
+                  <Button
                     key={x.key}
-                    checked={false}
+                    size="small"
+                    type="dashed"
                     data-testid={`suggest-${r.header}`}
-                    onChange={() => onMapping({ ...mapping, [r.header]: x.target })}
+                    onClick={() => onMapping({ ...mapping, [r.header]: x.target })}
                   >
                     {fieldLabel(t, x.key)}
-                  </Tag.CheckableTag>
+                  </Button>
                 ))}
-              </Typography.Text>
+              </Space>
             )}
           </Space>
         );
@@ -231,9 +233,27 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
           scroll={{ x: 720, y: 330 }}
         />
       </Card>
-      {!hasMatchKey(mapping, options) && (
-        <Alert type="warning" showIcon title={t('import.mapping.needKey')} />
-      )}
+      {!hasMatchKey(mapping, options) &&
+        (options.match === 'user_id' && Object.values(mapping).includes('mobile') ? (
+          // The admin's own list has mobiles but no contact IDs: finding by mobile is one click away.
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="mapping-need-key"
+            title={t('import.mapping.matchByMobile')}
+            action={
+              <Button
+                size="small"
+                data-testid="match-by-mobile"
+                onClick={() => onOptions({ ...options, match: 'mobile' })}
+              >
+                {t('import.mapping.matchByMobileAction')}
+              </Button>
+            }
+          />
+        ) : (
+          <Alert type="warning" showIcon data-testid="mapping-need-key" title={t('import.mapping.needKey')} />
+        ))}
       {/* Mapping warnings come from the backend already in the UI language. */}
       {auto.result.warnings.length > 0 && (
         <Alert

@@ -46,7 +46,7 @@ export function DetailDrawer({ userid, onClose, labelName }: Props) {
             <Descriptions.Item label={fieldLabel(t, 'address')}>{c.address}</Descriptions.Item>
             <Descriptions.Item label={fieldLabel(t, 'remark')}>{c.remark}</Descriptions.Item>
             <Descriptions.Item label={fieldLabel(t, 'follower_user_id')}>
-              {c.ownerName ?? c.owner}
+              <span data-testid="detail-owner">{c.ownerName ?? c.owner}</span>
             </Descriptions.Item>
             <Descriptions.Item label={fieldLabel(t, 'labels')}>
               {c.labels.map((id) => {
@@ -55,14 +55,14 @@ export function DetailDrawer({ userid, onClose, labelName }: Props) {
               })}
             </Descriptions.Item>
             <Descriptions.Item label={t('ws.detail.shared')}>
-              {c.shareUsers.map((u, i) => (
-                <Tag key={`u${u}`} title={u}>
-                  {c.shareUserNames?.[i] ?? u}
+              {(c.shareUserNames ?? c.shareUsers).map((x, i) => (
+                <Tag key={`u${i}`} data-testid="detail-share-user">
+                  {x}
                 </Tag>
               ))}
-              {c.shareDepts.map((d, i) => (
-                <Tag key={`d${d}`} color="cyan" title={String(d)}>
-                  {c.shareDeptNames?.[i] ?? d}
+              {(c.shareDeptNames ?? c.shareDepts.map(String)).map((x, i) => (
+                <Tag key={`d${i}`} color="cyan" data-testid="detail-share-dept">
+                  {x}
                 </Tag>
               ))}
             </Descriptions.Item>
