@@ -392,7 +392,8 @@ export interface JobFinished {
   error?: ErrorInfo;
 }
 
-export type ReportFilter = 'all' | 'ok' | 'failed' | 'skipped';
+/** 'conflict': rows not written because their contact changed meanwhile in a field they change too. */
+export type ReportFilter = 'all' | 'ok' | 'failed' | 'skipped' | 'conflict';
 
 export interface ReportRowsArgs extends PageArgs {
   jobId: string;

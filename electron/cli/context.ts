@@ -76,7 +76,7 @@ export function createContext(
     const given = cmd.optsWithGlobals<{ lang?: string }>().lang;
     if (given === undefined) return defaultLang(env);
     const parsed = parseLang(given);
-    if (!parsed) throw new CliError(`--lang must be zh-CN or en (zh is zh-CN), got "${given}"`);
+    if (!parsed) throw new CliError(translate(defaultLang(env), 'cli.lang', { given }));
     return parsed;
   };
 

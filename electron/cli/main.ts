@@ -99,7 +99,7 @@ function reportFailure(e: unknown, ctx: CliContext, argv: readonly string[]): nu
     return EXIT.usage;
   }
   if (e instanceof DamagedJobError) {
-    say(`${e.message}; see \`dtload jobs\` for what can be done`);
+    say(translate(lang, 'cli.seeJobs', { message: e.message }));
     return EXIT.usage;
   }
   if (e instanceof JobLockedError) {
@@ -107,8 +107,11 @@ function reportFailure(e: unknown, ctx: CliContext, argv: readonly string[]): nu
     return EXIT.usage;
   }
   say(
-    `internal error (a bug in dtload, exit ${EXIT.internal}): ${err?.message ?? String(e)}` +
-      (ctx.env.DTLOAD_DEBUG ? '' : ' (set DTLOAD_DEBUG=1 for details)'),
+    translate(lang, 'cli.internal', {
+      code: EXIT.internal,
+      message: err?.message ?? String(e),
+      debug: ctx.env.DTLOAD_DEBUG ? '' : translate(lang, 'cli.internalDebug'),
+    }),
   );
   if (ctx.env.DTLOAD_DEBUG) ctx.stderr.write(`${err?.stack ?? ''}\n`);
   return EXIT.internal;

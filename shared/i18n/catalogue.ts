@@ -3,6 +3,7 @@ import { format, type Vars } from './format';
 import type { Lang } from './lang';
 import { app } from './messages/app';
 import { cli } from './messages/cli';
+import { cliJobs } from './messages/cli-jobs';
 import { contacts } from './messages/contacts';
 import { directory } from './messages/directory';
 import { people } from './messages/people';
@@ -23,6 +24,7 @@ export const CATALOGUE_PARTS = {
   sheets,
   written,
   cli,
+  cliJobs,
   undo,
 } as const;
 
@@ -36,6 +38,7 @@ export const CATALOGUE = {
   ...sheets,
   ...written,
   ...cli,
+  ...cliJobs,
   ...undo,
 } as const;
 

@@ -139,7 +139,7 @@ it('resumes a killed apply without overwriting what another admin changed meanwh
   expect(rows.find((r) => r.userId === b.userid)).toMatchObject({
     status: 'conflict',
     errcode: 'conflict',
-    errmsg: expect.stringMatching(/changed in DingTalk after the plan was made.*Job title/),
+    errmsg: expect.stringMatching(/Changed in DingTalk after the plan was made.*Job title/),
   });
   const jobs = JSON.parse((await runCli([...common, 'jobs', '--json'], env)).out) as Record<
     string,

@@ -15,6 +15,8 @@ import { jobReportArgs, jobView, startPlannedJob } from '../../electron/core/job
 import { buildJsonReport } from '../../electron/core/reports';
 import { openSheet } from '../../electron/core/sheets';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox';
+import { createBackend } from '../../electron/core/app';
+import { memorySecretStore } from '../../electron/core/app/secret-store';
 
 let sandbox: SandboxHandle;
 let client: DingTalkClient;
@@ -116,6 +118,17 @@ it('re-reads an import planned longer ago than the window and re-merges it', asy
     const deleted = rows.find((r) => r.userId === gone)!;
     expect(deleted).toMatchObject({ status: 'failed', errcode: 'gone' });
     expect(deleted.errmsg).toMatch(lang === 'en' ? /deleted/ : /删除/);
+  }
+  // The app's job report lists the conflict with why.
+  const app = createBackend({ dataDir, secrets: memorySecretStore(), emit: () => {}, host: 'web' });
+  try {
+    await app.ready;
+    const page = await app.getReportRows({ jobId: out.jobId, filter: 'conflict', offset: 0, limit: 10 });
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ userId: clash, errcode: 'conflict', retryable: false });
+    expect(page.items[0]!.errmsg).toContain('Job title');
+  } finally {
+    await app.close();
   }
 });
 

@@ -25,11 +25,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--report <file>', 'write a report: .xlsx, .csv or .json')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (file: string, opts: DeleteCommandOptions, cmd: Command) => {
-      await checkReportPath(opts.report);
+      await checkReportPath(opts.report, ctx.lang(cmd));
       const source = await openSheet(file, sheetOpenOptions(opts));
       const conn = await ctx.connect(cmd);
       try {
-        const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
+        const plan = await withProgress(ctx, cmd, opts.json, (onProgress) =>
           asInputError(() =>
             planDelete({ source, client: conn.client, onProgress, language: ctx.lang(cmd) }),
           ),

@@ -38,7 +38,7 @@ export function register(program: Command, ctx: CliContext): void {
       const lang = cliLang(ctx, cmd);
       if (opts.apply && !opts.merge)
         throw new CliError('--apply needs --merge: the duplicates listing sends nothing');
-      await checkReportPath(opts.report);
+      await checkReportPath(opts.report, ctx.lang(cmd));
       const conn = await ctx.connect(cmd);
       try {
         const index = await loadIndex(ctx, cmd, conn, opts);
@@ -86,7 +86,7 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.stdout.write(translate(lang, 'dup.none', { total: index.size }) + '\n');
           return;
         }
-        const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
+        const plan = await withProgress(ctx, cmd, opts.json, (onProgress) =>
           planMerge({
             groups,
             client: conn.client,

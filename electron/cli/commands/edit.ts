@@ -76,7 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
       const lang = cliLang(ctx, cmd);
       const request = toRequest(opts, lang);
       if (isEmptyRequest(request)) throw new CliError(translate(lang, 'edit.noAction'));
-      await checkReportPath(opts.report);
+      await checkReportPath(opts.report, ctx.lang(cmd));
       const conn = await ctx.connect(cmd);
       try {
         const index = await loadIndex(ctx, cmd, conn, opts);
@@ -116,7 +116,7 @@ export function register(program: Command, ctx: CliContext): void {
             }) + '\n',
           );
         }
-        const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
+        const plan = await withProgress(ctx, cmd, opts.json, (onProgress) =>
           planEdit({
             userIds: matches.map((m) => m.c.userid),
             action,

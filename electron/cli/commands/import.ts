@@ -8,7 +8,7 @@ import type {
   ImportPlanProgress,
   MappingFile,
 } from '../../../shared/import-types';
-import { translate, translator } from '../../../shared/i18n';
+import { translate, translator, type Lang } from '../../../shared/i18n';
 import { indexJobWrites } from '../../core/contacts';
 import type { JobOutcome } from '../../core/engine';
 import { describeCounts, startPlannedJob } from '../../core/jobs';
@@ -87,7 +87,7 @@ async function runImport(
   ctx: CliContext,
 ): Promise<number> {
   // Every input check comes before the first call: bad input exits 2 with nothing sent.
-  await checkReportPath(opts.report);
+  await checkReportPath(opts.report, ctx.lang(cmd));
   let mapping: MappingFile | undefined;
   if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
   const source = await openSheet(file, sheetOpenOptions(opts));
@@ -101,7 +101,7 @@ async function runImport(
   };
   const conn = await ctx.connect(cmd);
   try {
-    const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
+    const plan = await withProgress(ctx, cmd, opts.json, (onProgress) =>
       asInputError(() => planImport({ source, mapping, options, client: conn.client, onProgress })),
     );
     if (opts.saveMapping) {
@@ -116,17 +116,15 @@ async function runImport(
 }
 
 /** Checked before anything is sent: a report that cannot be written after an apply would lose its results. */
-export async function checkReportPath(path: string | undefined): Promise<void> {
+export async function checkReportPath(path: string | undefined, lang: Lang = 'en'): Promise<void> {
   if (path === undefined) return;
-  if (!reportFormat(path)) {
-    throw new CliError(`--report "${path}": the report file must end in .xlsx, .csv or .json`);
-  }
+  if (!reportFormat(path)) throw new CliError(translate(lang, 'cli.reportExt', { path }));
   const dir = dirname(resolve(path));
   const isDir = await stat(dir).then(
     (s) => s.isDirectory(),
     () => false,
   );
-  if (!isDir) throw new CliError(`--report "${path}": the folder ${dir} does not exist`);
+  if (!isDir) throw new CliError(translate(lang, 'cli.reportDir', { path, dir }));
 }
 
 /** Input problems found while planning (no key column, unknown label group) exit 2 like bad options. */
@@ -139,24 +137,26 @@ export async function asInputError<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-const PHASES: Record<ImportPlanProgress['phase'], string> = {
-  labels: 'reading label groups',
-  reading: 'rows read',
-  directory: 'staff read from the directory',
-  fetching: 'current contacts found',
-  planning: 'rows planned',
-  done: 'rows planned',
-};
-
 export async function withProgress<T>(
   ctx: CliContext,
-  title: string,
+  cmd: Command,
   json: boolean | undefined,
   run: (onProgress: (p: ImportPlanProgress) => void) => Promise<T>,
 ): Promise<T> {
-  const progress = createProgress(title, { json, stream: ctx.stderr as NodeJS.WriteStream, out: ctx.stdout });
+  const t = translator(ctx.lang(cmd));
+  const progress = createProgress(t('progress.planning'), {
+    json,
+    stream: ctx.stderr as NodeJS.WriteStream,
+    out: ctx.stdout,
+  });
   try {
-    return await run((p) => progress.update({ done: p.done, total: p.total, extra: PHASES[p.phase] }));
+    return await run((p) =>
+      progress.update({
+        done: p.done,
+        total: p.total,
+        extra: t(`progress.phase.${p.phase === 'done' ? 'planning' : p.phase}`),
+      }),
+    );
   } finally {
     progress.finish();
   }
@@ -245,7 +245,13 @@ export async function finish(a: FinishArgs): Promise<number> {
   }
   const lines: string[] = [];
   if (outcome) {
-    lines.push(t('cli.jobCounts', { jobId: outcome.jobId, state: outcome.state, counts: describeCounts(s) }));
+    lines.push(
+      t('cli.jobCounts', {
+        jobId: outcome.jobId,
+        state: t(`apply.state.${outcome.state}`),
+        counts: describeCounts(s, lang),
+      }),
+    );
     if (outcome.fatal) lines.push(t('cli.stopped', { ...outcome.fatal }));
     if (interrupted) lines.push(t('cli.interrupted', { jobId: outcome.jobId }));
     lines.push(...(a.afterApply?.(outcome) ?? []));
@@ -283,7 +289,10 @@ export function exitCodeOf(
 }
 
 async function runJob(a: FinishArgs): Promise<JobOutcome> {
-  const title = a.kind === 'delete' ? 'Deleting' : a.kind === 'undo' ? 'Undoing' : 'Importing';
+  const t = translator(a.ctx.lang(a.cmd));
+  const title = t(
+    a.kind === 'delete' ? 'progress.deleting' : a.kind === 'undo' ? 'progress.undoing' : 'progress.importing',
+  );
   const progress: ProgressSink = createProgress(title, {
     json: a.opts.json,
     stream: a.ctx.stderr as NodeJS.WriteStream,
@@ -307,10 +316,8 @@ async function runJob(a: FinishArgs): Promise<JobOutcome> {
             done: p.done,
             total: p.total,
             extra:
-              `${p.ok} ok, ${p.failed} failed, ${p.rate.toFixed(1)}/s` +
-              (p.pausedForSeconds
-                ? `, paused ${Math.ceil(p.pausedForSeconds)} s (DingTalk asked to wait)`
-                : ''),
+              t('progress.run', { ok: p.ok, failed: p.failed, rate: p.rate.toFixed(1) }) +
+              (p.pausedForSeconds ? t('progress.paused', { s: Math.ceil(p.pausedForSeconds) }) : ''),
           }),
   });
   // Ctrl-C: rows in flight finish and are journalled; `dtload resume` finishes the rest.

@@ -1,6 +1,7 @@
 // `dtload jobs [--json]`: the jobs in the data dir, newest first, with their state and counts (the same
 // numbers the import's summary line, its JSON report and the app show). Damaged jobs are listed, not hidden.
 import type { Command } from 'commander';
+import { translator, type Lang } from '../../../shared/i18n';
 import { listJobViews, type JobView } from '../../core/jobs';
 import type { CliContext } from '../context';
 
@@ -13,45 +14,38 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON (an array of jobs)')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const dataDir = ctx.dataDir(cmd);
+      const lang = ctx.lang(cmd);
+      const t = translator(lang);
       const jobs = await listJobViews(dataDir);
       if (opts.json) {
         ctx.stdout.write(JSON.stringify(jobs) + '\n');
         return;
       }
       if (jobs.length === 0) {
-        ctx.stdout.write(`No jobs in ${dataDir}\n`);
+        ctx.stdout.write(t('jobs.none', { dir: dataDir }) + '\n');
         return;
       }
-      ctx.stdout.write(formatJobs(jobs) + '\n');
+      ctx.stdout.write(formatJobs(jobs, lang) + '\n');
       for (const j of jobs.filter((x) => x.damage)) {
-        ctx.stdout.write(`${j.jobId} is damaged (${j.damage!.reason}): ${j.damage!.advice}.\n`);
+        ctx.stdout.write(
+          t('jobs.isDamaged', { jobId: j.jobId, reason: j.damage!.reason, advice: j.damage!.advice }) + '\n',
+        );
       }
       if (jobs.some((j) => j.state === 'interrupted' || j.state === 'cancelled' || j.state === 'stopped')) {
-        ctx.stdout.write('Finish an interrupted, cancelled or stopped job with `dtload resume <job-id>`.\n');
+        ctx.stdout.write(t('jobs.finishHint') + '\n');
       }
     });
 }
 
-export function formatJobs(jobs: JobView[]): string {
+export function formatJobs(jobs: JobView[], lang: Lang = 'en'): string {
+  const t = translator(lang);
+  const kind = (k: JobView['kind']): string => (lang === 'en' ? k : t(`jobs.kind.${k}`));
   const rows = [
-    [
-      'JOB ID',
-      'KIND',
-      'STATE',
-      'CREATED',
-      'ROWS',
-      'OK',
-      'FAILED',
-      'UNCHANGED',
-      'INVALID',
-      'CONFLICTS',
-      'NOT SENT',
-      'FILE',
-    ],
+    t('jobs.head').split('|'),
     ...jobs.map((j) => [
       j.jobId,
-      j.kind,
-      j.state,
+      kind(j.kind),
+      lang === 'en' ? j.state : t(`apply.state.${j.state}`),
       j.createdAt.slice(0, 19).replace('T', ' '),
       String(j.rows),
       String(j.ok),
@@ -60,7 +54,8 @@ export function formatJobs(jobs: JobView[]): string {
       String(j.invalid),
       String(j.conflicts),
       String(j.notSent),
-      j.source + (j.fatal ? `  (stopped: ${j.fatal.errcode} ${j.fatal.errmsg})` : ''),
+      j.source +
+        (j.fatal ? `  ${t('jobs.stoppedBy', { errcode: j.fatal.errcode, errmsg: j.fatal.errmsg })}` : ''),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -1,6 +1,7 @@
 // `dtload labels [--json]`: the label groups and their labels with ids.
 import type { Command } from 'commander';
 import { argbToHex } from '../../../shared/colors';
+import { translator } from '../../../shared/i18n';
 import { readLabelGroups } from '../../core/import';
 import type { CliContext } from '../context';
 
@@ -19,12 +20,13 @@ export function register(program: Command, ctx: CliContext): void {
           );
           return;
         }
+        const t = translator(ctx.lang(cmd));
         const lines: string[] = [];
         for (const g of groups) {
-          lines.push(`${g.name}  (${argbToHex(g.color)}, ${g.labels.length} labels)`);
+          lines.push(t('labels.group', { name: g.name, color: argbToHex(g.color), count: g.labels.length }));
           for (const l of g.labels) lines.push(`  ${String(l.id).padEnd(12)} ${l.name}`);
         }
-        lines.push(`${groups.length} label groups in ${conn.label}`);
+        lines.push(t('labels.total', { count: groups.length, where: conn.label }));
         ctx.stdout.write(lines.join('\n') + '\n');
       } finally {
         await conn.close();

@@ -38,7 +38,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (opts: ReassignOptions, cmd: Command) => {
       const lang = cliLang(ctx, cmd);
-      await checkReportPath(opts.report);
+      await checkReportPath(opts.report, ctx.lang(cmd));
       const conn = await ctx.connect(cmd);
       try {
         const index = await loadIndex(ctx, cmd, conn, opts);
@@ -85,7 +85,7 @@ export function register(program: Command, ctx: CliContext): void {
             }) + '\n',
           );
         }
-        const plan = await withProgress(ctx, 'Planning', opts.json, (onProgress) =>
+        const plan = await withProgress(ctx, cmd, opts.json, (onProgress) =>
           planEdit({
             userIds: sel.userIds,
             action: sel.action,

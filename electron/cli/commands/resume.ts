@@ -2,6 +2,7 @@
 // stopped) job without repeating the rows the journal records as done.
 import type { Command } from 'commander';
 import type { JobProgress } from '../../../shared/domain';
+import { translator, type Lang, type Translate } from '../../../shared/i18n';
 import {
   JobLockedError,
   JobNotFoundError,
@@ -37,13 +38,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--other-org', 'resume even though the job was planned on another organisation or app')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (jobId: string, opts: ResumeOptions, cmd: Command) => {
-      await checkReportPath(opts.report);
+      await checkReportPath(opts.report, ctx.lang(cmd));
       const dataDir = ctx.dataDir(cmd);
       const conn = await ctx.connect(cmd);
-      const progress = createProgress(`Job ${jobId}`, { stream: ctx.stderr });
+      const lang = ctx.lang(cmd);
+      const t = translator(lang);
+      const progress = createProgress(t('progress.job', { jobId }), { stream: ctx.stderr });
       const onProgress = (p: JobProgress): void => {
         if (opts.json) ctx.stdout.write(JSON.stringify({ event: 'progress', ...p }) + '\n');
-        else progress.update({ done: p.done, total: p.total, extra: describeProgress(p) });
+        else progress.update({ done: p.done, total: p.total, extra: describeProgress(p, t) });
       };
       try {
         let handle: JobHandle;
@@ -58,17 +61,12 @@ export function register(program: Command, ctx: CliContext): void {
             allowOtherOrg: Boolean(opts.otherOrg),
           });
         } catch (e) {
-          if (e instanceof JobNotFoundError)
-            throw new CliError(`${e.message} (${dataDir}); see \`dtload jobs\``);
-          if (e instanceof JobLockedError) throw new CliError(e.message);
+          const vars = { message: e instanceof Error ? e.message : '', jobId, dir: dataDir };
+          if (e instanceof JobNotFoundError) throw new CliError(t('resume.notFound', vars));
+          if (e instanceof JobLockedError) throw new CliError(t('resume.locked', vars));
           if (e instanceof OtherOrgError)
-            throw new CliError(
-              `${e.message}, not ${conn.label}: connect to that one, or add --other-org to send its rows here`,
-            );
-          if (e instanceof DamagedJobError)
-            throw new CliError(
-              `${e.message}: it cannot be resumed; plan it again from its source file (see \`dtload jobs\`)`,
-            );
+            throw new CliError(t('resume.otherOrg', { ...vars, where: conn.label }));
+          if (e instanceof DamagedJobError) throw new CliError(t('resume.damaged', vars));
           throw e;
         }
         // Ctrl-C: rows in flight finish and are journalled; the job stays resumable.
@@ -83,17 +81,18 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const rec = await readJob(dataDir, jobId).catch(() => undefined);
         if (rec) await indexJobWrites(dataDir, conn.identity, jobId, rec.plan, outcome.results);
-        ctx.exitCode = await printOutcome(outcome, ctx, dataDir, opts);
+        ctx.exitCode = await printOutcome(outcome, ctx, dataDir, opts, lang);
       } finally {
         await conn.close();
       }
     });
 }
 
-function describeProgress(p: JobProgress): string {
-  if (p.pausedForSeconds) return p.message ?? `paused for ${p.pausedForSeconds}s`;
-  const eta = p.etaSeconds === null ? '' : `, ${p.etaSeconds}s left`;
-  return `${p.ok} ok, ${p.failed} failed, ${p.rate.toFixed(1)}/s${eta}${p.state === 'paused' ? ' (paused)' : ''}`;
+function describeProgress(p: JobProgress, t: Translate): string {
+  const run = t('progress.run', { ok: p.ok, failed: p.failed, rate: p.rate.toFixed(1) });
+  if (p.pausedForSeconds) return run + t('progress.paused', { s: Math.ceil(p.pausedForSeconds) });
+  const eta = p.etaSeconds === null ? '' : t('progress.eta', { s: p.etaSeconds });
+  return run + eta + (p.state === 'paused' ? t('progress.pausedState') : '');
 }
 
 async function printOutcome(
@@ -101,10 +100,12 @@ async function printOutcome(
   ctx: CliContext,
   dataDir: string,
   opts: ResumeOptions,
+  lang: Lang,
 ): Promise<number> {
+  const t = translator(lang);
   // The whole job's numbers, from the plan kept with it: the same as `dtload jobs` and the app show.
   const args = await jobReportArgs(dataDir, outcome.jobId);
-  if (opts.report) await writeReport(opts.report, args);
+  if (opts.report) await writeReport(opts.report, { ...args, lang });
   const report = buildJsonReport(args);
   const s = report.summary;
   const code = exitCodeOf(outcome, s);
@@ -126,18 +127,28 @@ async function printOutcome(
     );
     return code;
   }
-  const lines = [`Job ${outcome.jobId} ${outcome.state}: ${describeCounts(s)}.`];
-  if (outcome.fatal)
-    lines.push(`Stopped: ${outcome.fatal.errmsg} (${outcome.fatal.errcode}). ${outcome.fatal.hint}`);
+  const lines = [
+    t('cli.jobCounts', {
+      jobId: outcome.jobId,
+      state: t(`apply.state.${outcome.state}`),
+      counts: describeCounts(s, lang),
+    }),
+  ];
+  if (outcome.fatal) lines.push(t('cli.stopped', { ...outcome.fatal }));
   if (outcome.state === 'interrupted' || outcome.state === 'cancelled' || outcome.fatal) {
-    lines.push(`Finish it with \`dtload resume ${outcome.jobId}\`.`);
+    lines.push(t('resume.finishIt', { jobId: outcome.jobId }));
   }
   for (const r of report.rows
     .filter((x) => x.status === 'failed' || x.status === 'conflict')
     .slice(0, MAX_LISTED_ROWS)) {
-    lines.push(`  row ${r.row}: ${r.errcode} ${r.errmsg ?? ''}${r.hint ? ` — ${r.hint}` : ''}`);
+    lines.push(
+      t('cli.failedRow', {
+        row: r.row,
+        text: `${r.errcode} ${r.errmsg ?? ''}${r.hint ? ` — ${r.hint}` : ''}`,
+      }),
+    );
   }
-  if (opts.report) lines.push(`Report: ${opts.report}`);
+  if (opts.report) lines.push(t('cli.reportAt', { path: opts.report }));
   ctx.stdout.write(lines.join('\n') + '\n');
   return code;
 }

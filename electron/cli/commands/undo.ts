@@ -28,12 +28,12 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--report <file>', 'write a report: .xlsx, .csv or .json')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (jobId: string, opts: UndoOptions, cmd: Command) => {
-      await checkReportPath(opts.report);
+      await checkReportPath(opts.report, ctx.lang(cmd));
       const lang = ctx.lang(cmd);
       const dataDir = ctx.dataDir(cmd);
       const conn = await ctx.connect(cmd);
       try {
-        const plan = await withProgress(ctx, 'Planning', opts.json, async (onProgress) => {
+        const plan = await withProgress(ctx, cmd, opts.json, async (onProgress) => {
           try {
             return await planUndo({
               dataDir,

@@ -30,10 +30,11 @@ import {
   readJobPlan,
   resumePlannedJob,
   startPlannedJob,
+  writeStatus,
   type JobView,
 } from '../jobs';
 import { summarise } from '../import';
-import { writeFailedRows, writeReport } from '../reports';
+import { decidedMessage, writeFailedRows, writeReport } from '../reports';
 import { AppError, notFound } from './app-error';
 import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
@@ -310,7 +311,13 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     async reportRows(args: ReportRowsArgs): Promise<Page<ReportRowView>> {
       const rec = await readRecord(args.jobId);
       const lang = await ctx.lang();
-      const hits = rec.results.filter((r) => args.filter === 'all' || r.status === args.filter);
+      const hits = rec.results.filter((r) =>
+        args.filter === 'all'
+          ? true
+          : args.filter === 'conflict'
+            ? writeStatus(r, true) === 'conflict'
+            : r.status === args.filter,
+      );
       const items = hits.slice(args.offset, args.offset + args.limit).map((r): ReportRowView => {
         const entry = r.errcode !== undefined ? lookupErrcode(r.errcode) : undefined;
         return {
@@ -320,7 +327,8 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
           status: r.status,
           attempts: r.attempts,
           ...(r.errcode !== undefined ? { errcode: r.errcode } : {}),
-          ...(r.errmsg ? { errmsg: r.errmsg } : {}),
+          // A conflict or a contact deleted meanwhile: why, in the UI language.
+          ...(r.errmsg ? { errmsg: decidedMessage(r, lang) ?? r.errmsg } : {}),
           ...(entry
             ? {
                 meaning: entry.meaning[lang],

@@ -204,7 +204,7 @@ export const ARG_CHECKS: { readonly [K in MethodName]: Check } = {
   pauseJob: obj({ jobId: id }),
   resumeJob: obj({ jobId: id }),
   cancelJob: obj({ jobId: id }),
-  getReportRows: obj({ jobId: id, filter: oneOf('all', 'ok', 'failed', 'skipped'), ...page }),
+  getReportRows: obj({ jobId: id, filter: oneOf('all', 'ok', 'failed', 'skipped', 'conflict'), ...page }),
   exportReport: obj({ jobId: id, format: oneOf('xlsx', 'csv', 'json') }),
   exportFailedRows: obj({ jobId: id, format: oneOf('xlsx', 'csv') }),
   retryFailedRows: obj({ jobId: id }),

@@ -8,6 +8,7 @@ import {
   type RowStatus,
 } from '../../../shared/domain';
 import type { ImportSummary } from '../../../shared/import-types';
+import { translator, type Lang } from '../../../shared/i18n';
 
 /** The status of a row with a write, from its result (none yet: planned in a dry run, else not sent). */
 export function writeStatus(result: RowResult | undefined, applied: boolean): RowStatus {
@@ -72,14 +73,15 @@ export function countsFrom(
 }
 
 /** "10 rows: 3 ok, 1 failed, 1 unchanged, 5 invalid (not sent)" — the one summary line everyone prints. */
-export function describeCounts(c: JobCounts): string {
+export function describeCounts(c: JobCounts, lang: Lang = 'en'): string {
+  const t = translator(lang);
   const parts = [
-    `${c.ok} ok`,
-    `${c.failed} failed`,
-    `${c.unchanged} unchanged`,
-    `${c.invalid} invalid (not sent)`,
+    t('counts.ok', { n: c.ok }),
+    t('counts.failed', { n: c.failed }),
+    t('counts.unchanged', { n: c.unchanged }),
+    t('counts.invalid', { n: c.invalid }),
   ];
-  if (c.conflicts) parts.push(`${c.conflicts} conflicts (changed meanwhile, not written)`);
-  if (c.notSent) parts.push(`${c.notSent} not sent yet`);
-  return `${c.rows} rows: ${parts.join(', ')}`;
+  if (c.conflicts) parts.push(t('counts.conflicts', { n: c.conflicts }));
+  if (c.notSent) parts.push(t('counts.notSent', { n: c.notSent }));
+  return t('counts.line', { rows: c.rows, parts: parts.join(t('counts.sep')) });
 }

@@ -2,6 +2,7 @@ export {
   buildJsonReport,
   reportRow,
   reportRows,
+  decidedMessage,
   failureText,
   INVALID_HINT,
   type JsonReport,

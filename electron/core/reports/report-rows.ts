@@ -107,7 +107,7 @@ export function reportRow(
 }
 
 /** The reason of a row decided on re-reading its contact (conflict, deleted meanwhile), in the report's language. */
-function decidedMessage(r: RowResult, lang: Lang): string | undefined {
+export function decidedMessage(r: RowResult, lang: Lang): string | undefined {
   if (r.errcode === GONE_ERRCODE) return translate(lang, 'sheet.gone');
   if (r.errcode !== CONFLICT_ERRCODE || r.status !== 'skipped') return undefined;
   const t = translator(lang);

@@ -6,6 +6,7 @@ import { useAction } from '../lib/useAction';
 import { useRemote } from '../lib/useRemote';
 import { api, type ErrorInfo, type JobSummary, type ReportRowView } from '../api';
 import { useI18n } from '../i18n';
+import { ConflictRows } from './ConflictRows';
 import { ErrorExplain } from './ErrorExplain';
 import { useSaveFile } from './useSaveFile';
 
@@ -220,6 +221,7 @@ export function JobReport({ summary, error, onRetry, onResume, extra }: Props) {
           />
         </Card>
       )}
+      {summary.conflicts > 0 && <ConflictRows jobId={jobId} count={summary.conflicts} />}
     </Space>
   );
 }

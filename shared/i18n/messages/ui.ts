@@ -332,6 +332,10 @@ export const ui = {
   'report.retryable': { en: 'Retry sends it', 'zh-CN': '重试会发送' },
   'report.needsFix': { en: 'Fix the row', 'zh-CN': '需修正该行' },
   'report.failedRows': { en: 'Failed rows', 'zh-CN': '失败的行' },
+  'report.conflictRows': {
+    en: 'Not written: changed in DingTalk meanwhile ({count})',
+    'zh-CN': '未写入：期间已在钉钉中被修改（{count}）',
+  },
   'report.exportFailed': { en: 'Export failed rows', 'zh-CN': '导出失败的行' },
   'report.exportReport': { en: 'Export full report', 'zh-CN': '导出完整报告' },
   'report.retryFailed': { en: 'Retry failed rows', 'zh-CN': '重试失败的行' },

@@ -142,11 +142,11 @@ export const written = {
     'zh-CN': '请在表格中修正该行后重新导入；该行没有发送任何内容。',
   },
   'sheet.conflict': {
-    en: 'changed in DingTalk after the plan was made, in what this row changes too ({fields}); not overwritten',
+    en: 'Changed in DingTalk after the plan was made, in what this row changes too ({fields}); not overwritten',
     'zh-CN': '制定计划后该联系人在钉钉中被修改，且修改了本行也要改的内容（{fields}）；未覆盖',
   },
   'sheet.gone': {
-    en: 'the contact was deleted in DingTalk after the plan was made; nothing was sent',
+    en: 'The contact was deleted in DingTalk after the plan was made; nothing was sent',
     'zh-CN': '制定计划后该联系人已在钉钉中被删除；未发送任何内容',
   },
   'sheet.notRun': {
