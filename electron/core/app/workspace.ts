@@ -180,6 +180,8 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       if (!refreshing) {
         refreshing = (async () => {
           const i = await index();
+          // The staff directory's names for the table, read meanwhile (their own endpoints and budget).
+          void namesSoon();
           try {
             await i.refresh(ctx.connection.require().client, (p) => progress.push(p));
           } catch (e) {

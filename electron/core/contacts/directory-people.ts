@@ -21,14 +21,14 @@ export function directoryPeople(dir: Directory, lang: Lang = 'en', field = 'owne
   const deptNames = (): string[] =>
     [...dir.departments.values()].flatMap((d) => (d.path ? [d.name, d.path] : []));
   return {
-    person(text): Resolution<string> {
+    person(text, at = field): Resolution<string> {
       const m = dir.resolvePerson(text);
       if (m.kind === 'found') return { ok: true, value: m.userid };
       if (m.kind === 'ambiguous') {
         return {
           ok: false,
           error: translate(lang, 'directory.personAmbiguous', {
-            field,
+            field: at,
             text: m.text,
             count: m.candidates.length,
             candidates: joinList(
@@ -41,17 +41,18 @@ export function directoryPeople(dir: Directory, lang: Lang = 'en', field = 'owne
       return {
         ok: false,
         error:
-          translate(lang, 'directory.personUnknown', { field, text: m.text }) + near(m.text, staffNames()),
+          translate(lang, 'directory.personUnknown', { field: at, text: m.text }) +
+          near(m.text, staffNames()),
       };
     },
-    dept(text): Resolution<number> {
+    dept(text, at = field): Resolution<number> {
       const m = dir.resolveDepartment(text);
       if (m.kind === 'found') return { ok: true, value: m.id };
       if (m.kind === 'ambiguous') {
         return {
           ok: false,
           error: translate(lang, 'directory.deptAmbiguous', {
-            field,
+            field: at,
             text: m.text,
             count: m.candidates.length,
             candidates: joinList(
@@ -63,7 +64,8 @@ export function directoryPeople(dir: Directory, lang: Lang = 'en', field = 'owne
       }
       return {
         ok: false,
-        error: translate(lang, 'directory.deptUnknown', { field, text: m.text }) + near(m.text, deptNames()),
+        error:
+          translate(lang, 'directory.deptUnknown', { field: at, text: m.text }) + near(m.text, deptNames()),
       };
     },
     personName: (userid) => (dir.staff.has(userid) ? dir.personLabel(userid) : undefined),

@@ -99,25 +99,26 @@ export function resolveEdit(
       }
       return r.label.id;
     });
-  const persons = (names: string[] | undefined): string[] =>
+  // Each name's line says where it was named: the query language's keys, the same in both languages.
+  const persons = (names: string[] | undefined, field: string): string[] =>
     (names ?? []).map((n) => {
-      const r = who.person(n);
+      const r = who.person(n, field);
       if (!r.ok) throw new EditInputError(r.error);
       return r.value;
     });
   const depts = (names: string[] | undefined): number[] =>
     (names ?? []).map((n) => {
-      const r = who.dept(n);
+      const r = who.dept(n, 'shared-dept');
       if (!r.ok) throw new EditInputError(r.error);
       return r.value;
     });
   return {
     addLabels: labels(req.addLabels),
     removeLabels: labels(req.removeLabels),
-    ...(req.setOwner ? { setOwner: persons([req.setOwner])[0]! } : {}),
-    shareUsers: persons(req.shareWithUsers),
+    ...(req.setOwner ? { setOwner: persons([req.setOwner], 'owner')[0]! } : {}),
+    shareUsers: persons(req.shareWithUsers, 'shared-user'),
     shareDepts: depts(req.shareWithDepts),
-    unshareUsers: persons(req.unshareUsers),
+    unshareUsers: persons(req.unshareUsers, 'shared-user'),
     unshareDepts: depts(req.unshareDepts),
     set: { ...req.set },
     delete: Boolean(req.delete),

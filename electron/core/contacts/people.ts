@@ -6,10 +6,13 @@ import { translate, type Lang } from '../../../shared/i18n';
 export type Resolution<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface PeopleResolver {
-  /** A person in any form the import accepts → userid, or one line naming it and the closest names. */
-  person(text: string): Resolution<string>;
+  /**
+   * A person in any form the import accepts → userid, or one line naming it and the closest names.
+   * `field`: what the line calls the place it was named in (a query key or option), when not the default.
+   */
+  person(text: string, field?: string): Resolution<string>;
   /** A department as a name, a path below the root or an id → dept id. */
-  dept(text: string): Resolution<number>;
+  dept(text: string, field?: string): Resolution<number>;
   /** Display name of a staff member, when known. */
   personName(userid: string): string | undefined;
   /** Display name (or path) of a department, when known. */

@@ -197,7 +197,7 @@ function compileTerm(term: QueryTerm, env: TermEnv): Predicate {
           const re = wildcardRegExp(v.text.toLowerCase());
           return (u) => re.test(u.toLowerCase()) || re.test((env.people.personName(u) ?? '').toLowerCase());
         }
-        const r = env.people.person(v.text);
+        const r = env.people.person(v.text, term.key);
         if (!r.ok) fail('unknown-person', r.error);
         const id = (r as { value: string }).value;
         return (u) => u === id;
@@ -212,7 +212,7 @@ function compileTerm(term: QueryTerm, env: TermEnv): Predicate {
           const re = wildcardRegExp(v.text.toLowerCase());
           return (d) => re.test(String(d)) || re.test((env.people.deptName(d) ?? '').toLowerCase());
         }
-        const r = env.people.dept(v.text);
+        const r = env.people.dept(v.text, term.key);
         if (!r.ok) fail('unknown-dept', r.error);
         const id = (r as { value: number }).value;
         return (d) => d === id;

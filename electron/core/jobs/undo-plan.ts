@@ -162,7 +162,9 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
   let conflicts = 0;
   const force = Boolean(a.force);
   const conflictText = (fields: string[]): string =>
-    say(force ? 'undo.forced' : a.app ? 'undo.conflictApp' : 'undo.conflict', { fields: fields.join(', ') });
+    say(force ? (a.app ? 'undo.forcedApp' : 'undo.forced') : a.app ? 'undo.conflictApp' : 'undo.conflict', {
+      fields: fields.join(', '),
+    });
 
   done.forEach((op, i) => {
     const row = i + 2; // as if the contacts were a sheet under a header row (the failed-rows file)

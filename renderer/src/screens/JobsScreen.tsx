@@ -20,6 +20,7 @@ import { ErrorExplain } from '../components/ErrorExplain';
 import { Screen } from '../components/Screen';
 import { JobRun } from '../components/JobRun';
 import { JobStateTag } from '../components/JobStateTag';
+import { UndoDrawer } from '../components/UndoDrawer';
 import { useI18n, type MessageKey } from '../i18n';
 
 const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
@@ -35,6 +36,7 @@ export function JobsScreen() {
   const [live, setLive] = useState<Record<string, JobProgress>>({});
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<{ jobId: string } | null>(null);
+  const [undo, setUndo] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api.listJobs().then(
@@ -126,7 +128,7 @@ export function JobsScreen() {
     {
       title: t('jobs.col.actions'),
       key: 'actions',
-      width: 160,
+      width: 210,
       render: (_, j) => (
         <Space>
           {j.resumable && j.state !== 'running' && (
@@ -151,6 +153,11 @@ export function JobsScreen() {
           >
             {t('jobs.report')}
           </Button>
+          {canUndo(j, live[j.jobId]) && (
+            <Button size="small" onClick={() => setUndo(j.jobId)} data-testid={`job-undo-${j.jobId}`}>
+              {t('undo.button')}
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -177,7 +184,7 @@ export function JobsScreen() {
           locale={{ emptyText: <Empty description={t('jobs.empty')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           // A narrow window scrolls the table sideways rather than squeezing the file name out.
-          scroll={{ x: 960 }}
+          scroll={{ x: 1040 }}
         />
       </Card>
       <Drawer
@@ -193,6 +200,29 @@ export function JobsScreen() {
         {/* A running job shows its progress; a finished one its report. */}
         {open && <JobRun key={open.jobId} jobId={open.jobId} />}
       </Drawer>
+      {undo && (
+        <UndoDrawer
+          key={undo}
+          jobId={undo}
+          onClose={() => {
+            setUndo(null);
+            load();
+          }}
+        />
+      )}
     </Screen>
   );
+}
+
+/** A job that has ended and wrote something can be undone (what it wrote, nothing more). */
+const UNDOABLE: ReadonlySet<JobSummary['state']> = new Set([
+  'finished',
+  'finished-with-failures',
+  'cancelled',
+  'stopped',
+  'interrupted',
+]);
+function canUndo(j: JobSummary, live: JobProgress | undefined): boolean {
+  if (live && (live.state === 'running' || live.state === 'paused')) return false;
+  return !j.damage && UNDOABLE.has(j.state) && j.ok > 0;
 }

@@ -142,6 +142,7 @@ export const contacts = {
   },
   'ws.dup.keep': { en: 'Keep', 'zh-CN': '保留' },
   'ws.dup.merge': { en: 'Merge {count} selected groups', 'zh-CN': '合并所选 {count} 组' },
+  'ws.dup.all': { en: 'Select all {count} groups', 'zh-CN': '全选 {count} 组' },
   'ws.dup.help': {
     en: 'Merging keeps the chosen contact, gives it every label and share of its group, and deletes the others after a backup.',
     'zh-CN': '合并会保留所选联系人，把本组全部标签和共享合并给它，并在备份后删除其余联系人。',

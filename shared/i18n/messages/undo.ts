@@ -48,6 +48,10 @@ export const undo = {
     en: 'changed since the job ({fields}); restored anyway (--force)',
     'zh-CN': '该任务之后已被修改（{fields}）；仍强制恢复（--force）',
   },
+  'undo.forcedApp': {
+    en: 'changed since the job ({fields}); restored anyway',
+    'zh-CN': '该任务之后已被修改（{fields}）；仍强制恢复',
+  },
   'undo.alreadyGone': {
     en: 'the contact the job created ({id}) no longer exists',
     'zh-CN': '该任务创建的联系人（{id}）已不存在',
@@ -86,8 +90,12 @@ export const undo = {
       '该任务修改过的每个联系人都将恢复到任务之前的状态（与钉钉中的当前状态对比）。任务创建的联系人将被删除；任务删除的联系人将被重新创建（userid 会改变）。',
   },
   'undo.conflicts': {
-    en: '{count} contacts were changed after the job: they are skipped so those changes are not lost.',
+    en: 'Changed after the job: {count} contacts. They are skipped so those changes are not lost.',
     'zh-CN': '有 {count} 个联系人在该任务之后被修改过：已跳过，以免丢失这些修改。',
+  },
+  'undo.conflictsForced': {
+    en: 'Changed after the job: {count} contacts. They are restored anyway, overwriting those changes.',
+    'zh-CN': '有 {count} 个联系人在该任务之后被修改过：仍将恢复，覆盖这些修改。',
   },
   'undo.force': {
     en: 'Restore them anyway (overwrite the later changes)',

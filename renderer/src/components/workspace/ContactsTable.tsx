@@ -167,7 +167,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
     ['addLabels', 'removeLabels', 'setOwner', 'share', 'unshare', 'setField'] as const
   ).map((k) => ({
     key: k,
-    label: t(ACTION_LABEL[k]),
+    label: <span data-testid={`ws-action-${k}`}>{t(ACTION_LABEL[k])}</span>,
   }));
 
   return (
@@ -235,6 +235,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
             key={`o${o}`}
             color="blue"
             style={{ cursor: 'pointer' }}
+            data-testid="ws-chip-owner"
             onClick={() => addTerm(queryTerm('owner', o))}
           >
             {t('ws.chips.owners')}: {o}
@@ -245,6 +246,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
             key={`c${c}`}
             color="geekblue"
             style={{ cursor: 'pointer' }}
+            data-testid="ws-chip-company"
             onClick={() => addTerm(queryTerm('company', c))}
           >
             {t('ws.chips.companies')}: {c}
@@ -255,6 +257,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
             key={`d${d}`}
             color="cyan"
             style={{ cursor: 'pointer' }}
+            data-testid="ws-chip-dept"
             onClick={() => addTerm(queryTerm('shared-dept', d))}
           >
             {t('ws.chips.depts')}: {d}
@@ -363,6 +366,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
                 <div
                   key={v.key}
                   data-testid="ws-row"
+                  data-userid={r?.userid}
                   onClick={() => r && setDetail(r.userid)}
                   style={{
                     position: 'absolute',

@@ -3,6 +3,7 @@ import { Descriptions, Drawer, Empty, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type ContactDetail } from '../../api';
 import { fieldLabel, useI18n } from '../../i18n';
+import { ActionTag } from '../ActionTag';
 import { ErrorExplain } from '../ErrorExplain';
 import { LabelChip } from '../LabelChips';
 
@@ -13,7 +14,7 @@ interface Props {
 }
 
 export function DetailDrawer({ userid, onClose, labelName }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [detail, setDetail] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -77,10 +78,12 @@ export function DetailDrawer({ userid, onClose, labelName }: Props) {
               dataSource={detail.history}
               data-testid="ws-history"
               renderItem={(h) => (
-                <List.Item>
-                  <span className="dt-mono">{h.jobId}</span>
-                  <Tag>{h.kind}</Tag>
-                  <Typography.Text type="secondary">{new Date(h.at).toLocaleString()}</Typography.Text>
+                <List.Item data-testid="ws-history-item">
+                  <Typography.Text>{new Date(h.at).toLocaleString(lang)}</Typography.Text>
+                  <ActionTag action={h.kind} />
+                  <span className="dt-mono" style={{ color: '#8C8C8C' }}>
+                    {h.jobId}
+                  </span>
                 </List.Item>
               )}
             />

@@ -26,7 +26,8 @@ export function DuplicatesPanel({ onChanged }: { version: number; onChanged: () 
     action.run('find', async () => {
       const v = await api.findDuplicates();
       setView(v);
-      setChosen(new Set(v.groups.map((g) => g.id)));
+      // Nothing is merged unless the admin ticks it: a merge deletes contacts.
+      setChosen(new Set());
       setKeep({});
     });
   const merge = () =>
@@ -57,6 +58,16 @@ export function DuplicatesPanel({ onChanged }: { version: number; onChanged: () 
         )}
       </Space>
       <Typography.Text type="secondary">{t('ws.dup.help')}</Typography.Text>
+      {view && view.groups.length > 0 && (
+        <Checkbox
+          checked={chosen.size === view.groups.length}
+          indeterminate={chosen.size > 0 && chosen.size < view.groups.length}
+          onChange={(e) => setChosen(new Set(e.target.checked ? view.groups.map((g) => g.id) : []))}
+          data-testid="ws-dup-all"
+        >
+          {t('ws.dup.all', { count: view.groups.length })}
+        </Checkbox>
+      )}
       {view && view.groups.length === 0 && <Empty description={t('ws.dup.none', { total: view.total })} />}
       {view && view.groups.length > 0 && (
         <Alert
@@ -69,10 +80,12 @@ export function DuplicatesPanel({ onChanged }: { version: number; onChanged: () 
         {view?.groups.slice(0, 200).map((g) => (
           <Card
             key={g.id}
+            data-testid="ws-dup-group"
             size="small"
             style={{ marginBottom: 8 }}
             title={
               <Checkbox
+                data-testid="ws-dup-check"
                 checked={chosen.has(g.id)}
                 onChange={(e) =>
                   setChosen((s) => {

@@ -50,6 +50,7 @@ export function LabelOverviewPanel({
                   style={{ cursor: 'pointer' }}
                   onClick={() => onFilter(queryTerm('group', g.name, true))}
                   data-testid="ws-missing"
+                  data-count={g.missing}
                 >
                   {t('ws.labels.missing', { count: g.missing })}
                 </Tag>
@@ -62,6 +63,7 @@ export function LabelOverviewPanel({
                 style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '3px 0', cursor: 'pointer' }}
                 onClick={() => onFilter(queryTerm('label', `${g.name}/${l.name}`))}
                 data-testid="ws-label-row"
+                data-count={l.count}
               >
                 <LabelChip name={l.name} hex={g.colorHex} />
                 <div style={{ flex: 1, height: 6, background: '#F5F5F5', borderRadius: 3 }}>
