@@ -46,6 +46,14 @@ describe('corpus', () => {
     });
   }
 
+  it('knows hidden sheets in xlsx and .ods alike (SheetJS does not report them for .ods)', async () => {
+    for (const name of ['sheetjs-sheet-visibility.xlsx', 'sheetjs-sheet-visibility.ods']) {
+      const { info } = await readAll(join(HERE, 'files', name));
+      expect(info.sheet).toBe('Visible');
+      expect(info.hiddenSheets).toEqual(['Hidden', 'VeryHidden']);
+    }
+  });
+
   it('names an Apple Numbers file it cannot read', async () => {
     const path = join(await tempDir(), 'contacts.numbers');
     await writeFile(

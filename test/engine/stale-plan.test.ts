@@ -172,3 +172,40 @@ it('re-reads a bulk edit planned longer ago than the window', async () => {
   expect(sandbox.getContactById(c)?.company_name).toBe('Edited Co');
   expect(writesTo(logFrom, [b])).toBe(0);
 });
+
+it('reads batch after batch ahead of the writes, deciding every row once', async () => {
+  const targets = sandbox.contacts().slice(34, 58);
+  const path = await sheetFor(targets, (i) => `Batched ${i}`);
+  const plan = await planImport({ source: await openSheet(path), client, options: { language: 'en' } });
+  expect(plan.summary.update).toBe(24);
+  const kept = targets[15]!.userid;
+  const clash = targets[22]!.userid;
+  await otherAdmin(kept, { remark: 'batched remark' });
+  await otherAdmin(clash, { title: 'Batched clash' });
+  await wait(60);
+  const dataDir = await mkdtemp(join(tmpdir(), 'dtload-batched-'));
+  const calls = sandbox.callCounts();
+  const logFrom = sandbox.writeLog.length;
+  // A 20 ms window at 1000 calls/s: batches of 10 rows, the next read while the last is written.
+  const out = await startPlannedJob({
+    plan,
+    kind: 'import',
+    source: 'b.csv',
+    client,
+    dataDir,
+    maxQps: 1000,
+    freshWindowMs: 20,
+  }).done;
+  const after = sandbox.callCounts();
+  expect(out.reread).toMatchObject({ rows: 24, conflicts: 1, gone: 0 });
+  expect(out.reread.list).toBeGreaterThanOrEqual(3);
+  expect(out.reread.list + out.reread.get).toBe(after.list - calls.list + (after.get - calls.get));
+  expect(sandbox.getContactById(kept)).toMatchObject({ remark: 'batched remark', title: 'Batched 15' });
+  expect(sandbox.getContactById(clash)?.title).toBe('Batched clash');
+  expect(
+    writesTo(
+      logFrom,
+      targets.map((c) => c.userid),
+    ),
+  ).toBe(23);
+});

@@ -117,10 +117,14 @@ describe('dtload undo (sandbox)', () => {
       '--apply',
     ]);
     expect(job.code, job.out + job.err).toBe(0);
-    // Someone edits D afterwards.
+    // Someone edits D's remark afterwards (a field the job changed), and E's title (one it did not).
     const later = await json([
       'import',
-      await csv('later.csv', ['user_id,remark', `${d!.userid},later edit D`]),
+      await csv('later.csv', [
+        'user_id,remark,title',
+        `${d!.userid},later edit D,`,
+        `${e!.userid},,Later title`,
+      ]),
       '--apply',
     ]);
     expect(later.code).toBe(0);
@@ -133,7 +137,7 @@ describe('dtload undo (sandbox)', () => {
     expect(undo.code).toBe(1); // a row skipped
     expect(undo.summary.summary).toMatchObject({ ok: 1, invalid: 1, skipped: 1 });
     let now = await state();
-    expect(now.find((x) => x.userid === e!.userid)).toEqual(e);
+    expect(now.find((x) => x.userid === e!.userid)).toEqual({ ...e, title: 'Later title' });
     expect(now.find((x) => x.userid === d!.userid)!.remark).toBe('later edit D');
 
     const forced = await json(['undo', job.summary.jobId!, '--apply', '--force']);

@@ -58,14 +58,57 @@ export class Rereader {
     return rereadable(op) && !this.done.has(op.seq) && now - this.plannedAt > this.windowMs;
   }
 
-  /** Reads the contacts of `ops[from]` and the next rows needing it, and decides each. */
+  /**
+   * Reads the contacts of `ops[from]` and the next rows needing it, and decides each; then starts reading the
+   * batch after it, so those reads (their own endpoint, their own rate budget) overlap this batch's writes.
+   */
   async reread(ops: readonly RowOp[], from: number): Promise<void> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    let end: number | undefined;
+    if (ahead) {
+      const failure = await ahead.read;
+      if (ahead.seqs.has(ops[from]!.seq)) {
+        if (failure !== undefined) throw failure;
+        end = ahead.end;
+      }
+      // Otherwise its rows are decided, or (it failed) still to read: picked again below or later.
+    }
+    if (end === undefined) {
+      const batch = this.pick(ops, from);
+      end = batch.end;
+      await this.read(batch.rows);
+    }
+    const next = this.pick(ops, end);
+    if (next.rows.length === 0) return;
+    // Settles with the failure instead of rejecting: nobody may be waiting for it when the job stops.
+    const read = this.read(next.rows).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    this.ahead = { seqs: new Set(next.rows.map((op) => op.seq)), end: next.end, read };
+  }
+
+  private ahead: { seqs: Set<number>; end: number; read: Promise<unknown> } | undefined;
+
+  /** Waits for a read started ahead (the job is ending: no call outlives it). */
+  async idle(): Promise<void> {
+    await this.ahead?.read;
+  }
+
+  /** The next rows from `from` on that need reading, and where the scan stopped. */
+  private pick(ops: readonly RowOp[], from: number): { rows: Planned[]; end: number } {
     const now = Date.now();
     const rows: Planned[] = [];
-    for (let i = from; i < ops.length && rows.length < this.batch; i++) {
+    let i = from;
+    for (; i < ops.length && rows.length < this.batch; i++) {
       const op = ops[i]!;
       if (rereadable(op) && this.needs(op, now)) rows.push(op);
     }
+    return { rows, end: i };
+  }
+
+  private async read(rows: Planned[]): Promise<void> {
     const ids = new Set(rows.map((op) => op.userId));
     const current = await fetchByUserIds(this.client, ids);
     this.stats.get += current.reads.get;

@@ -453,6 +453,7 @@ export async function runJob(input: RunInput, ctl: JobControl): Promise<JobOutco
     running.add(p);
   }
   await Promise.all(running);
+  await rereader.idle();
   clearInterval(flushTimer);
   clearInterval(heartbeat);
   if (banTimer) clearInterval(banTimer);

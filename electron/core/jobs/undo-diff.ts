@@ -24,15 +24,20 @@ export function changedSince(live: Contact, after: ContactUpdate | ContactCreate
   return out;
 }
 
-/** An import intent that sets every updatable field to `before`'s value (an empty one clears it). */
-export function restoreIntent(before: Contact): RowIntent {
+/**
+ * An import intent that sets the `only` fields (changedSince's names: the ones the job changed) back to
+ * `before`'s values (an empty one clears it); every other field keeps what the contact holds now.
+ */
+export function restoreIntent(before: Contact, only: readonly string[]): RowIntent {
   const fields: RowIntent['fields'] = {};
-  for (const f of STRINGS) fields[f] = before[f] ?? null;
-  fields.share_user_ids = before.share_user_ids ?? [];
-  fields.share_dept_ids = before.share_dept_ids ?? [];
+  for (const f of STRINGS) if (only.includes(f)) fields[f] = before[f] ?? null;
+  for (const f of ['share_user_ids', 'share_dept_ids'] as const)
+    if (only.includes(f)) fields[f] = before[f] ?? [];
   return {
     fields,
-    labelEdits: [{ header: 'undo', mode: 'replace', ids: [...(before.label_ids ?? [])] }],
+    labelEdits: only.includes('labels')
+      ? [{ header: 'undo', mode: 'replace', ids: [...(before.label_ids ?? [])] }]
+      : [],
     errors: [],
   };
 }

@@ -1,8 +1,9 @@
 // planUndo: a job → the plan that puts back what it did, diffed against the contacts as they are now.
-// Updated contacts return to the copy the job kept of them (plan.before), created ones are deleted,
-// deleted ones are created again from that copy (or the delete's backup file). A contact changed since
-// the job is a conflict: listed, not written unless forced. The plan keeps its own before-state, so
-// undoing an undo redoes the job.
+// An updated contact gets back the fields the job changed, from the copy the job kept (plan.before);
+// created ones are deleted; deleted ones are created again from that copy (or the delete's backup file).
+// A contact changed since the job in a field the job changed is a conflict: listed, not written unless
+// forced; later changes to other fields are kept. The plan keeps its own before-state, so undoing an
+// undo redoes the job.
 import type { Contact, ContactCreate, FieldChange, RowOp, RowResult } from '../../../shared/domain';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
@@ -191,14 +192,16 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
         });
         return;
       }
-      const m = mergeUpdate(now, restoreIntent(was), labels, options(lang));
+      // Only the fields the job changed go back; a later change to any other field is kept, not a conflict.
+      const jobFields = changedSince(was, op.body);
+      const m = mergeUpdate(now, restoreIntent(was, jobFields), labels, options(lang));
       const cells = cellsOf(now);
       const company = now.company_name ? { company: now.company_name } : {};
       if (m.changes.length === 0) {
         add({ ...base, ...company, action: 'unchanged', changes: [], errors: [], cells });
         return;
       }
-      const since = changedSince(now, op.body);
+      const since = changedSince(now, op.body).filter((f) => jobFields.includes(f));
       if (since.length > 0) conflicts++;
       if (since.length > 0 && !force) {
         add({

@@ -11,6 +11,7 @@ import { isBlank } from './headers';
 import { MAX_CELL_CHARS, MAX_WHOLE_FILE_BYTES } from './limits';
 import { notSpreadsheetText, sheetText } from './messages';
 import { formatNumber } from './number-format';
+import { odsHiddenSheets } from './ods-hidden';
 import { dateText } from './number-text';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
@@ -123,6 +124,14 @@ export async function workbookFormatOf(path: string): Promise<WorkbookFormat> {
 
 const isHidden = (hidden: number | undefined): boolean => hidden === 1 || hidden === 2;
 
+/** .ods hidden sheets, read once per kept workbook (SheetJS does not report them for this format). */
+const odsHiddenOf = new WeakMap<XLSX.WorkBook, Promise<string[]>>();
+function odsHidden(path: string, wb: XLSX.WorkBook): Promise<string[]> {
+  let hidden = odsHiddenOf.get(wb);
+  if (!hidden) odsHiddenOf.set(wb, (hidden = odsHiddenSheets(path)));
+  return hidden;
+}
+
 /** The same contract as xlsxRowBatches, for a workbook SheetJS reads. */
 export async function* workbookRowBatches(
   path: string,
@@ -135,6 +144,7 @@ export async function* workbookRowBatches(
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   meta.sheets = [...wb.SheetNames];
   meta.hidden = wb.SheetNames.filter((_, i) => isHidden(props[i]?.Hidden));
+  if (wb.bookType === 'ods') meta.hidden = await odsHidden(path, wb);
   if (want !== undefined && !meta.sheets.includes(want)) {
     throw new SheetError(
       'no-sheet',
@@ -142,8 +152,9 @@ export async function* workbookRowBatches(
     );
   }
   const width = opts.width ?? Infinity;
-  for (const [i, name] of wb.SheetNames.entries()) {
-    if (want !== undefined ? name !== want : isHidden(props[i]?.Hidden)) continue;
+  const hidden = new Set(meta.hidden);
+  for (const name of wb.SheetNames) {
+    if (want !== undefined ? name !== want : hidden.has(name)) continue;
     const ws = wb.Sheets[name];
     const data = (ws?.['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
     const merges: CellRange[] = (ws?.['!merges'] ?? []).map((m) => ({
