@@ -1,7 +1,9 @@
 // The `dtload` command tree (cli-contract.md). Each command lives in commands/<name>.ts and is listed in
 // commands/index.ts; only the module of the command being run is imported (fast `--help` and light commands).
 import { Command, Option } from 'commander';
+import { translate } from '../../shared/i18n';
 import type { CliContext } from './context';
+import { argvLang, localiseHelp } from './help-lang';
 import { COMMANDS, type CommandEntry } from './commands/index';
 import { dtloadVersion } from './version';
 
@@ -40,6 +42,7 @@ export function invokedCommand(argv: readonly string[]): CommandEntry | undefine
 }
 
 export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
+  const lang = argvLang(argv, ctx.env);
   const program = addGlobalOptions(
     new Command('dtload').description(
       "Bulk-edit a DingTalk organisation's external contacts from spreadsheets.",
@@ -48,8 +51,10 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
     .version(dtloadVersion(), '-V, --version', 'print the version')
     .addHelpText(
       'after',
-      '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +
-        'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 70 internal error (a bug) · 130 interrupted (resumable).',
+      lang === 'en'
+        ? '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +
+            'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 70 internal error (a bug) · 130 interrupted (resumable).'
+        : `\n${translate(lang, 'help.after')}`,
     )
     .showHelpAfterError()
     .exitOverride();
@@ -64,5 +69,6 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
     else program.command(entry.name).description(entry.summary);
   }
   for (const sub of program.commands) sub.exitOverride().showHelpAfterError();
+  localiseHelp(program, lang);
   return program;
 }

@@ -4,6 +4,7 @@ import type { Lang } from './lang';
 import { app } from './messages/app';
 import { cli } from './messages/cli';
 import { cliJobs } from './messages/cli-jobs';
+import { help } from './messages/help';
 import { contacts } from './messages/contacts';
 import { directory } from './messages/directory';
 import { people } from './messages/people';
@@ -25,6 +26,7 @@ export const CATALOGUE_PARTS = {
   written,
   cli,
   cliJobs,
+  help,
   undo,
 } as const;
 
@@ -39,6 +41,7 @@ export const CATALOGUE = {
   ...written,
   ...cli,
   ...cliJobs,
+  ...help,
   ...undo,
 } as const;
 

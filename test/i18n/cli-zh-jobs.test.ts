@@ -40,4 +40,18 @@ describe('dtload in zh-CN: jobs, resume, labels, summary counts', () => {
     const en = await runCli(['--data-dir', dir, '--lang', 'en', 'jobs']);
     expect(en.out.split('\n')[0]).toMatch(/^JOB ID\s+KIND\s+STATE/);
   });
+
+  it('--help speaks Chinese with --lang zh-CN (or DTLOAD_LANG), English otherwise', async () => {
+    const root = await runCli(['--lang', 'zh-CN', '--help']);
+    expect(root.code).toBe(0);
+    expect(root.out).toContain('用法：');
+    expect(root.out).toMatch(/reassign\s+交接客户/);
+    expect(root.out).toContain('退出码：');
+    const sub = await runCli(['reassign', '--help'], { DTLOAD_LANG: 'zh-CN' });
+    expect(sub.out).toMatch(/--from <person>\s+交出人/);
+    expect(sub.out).toMatch(/--apply\s+发送变更/);
+    const en = await runCli(['reassign', '--help']);
+    expect(en.out).toContain('Usage:');
+    expect(en.out).toMatch(/--also-shares\s+also replace the person/);
+  });
 });
