@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJobPlan, saveJobPlan, SHEET_PLAN_FILE, type SavedPlan } from '../../electron/core/jobs';
 import { jobDir } from '../../electron/core/engine';
-import { packedRow } from '../../electron/core/import/packed-row';
+import { CellStore } from '../../electron/core/import/packed-row';
 import type { ImportPlan } from '../../shared/import-types';
 import { mkdir } from 'node:fs/promises';
 
@@ -15,8 +15,9 @@ afterAll(async () => {
 });
 
 function planOf(n: number): ImportPlan {
+  const store = new CellStore();
   const rows = Array.from({ length: n }, (_, i) => {
-    const r = packedRow(i + 2, [`0${i}`, `名字 ${i}`, i % 7 === 0 ? 'a "quoted", line\nbreak' : '', '']);
+    const r = store.row(i + 2, [`0${i}`, `名字 ${i}`, i % 7 === 0 ? 'a "quoted", line\nbreak' : '', '']);
     if (i % 3 === 0) {
       r.action = 'update';
       r.changes = [{ field: 'remark', before: '', after: `edited ${i}` }];

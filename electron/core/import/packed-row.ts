@@ -1,51 +1,98 @@
 // Plan rows that keep their sheet cells compactly. A plan holds every row of the sheet (reports and the
-// failed-rows file need the original cells), and 20 cell strings per row cost ~800 bytes each plus the
-// reader's chunk they were cut from; one string of the cells joined costs about what the text does. The
-// cells are still an own enumerable property (an accessor), so JSON, IPC's structured clone, spreads and
-// deep equality see `cells: string[]` as before; each read splits the text again (a fresh array).
+// failed-rows file need the original cells): 20 cell strings per row cost ~1 KB with the reader's chunk they
+// were cut from. Here a row's cells are joined and kept as UTF-8 in large blocks off the JS heap (a row with
+// one Chinese character would make a whole JS string two bytes a character; the collector never walks the
+// blocks), and the row holds only its position. `cells` stays an own enumerable property (an accessor), so
+// JSON, IPC's structured clone, spreads and deep equality see `cells: string[]` as before; each read
+// decodes and splits again (a fresh array).
 import type { PlannedRow } from '../../../shared/import-types';
 
 /** Between cells: a character a sheet cell practically never holds (a row whose cells do is kept as is). */
 const SEP = '\u0000';
-const TEXT = Symbol('cells');
-
-type Packed = PlannedRow & { [TEXT]: string | string[] };
+const WHERE = Symbol('cells');
 
 /** Rows never errored or changed share these (frozen: a stray push fails loudly instead of leaking). */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-function pack(cells: string[]): string | string[] {
-  if (cells.length === 0) return cells;
-  for (let i = 0; i < cells.length; i++) if (cells[i]!.includes(SEP)) return cells;
-  return cells.join(SEP);
-}
+/** Block size: positions stay small integers (block index × BLOCK + offset) up to 2 GB of text. */
+const BLOCK = 4 * 1024 * 1024;
+/** Each record starts with its byte length. */
+const HEAD = 4;
 
-function getCells(this: Packed): string[] {
-  const text = this[TEXT];
-  return typeof text === 'string' ? text.split(SEP) : text;
-}
+type Stored = PlannedRow & { [WHERE]: number | string[] };
 
-function setCells(this: Packed, cells: string[]): void {
-  this[TEXT] = pack(cells);
-}
+/** The cells of one plan's rows. Rows made by `row()` read their cells from here. */
+export class CellStore {
+  private readonly blocks: Buffer[] = [];
+  private block: Buffer | undefined;
+  private used = 0;
+  private readonly getCells: (this: Stored) => string[];
+  private readonly setCells: (this: Stored, cells: string[]) => void;
 
-/**
- * A plan row in the 'invalid' state with no changes, errors or warnings yet (the shared NONE: assign a new
- * array to add to one). The same accessor functions for every row keep all rows on one hidden class.
- */
-export function packedRow(row: number, cells: string[]): PlannedRow {
-  const planned = { row, action: 'invalid', changes: NONE, errors: NONE, warnings: NONE } as Omit<
-    PlannedRow,
-    'cells'
-  > as PlannedRow;
-  Object.defineProperty(planned, 'cells', {
-    get: getCells,
-    set: setCells,
-    enumerable: true,
-    configurable: true,
-  });
-  Object.defineProperty(planned, TEXT, { value: pack(cells), writable: true });
-  return planned;
+  constructor() {
+    const read = (where: number): string => this.read(where);
+    const keep = (cells: string[]): number | string[] => this.keep(cells);
+    this.getCells = function (this: Stored): string[] {
+      const where = this[WHERE];
+      return typeof where === 'number' ? read(where).split(SEP) : where;
+    };
+    this.setCells = function (this: Stored, cells: string[]): void {
+      this[WHERE] = keep(cells);
+    };
+  }
+
+  /**
+   * A plan row in the 'invalid' state with no changes, errors or warnings yet (the shared NONE: assign a
+   * new array to add to one). Every row of a store shares its accessor functions, so one hidden class.
+   */
+  row(row: number, cells: string[]): PlannedRow {
+    const planned = { row, action: 'invalid', changes: NONE, errors: NONE, warnings: NONE } as Omit<
+      PlannedRow,
+      'cells'
+    > as PlannedRow;
+    Object.defineProperty(planned, 'cells', {
+      get: this.getCells,
+      set: this.setCells,
+      enumerable: true,
+      configurable: true,
+    });
+    Object.defineProperty(planned, WHERE, { value: this.keep(cells), writable: true });
+    return planned;
+  }
+
+  private keep(cells: string[]): number | string[] {
+    if (cells.length === 0) return cells;
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.includes(SEP)) return cells;
+    return this.write(cells.join(SEP));
+  }
+
+  private write(text: string): number {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: when that fits, write without measuring first. Offsets
+    // stay below BLOCK (a block of its own for a longer record is full after it).
+    let room = this.block ? BLOCK - this.used - HEAD : -1;
+    if (room < text.length * 3) {
+      const bytes = Buffer.byteLength(text);
+      if (room < bytes) {
+        this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes + HEAD));
+        this.blocks.push(this.block);
+        this.used = 0;
+        room = this.block.length - HEAD;
+      }
+    }
+    const block = this.block!;
+    const at = this.used;
+    const n = block.write(text, at + HEAD, 'utf8');
+    block.writeUInt32LE(n, at);
+    this.used = at + HEAD + n;
+    return (this.blocks.length - 1) * BLOCK + at;
+  }
+
+  private read(where: number): string {
+    // A record longer than a block has a block of its own, at offset 0.
+    const block = this.blocks[Math.floor(where / BLOCK)]!;
+    const at = where % BLOCK;
+    return block.toString('utf8', at + HEAD, at + HEAD + block.readUInt32LE(at));
+  }
 }
 
 /**

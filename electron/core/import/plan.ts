@@ -25,7 +25,7 @@ import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
 import { PeopleCells, PEOPLE_FIELDS } from './people';
 import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
-import { NONE, detached, packedRow } from './packed-row';
+import { CellStore, NONE, detached } from './packed-row';
 import { clip, listSome } from '../../../shared/clip';
 
 export interface SheetRow {
@@ -159,12 +159,13 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const peopleCols = [...cols.fields].filter(([f]) => PEOPLE_FIELDS.has(f)).map(([, index]) => index);
   let namesPeople = false;
   const mobiles = new Set<string>();
+  const store = new CellStore();
   for await (const read of source.rows()) {
     const cells = read.cells;
     if (isBlankRow(cells)) continue;
     const { row } = read;
-    // The row keeps its cells packed (see packed-row.ts); the reader's array is garbage after this pass.
-    const planned = packedRow(row, cells);
+    // The row keeps its cells packed in the store (see packed-row.ts); the reader's array is garbage after this pass.
+    const planned = store.row(row, cells);
     const key = detached(rowKey(cells, cols, options));
     const first = key === '' ? undefined : firstRowOfKey.get(key);
     if (first !== undefined) {

@@ -400,12 +400,14 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
                   {r ? (
                     COLUMNS.map((c) => (
                       <div key={c.key} style={cell} title={c.value(r)}>
-                        {c.key === 'labels'
-                          ? r.labels.map((id) => {
-                              const l = labelName.get(id);
-                              return <LabelChip key={id} name={l?.name ?? `#${id}`} hex={l?.hex} />;
-                            })
-                          : c.value(r)}
+                        {c.key === 'labels' ? (
+                          r.labels.map((id) => {
+                            const l = labelName.get(id);
+                            return <LabelChip key={id} name={l?.name ?? `#${id}`} hex={l?.hex} />;
+                          })
+                        ) : (
+                          <span style={ellipsis}>{c.value(r)}</span>
+                        )}
                       </div>
                     ))
                   ) : (
@@ -437,6 +439,9 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
     </Space>
   );
 }
+
+// A flex cell does not ellipsise its text: the span inside does.
+const ellipsis: React.CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
 
 const cell: React.CSSProperties = {
   padding: '0 10px',
