@@ -168,6 +168,8 @@ describe('dtload undo (sandbox)', () => {
       expect(back.userid).not.toBe(c.userid);
       expect(sortLists(withoutId(back))).toEqual(sortLists(withoutId(c)));
       expect(undo.out).toContain(`Re-created ${c.name} (was ${c.userid}): new userid ${back.userid}`);
+      // The diff names the owner (as an import's does), never the bare userid.
+      expect(undo.out).not.toContain(`→ "${c.follower_user_id}"`);
     }
   });
 

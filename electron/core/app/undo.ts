@@ -13,7 +13,7 @@ import type { Plans } from './plans';
 export function createUndo(ctx: BackendContext, plans: Plans, jobs: Jobs) {
   return {
     async plan(args: PlanUndoArgs): Promise<PlanSummary> {
-      const { client, identity, info } = ctx.connection.require();
+      const { client, identity, info, directory } = ctx.connection.require();
       const lang = await ctx.lang();
       let plan;
       try {
@@ -26,6 +26,7 @@ export function createUndo(ctx: BackendContext, plans: Plans, jobs: Jobs) {
           force: Boolean(args.force),
           lang,
           app: true,
+          directory,
         });
       } catch (e) {
         if (e instanceof UndoInputError) throw new AppError('conflict', e.message);

@@ -16,6 +16,9 @@ import { mergeUpdate, validateBody } from '../import/merge';
 import { intentOf } from '../import/remerge';
 import { mobileKey } from '../import/row-intent';
 import { readJobPlan } from './saved-plan';
+import { DirectoryService, isDirectoryError, type DirectoryClient } from '../directory';
+import { PEOPLE_FIELDS, PeopleCells } from '../import/people';
+import { labelPeopleChanges } from '../import/people-changes';
 import { backupContacts } from './undo-backup';
 import { changedSince, recreateBody, restoreIntent } from './undo-diff';
 
@@ -40,6 +43,8 @@ export interface PlanUndoArgs {
   lang?: Lang;
   /** The app has no --force flag to point at. */
   app?: boolean;
+  /** The connection's staff directory (the app's, shared), to name owners and sharing in the diff. */
+  directory?: DirectoryService;
   onProgress?: (p: ImportPlanProgress) => void;
 }
 
@@ -342,6 +347,7 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
       errors.length ? undefined : { seq: 0, row, kind: 'create', body },
     );
   });
+  await namePeople(rows, a, lang);
   a.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
   const plan = contactsPlan('import', rows, ops, live.reads);
   return {
@@ -361,4 +367,19 @@ function createChanges(body: ContactCreate, labels: LabelIndex): FieldChange[] {
     else out.push({ field, before: Array.isArray(v) ? [] : '', after: v });
   }
   return out;
+}
+
+/** The diff names owners and sharing (as an import's does) when the directory can be read; else ids. */
+async function namePeople(rows: PlannedRow[], a: PlanUndoArgs, lang: Lang): Promise<void> {
+  if (!rows.some((r) => r.changes.some((c) => PEOPLE_FIELDS.has(c.field)))) return;
+  if (!a.directory && !a.client.listStaffPage) return;
+  const service = a.directory ?? new DirectoryService(a.client as DirectoryClient, { language: lang });
+  let people: PeopleCells;
+  try {
+    people = new PeopleCells(await service.get(), lang);
+  } catch (e) {
+    if (isDirectoryError(e)) return;
+    throw e;
+  }
+  for (const r of rows) labelPeopleChanges(r.changes, people);
 }
