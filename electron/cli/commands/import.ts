@@ -248,7 +248,8 @@ export async function finish(a: FinishArgs): Promise<number> {
     lines.push(
       t('cli.jobCounts', {
         jobId: outcome.jobId,
-        state: t(`apply.state.${outcome.state}`),
+        // English keeps the state word scripts match on (finished, interrupted…).
+        state: lang === 'en' ? outcome.state : t(`apply.state.${outcome.state}`),
         counts: describeCounts(s, lang),
       }),
     );

@@ -130,7 +130,7 @@ async function printOutcome(
   const lines = [
     t('cli.jobCounts', {
       jobId: outcome.jobId,
-      state: t(`apply.state.${outcome.state}`),
+      state: lang === 'en' ? outcome.state : t(`apply.state.${outcome.state}`),
       counts: describeCounts(s, lang),
     }),
   ];

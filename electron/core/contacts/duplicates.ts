@@ -285,7 +285,7 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
   }
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
   return {
-    ...contactsPlan('import', rows, ops, current.reads),
+    ...contactsPlan('import', rows, ops, current.reads, lang),
     plannedAt,
     before: beforeOf(ops, current.found),
   };

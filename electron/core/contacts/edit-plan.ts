@@ -2,7 +2,7 @@
 // or get, within the limit), the action is merged onto its current state by the import's own merge (the
 // same diff, validation and full-replace body), and a contact that already has the value gets no write.
 import type { Contact, RowOp } from '../../../shared/domain';
-import { joinList, translate, type Lang } from '../../../shared/i18n';
+import { fieldLabel, joinList, translate, translator, type Lang } from '../../../shared/i18n';
 import { closestNames } from './query-compile';
 import { DEFAULT_IMPORT_OPTIONS, type ImportPlan, type PlannedRow } from '../../../shared/import-types';
 import type { ContactFieldKey } from '../../../shared/import-types';
@@ -227,20 +227,26 @@ export async function planEdit(args: PlanEditArgs): Promise<ImportPlan> {
   });
   args.onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
   return {
-    ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads),
+    ...contactsPlan(args.action.delete ? 'delete' : 'import', rows, ops, current.reads, lang),
     plannedAt,
     before: beforeOf(ops, current.found),
   };
 }
 
-/** The plan of a job without a spreadsheet (an edit, a duplicate merge): EDIT_HEADERS stand in for its columns. */
+/**
+ * The plan of a job without a spreadsheet (an edit, a hand-over, a duplicate merge): EDIT_HEADERS stand in
+ * for its columns, headed in the admin's language when `lang` is given (reports and failed-row files then
+ * read like an export, and import again).
+ */
 export function contactsPlan(
   kind: ImportPlan['kind'],
   rows: PlannedRow[],
   ops: RowOp[],
   reads: ImportPlan['reads'],
+  lang?: Lang,
 ): ImportPlan {
-  const headers: string[] = [...EDIT_HEADERS];
+  const t = lang ? translator(lang) : undefined;
+  const headers: string[] = EDIT_HEADERS.map((f) => (t ? fieldLabel(t, f) : f));
   return {
     kind,
     headers,
@@ -249,7 +255,7 @@ export function contactsPlan(
       columns: headers.map((h, index) => ({
         index,
         header: h,
-        target: h as ContactFieldKey,
+        target: EDIT_HEADERS[index] as ContactFieldKey,
         source: 'alias',
       })),
       unrecognised: [],
