@@ -68,7 +68,7 @@ describe.each(CASES)('hand over contacts in the browser ($lang)', ({ lang, open,
       await expect.poll(() => testId('ws-handover').isEnabled(), { timeout: 60_000 }).toBe(true);
 
       expect(await testId('ws-handover').innerText()).toContain(open);
-    await testId('ws-handover').click();
+      await testId('ws-handover').click();
       await testId('handover-from').waitFor();
       // Two 张伟: the picker shows each with their department.
       await testId('handover-from').click();

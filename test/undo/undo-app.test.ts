@@ -36,7 +36,7 @@ describe('undo over the contract (web mode, sandbox)', () => {
     expect(plan.counts).toMatchObject({ rows: 2, update: 1, invalid: 1 });
     const conflict = await h.api.getPlanRows({ planId: plan.planId, filter: 'invalid', offset: 0, limit: 5 });
     expect(conflict.items[0]).toMatchObject({ userId: a!.userid });
-    expect(conflict.items[0]!.errors[0]).toMatch(/changed since the job \(remark\)/);
+    expect(conflict.items[0]!.errors[0]).toMatch(/changed since the job \(Remark\)/);
     expect(conflict.items[0]!.changes).toEqual([{ field: 'remark', before: 'edited later', after: was.a }]);
     const update = await h.api.getPlanRows({ planId: plan.planId, filter: 'update', offset: 0, limit: 5 });
     expect(update.items[0]).toMatchObject({ userId: b!.userid });

@@ -131,7 +131,7 @@ describe('dtload undo (sandbox)', () => {
 
     const dry = await runCli([...sb, 'undo', job.summary.jobId!]);
     expect(dry.code).toBe(1);
-    expect(dry.out).toMatch(/changed since the job \(remark\).*--force/);
+    expect(dry.out).toMatch(/changed since the job \(Remark\).*--force/);
 
     const undo = await json(['undo', job.summary.jobId!, '--apply']);
     expect(undo.code).toBe(1); // a row skipped

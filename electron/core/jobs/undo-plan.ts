@@ -7,7 +7,7 @@
 import type { Contact, ContactCreate, FieldChange, RowOp, RowResult } from '../../../shared/domain';
 import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
-import { translator, type Lang, type Translate } from '../../../shared/i18n';
+import { fieldLabel, joinList, translator, type Lang, type Translate } from '../../../shared/i18n';
 import { contactsPlan } from '../contacts/edit-plan';
 import { DamagedJobError, JobNotFoundError, readJob, type JobRecord } from '../engine';
 import { fetchByUserIds, readLabelGroups, type ImportClient } from '../import/current';
@@ -169,7 +169,11 @@ export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
   const force = Boolean(a.force);
   const conflictText = (fields: string[]): string =>
     say(force ? (a.app ? 'undo.forcedApp' : 'undo.forced') : a.app ? 'undo.conflictApp' : 'undo.conflict', {
-      fields: fields.join(', '),
+      // In the admin's words (Remark / 备注), as the diff names them.
+      fields: joinList(
+        fields.map((f) => fieldLabel(say, f)),
+        lang,
+      ),
     });
 
   done.forEach((op, i) => {

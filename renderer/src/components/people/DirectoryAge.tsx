@@ -17,13 +17,17 @@ export function DirectoryAge({ version = 0 }: { version?: number }) {
   const load = useCallback(() => void api.getDirectoryInfo().then(setInfo, () => setInfo(null)), []);
   useEffect(load, [load, version]);
   useEffect(() => {
-    // The directory may be read by other work (a dry run, the hand-over): look again now and then.
-    const timer = setInterval(() => {
-      tick((n) => n + 1);
-      load();
-    }, 30_000);
+    // The directory may be read by other work (the table's names, a dry run, the hand-over): look again
+    // (no call to DingTalk), often until it has been read, then to keep the age current.
+    const timer = setInterval(
+      () => {
+        tick((n) => n + 1);
+        load();
+      },
+      info?.readAt ? 30_000 : 3_000,
+    );
     return () => clearInterval(timer);
-  }, [load]);
+  }, [load, info?.readAt]);
   const age = info?.readAt ? minutesSince(info.readAt) : null;
   const text =
     age === null
