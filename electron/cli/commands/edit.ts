@@ -16,7 +16,16 @@ import { backupBeforeDelete, splitList } from '../../core/import';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { checkReportPath, finish, withProgress } from './import';
-import { ageText, asEditInput, cliLang, loadIndex, matchQuery, namesPeople, peopleFor } from './workspace';
+import {
+  ageText,
+  asEditInput,
+  cliLang,
+  loadIndex,
+  matchQuery,
+  namesPeople,
+  peopleFor,
+  sayNoMatches,
+} from './workspace';
 
 interface EditOptions {
   where: string;
@@ -96,14 +105,7 @@ export function register(program: Command, ctx: CliContext): void {
         const matches = matchQuery(index, opts.where, lang, people);
         const action = asEditInput(() => resolveEdit(request, index.labelGroups, people, lang));
         if (matches.length === 0) {
-          const line = translate(lang, 'edit.noMatches', { query: opts.where });
-          if (opts.json)
-            ctx.stdout.write(
-              JSON.stringify({ event: 'summary', command: 'edit', matches: 0, message: line, exitCode: 0 }) +
-                '\n',
-            );
-          else ctx.stdout.write(line + '\n');
-          ctx.exitCode = 0;
+          sayNoMatches(ctx, 'edit', translate(lang, 'edit.noMatches', { query: opts.where }), opts.json);
           return;
         }
         if (!opts.json) {

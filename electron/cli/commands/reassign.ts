@@ -7,7 +7,7 @@ import { planEdit, reassignTexts, selectReassign } from '../../core/contacts';
 import { DirectoryService } from '../../core/directory';
 import type { CliContext } from '../context';
 import { checkReportPath, finish, withProgress } from './import';
-import { asEditInput, cliLang, loadIndex } from './workspace';
+import { asEditInput, cliLang, loadIndex, sayNoMatches } from './workspace';
 
 interface ReassignOptions {
   from: string;
@@ -60,18 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
             from: sel.fromLabel,
             shares: opts.alsoShares ? translate(lang, 'reassign.noneShared') : '',
           });
-          if (opts.json)
-            ctx.stdout.write(
-              JSON.stringify({
-                event: 'summary',
-                command: 'reassign',
-                matches: 0,
-                message: line,
-                exitCode: 0,
-              }) + '\n',
-            );
-          else ctx.stdout.write(line + '\n');
-          ctx.exitCode = 0;
+          sayNoMatches(ctx, 'reassign', line, opts.json);
           return;
         }
         if (!opts.json) {

@@ -17,6 +17,21 @@ import type { CliContext, Connection } from '../context';
 import { CliError } from '../errors';
 import { createProgress } from '../progress';
 
+/** A plan that selects no contact: one line (or a JSON summary), exit 0, nothing sent. */
+export function sayNoMatches(
+  ctx: CliContext,
+  command: string,
+  line: string,
+  json: boolean | undefined,
+): void {
+  if (json)
+    ctx.stdout.write(
+      JSON.stringify({ event: 'summary', command, matches: 0, message: line, exitCode: 0 }) + '\n',
+    );
+  else ctx.stdout.write(line + '\n');
+  ctx.exitCode = 0;
+}
+
 export function cliLang(ctx: CliContext, cmd: Command): Lang {
   return ctx.lang(cmd);
 }
