@@ -174,4 +174,12 @@ export const contacts = {
     'zh-CN': '请至少选择一组要合并的重复联系人。',
   },
   'ws.mergeSource': { en: 'merge {count} duplicate groups', 'zh-CN': '合并 {count} 组重复联系人' },
+  'edit.planTitle': {
+    en: 'Edit plan for {count} contacts matching "{query}"',
+    'zh-CN': '编辑计划：{count} 个联系人符合 "{query}"',
+  },
+  'edit.deletePlanTitle': {
+    en: 'Delete plan for {count} contacts matching "{query}"',
+    'zh-CN': '删除计划：{count} 个联系人符合 "{query}"',
+  },
 } as const satisfies Entries;
