@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n';
 import { loadMapping, parseMapping } from '../../electron/core/import';
+import { appError } from '../../electron/core/app/app-error';
+import { toErrorInfo } from '../../electron/core/app/errors';
 import { runCli } from '../cli/run-cli';
 
 describe('mapping file messages', () => {
@@ -50,5 +52,15 @@ describe('dtload duplicates', () => {
     expect(translate('en', 'dup.more', { count: 3 })).toBe(
       '  … and 3 more groups (write them all with --report)',
     );
+  });
+});
+
+describe('app errors from the catalogue', () => {
+  it('say the same thing in the admin language, English in the message', () => {
+    const e = appError('conflict', 'error.job.stillRunning', 'error.job.stillRunning.fix');
+    expect(e.message).toBe('That job is still running.');
+    const zh = toErrorInfo(e, 'zh-CN', (s) => s);
+    expect(zh).toEqual({ kind: 'conflict', meaning: '该任务仍在运行。', solution: '请等待它结束。' });
+    expect(toErrorInfo(e, 'en', (s) => s).solution).toBe('Wait for it to end.');
   });
 });

@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/contract';
 import { METHOD_NAMES } from '../../../shared/contract';
 import { backupBeforeDelete } from '../import';
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 import { createConnectionManager } from './connection';
 import type { BackendContext, Emit } from './context';
 import { createRedactor, toErrorInfo } from './errors';
@@ -138,8 +138,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return connection.connect(args);
     },
     async connectSandbox() {
-      if (!sandboxAvailable)
-        throw new AppError('unsupported', 'The sandbox organisation is not available here.');
+      if (!sandboxAvailable) throw appError('unsupported', 'error.noSandbox');
       org.forget();
       return connection.connectSandbox();
     },
@@ -167,8 +166,7 @@ export function createBackend(opts: BackendOptions): Backend {
     downloadTemplate: () => org.template(),
 
     async openFileDialog(args) {
-      if (!opts.dialogs)
-        throw new AppError('unsupported', 'No file dialogs here.', 'Upload the file instead.');
+      if (!opts.dialogs) throw appError('unsupported', 'error.noOpenDialog', 'error.noOpenDialog.fix');
       const path = await opts.dialogs.openFile(args.purpose);
       if (!path) return null;
       if (args.purpose === 'mapping') return files.toRef(await files.hold(path));
@@ -177,8 +175,7 @@ export function createBackend(opts: BackendOptions): Backend {
     uploadFile: async (args) => files.toRef(await files.upload(args.name, args.data)),
     async saveFile(args) {
       const f = files.get(args.fileId);
-      if (!opts.dialogs)
-        throw new AppError('unsupported', 'No save dialog here.', 'Download the file instead.');
+      if (!opts.dialogs) throw appError('unsupported', 'error.noSaveDialog', 'error.noSaveDialog.fix');
       const target = await opts.dialogs.saveFile(args.suggestedName ?? f.name);
       if (!target) return { saved: false };
       await copyFile(f.path, target);
@@ -187,8 +184,7 @@ export function createBackend(opts: BackendOptions): Backend {
     listRecentFiles: () => recent.list(),
     async openRecentFile(args) {
       // The renderer may only name paths dtload itself recorded.
-      if (!(await recent.has(args.path)))
-        throw new AppError('not-found', 'That file is not in the recent list.');
+      if (!(await recent.has(args.path))) throw appError('not-found', 'error.notRecent');
       return holdPath(args.path);
     },
     clearRecentFiles: () => recent.clear(),

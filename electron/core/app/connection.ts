@@ -13,7 +13,7 @@ import {
   type Sandbox,
   type SandboxFaults,
 } from '../sandbox';
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 import type { SecretStore, StoredCredentials } from './secret-store';
 
 export interface Live {
@@ -35,17 +35,13 @@ export function resolveBaseUrl(region: Region, baseUrl?: string): string {
   try {
     url = new URL((baseUrl ?? '').trim());
   } catch {
-    throw new AppError(
-      'bad-request',
-      'The custom API address is not a URL.',
-      'Enter it like https://oapi.dingtalk.com',
-    );
+    throw appError('bad-request', 'error.baseUrl.notUrl', 'error.baseUrl.notUrl.fix');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('bad-request', 'The custom API address must start with https:// or http://.');
+    throw appError('bad-request', 'error.baseUrl.scheme');
   }
   if (url.username || url.password || url.search) {
-    throw new AppError('bad-request', 'The custom API address must not hold credentials or a query string.');
+    throw appError('bad-request', 'error.baseUrl.extra');
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

@@ -22,7 +22,9 @@ export function createRedactor(secrets: () => Iterable<string>) {
 
 export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => string): ErrorInfo {
   if (e instanceof AppError) {
-    return { kind: e.kind, meaning: redact(e.message), solution: redact(e.solution) };
+    const meaning = e.localised?.meaning[lang] ?? e.message;
+    const solution = e.localised?.solution[lang] ?? e.solution;
+    return { kind: e.kind, meaning: redact(meaning), solution: redact(solution) };
   }
   if (isDirectoryError(e)) {
     // The staff directory could not be read: one line naming the call and the fix (a permission, mostly).

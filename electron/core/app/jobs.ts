@@ -35,7 +35,7 @@ import {
 } from '../jobs';
 import { summarise } from '../import';
 import { decidedMessage, writeFailedRows, writeReport } from '../reports';
-import { AppError, notFound } from './app-error';
+import { AppError, appError, notFound } from './app-error';
 import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
 
@@ -248,14 +248,14 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
 
     pause(jobId: string): void {
       const r = running.get(jobId);
-      if (!r) throw new AppError('conflict', 'That job is not running.');
+      if (!r) throw appError('conflict', 'error.job.notRunning');
       r.handle.pause();
       r.paused = true;
     },
 
     cancel(jobId: string): void {
       const r = running.get(jobId);
-      if (!r) throw new AppError('conflict', 'That job is not running.');
+      if (!r) throw appError('conflict', 'error.job.notRunning');
       r.handle.cancel();
     },
 
@@ -272,7 +272,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       }
       const rec = await readRecord(jobId);
       if (rec.state === 'finished' || rec.state === 'finished-with-failures') {
-        throw new AppError('conflict', 'That job has already finished.', 'Retry its failed rows instead.');
+        throw appError('conflict', 'error.job.finished', 'error.job.finished.fix');
       }
       const saved = await readJobPlan(ctx.dataDir, jobId);
       let handle: JobHandle;
@@ -353,7 +353,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const report = await jobReportArgs(ctx.dataDir, args.jobId);
       const path = await ctx.files.outputPath(`dtload-failed-rows-${args.jobId}.${args.format}`);
       const n = await writeFailedRows(path, { ...report, lang: await ctx.lang() });
-      if (n === 0) throw new AppError('not-found', 'This job has no failed rows.');
+      if (n === 0) throw appError('not-found', 'error.job.noFailedRows');
       return ctx.files.toRef(await ctx.files.hold(path));
     },
 
@@ -363,11 +363,11 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
      */
     async retryFailed(jobId: string): Promise<string> {
       if (running.has(jobId))
-        throw new AppError('conflict', 'That job is still running.', 'Wait for it to end.');
+        throw appError('conflict', 'error.job.stillRunning', 'error.job.stillRunning.fix');
       const { plan, source } = await savedPlan(jobId);
       const rec = await readRecord(jobId);
       const failed = rec.results.filter((r) => r.status === 'failed');
-      if (failed.length === 0) throw new AppError('not-found', 'This job has no failed rows to retry.');
+      if (failed.length === 0) throw appError('not-found', 'error.job.nothingToRetry');
       const retryable = new Set(
         failed
           .filter((r) => r.errcode === undefined || retryClassOf(r.errcode) !== 'row-permanent')
