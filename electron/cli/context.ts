@@ -60,7 +60,7 @@ export function createContext(
     }>();
     const maxQps = o.maxQps === undefined ? 20 : Number(o.maxQps);
     if (!Number.isFinite(maxQps) || maxQps <= 0 || maxQps > 1000) {
-      throw new CliError(`--max-qps must be a number between 1 and 1000, got "${o.maxQps}"`);
+      throw new CliError(translate(lang(cmd), 'cli.badMaxQps', { value: String(o.maxQps) }));
     }
     return {
       sandbox: Boolean(o.sandbox),
@@ -118,7 +118,7 @@ export function createContext(
           'Set DTLOAD_APP_KEY and DTLOAD_APP_SECRET in the environment (the secret is never taken as an argument), or use --sandbox.',
         );
       }
-      const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL);
+      const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL, lang(cmd));
       const client = createDingTalkClient({ baseUrl, appKey, appSecret }).withScheduler(scheduler);
       return {
         client,
@@ -130,15 +130,15 @@ export function createContext(
   };
 }
 
-export function normaliseBaseUrl(raw: string): string {
+export function normaliseBaseUrl(raw: string, lang: Lang = 'en'): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new CliError(`--base-url "${raw}" is not a URL (e.g. ${DEFAULT_BASE_URL})`);
+    throw new CliError(translate(lang, 'cli.badBaseUrl', { value: raw, example: DEFAULT_BASE_URL }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new CliError(`--base-url must be http(s), got "${url.protocol}"`);
+    throw new CliError(translate(lang, 'cli.baseUrlScheme', { value: url.protocol }));
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

@@ -36,8 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (opts: DuplicatesOptions, cmd: Command) => {
       const lang = cliLang(ctx, cmd);
-      if (opts.apply && !opts.merge)
-        throw new CliError('--apply needs --merge: the duplicates listing sends nothing');
+      if (opts.apply && !opts.merge) throw new CliError(translate(lang, 'dup.applyNeedsMerge'));
       await checkReportPath(opts.report, ctx.lang(cmd));
       const conn = await ctx.connect(cmd);
       try {
@@ -75,10 +74,9 @@ export function register(program: Command, ctx: CliContext): void {
             }
           }
           if (groups.length > MAX_LISTED)
-            lines.push(`  … and ${groups.length - MAX_LISTED} more groups (write them all with --report)`);
-          if (opts.report) lines.push(`Report: ${opts.report}`);
-          if (groups.length)
-            lines.push('Merge them (the one marked * is kept) with --merge; add --apply to send.');
+            lines.push(translate(lang, 'dup.more', { count: groups.length - MAX_LISTED }));
+          if (opts.report) lines.push(translate(lang, 'cli.reportAt', { path: opts.report }));
+          if (groups.length) lines.push(translate(lang, 'dup.mergeHint'));
           ctx.stdout.write(lines.join('\n') + '\n');
           return;
         }
@@ -102,7 +100,7 @@ export function register(program: Command, ctx: CliContext): void {
           conn,
           plan,
           file: 'duplicates',
-          title: `Merge plan for ${groups.length} groups of duplicate contacts`,
+          title: translate(lang, 'dup.planTitle', { count: groups.length }),
           opts,
           kind: 'import',
           meta: { duplicates: groups.length },

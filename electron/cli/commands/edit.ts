@@ -137,7 +137,10 @@ export function register(program: Command, ctx: CliContext): void {
           conn,
           plan,
           file: source,
-          title: `${action.delete ? 'Delete' : 'Edit'} plan for ${matches.length} contacts matching "${opts.where}"`,
+          title: translate(lang, action.delete ? 'edit.deletePlanTitle' : 'edit.planTitle', {
+            count: matches.length,
+            query: opts.where,
+          }),
           opts,
           kind: action.delete ? 'delete' : 'import',
           meta: { where: opts.where, edit: request },

@@ -89,7 +89,7 @@ async function runImport(
   // Every input check comes before the first call: bad input exits 2 with nothing sent.
   await checkReportPath(opts.report, ctx.lang(cmd));
   let mapping: MappingFile | undefined;
-  if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!));
+  if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!, ctx.lang(cmd)));
   const source = await openSheet(file, sheetOpenOptions(opts));
   const lang = ctx.lang(cmd);
   const options: ImportOptions = {

@@ -1,5 +1,6 @@
 // `dtload sandbox [--port N] [--reset]`: serve the sandbox organisation on 127.0.0.1 until interrupted.
 import type { Command } from 'commander';
+import { translate } from '../../../shared/i18n';
 import {
   loadSandboxState,
   resetSandboxState,
@@ -25,9 +26,9 @@ export function register(program: Command, ctx: CliContext): void {
       const port = Number(opts.port);
       const contacts = Number(opts.contacts);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new CliError(`--port must be 0-65535, got "${opts.port}"`);
+        throw new CliError(translate(ctx.lang(cmd), 'cli.badPort', { value: opts.port }));
       if (!Number.isInteger(contacts) || contacts < 0)
-        throw new CliError(`--contacts must be a whole number, got "${opts.contacts}"`);
+        throw new CliError(translate(ctx.lang(cmd), 'cli.badContacts', { value: opts.contacts }));
       const statePath = sandboxStatePath(ctx.dataDir(cmd));
       if (opts.reset) await resetSandboxState(statePath);
       const sandbox = await startSandbox({ port, contacts, state: await loadSandboxState(statePath) });

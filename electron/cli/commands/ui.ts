@@ -1,5 +1,6 @@
 // `dtload ui [--sandbox] [--port N]`: the desktop app's screens in the browser (web mode) on 127.0.0.1.
 import type { Command } from 'commander';
+import { translate } from '../../../shared/i18n';
 import { startWebServer } from '../../web/server';
 import { PAGES_NOT_BUILT, pagesBuilt } from '../../web/built-pages';
 import { untilStopSignal } from '../../web/stop-signal';
@@ -16,7 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { port: string }, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new CliError(`--port must be 0-65535, got "${opts.port}"`);
+        throw new CliError(translate(ctx.lang(cmd), 'cli.badPort', { value: opts.port }));
       const { sandbox } = ctx.globals(cmd);
       if (!pagesBuilt()) throw new CliError(PAGES_NOT_BUILT);
       const server = await startWebServer({ dataDir: ctx.dataDir(cmd), port, sandbox });

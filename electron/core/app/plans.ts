@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/contract';
 import type { LabelGroup } from '../../../shared/domain';
 import { CONTACT_FIELDS } from '../../../shared/fields';
+import { translate } from '../../../shared/i18n';
 import type {
   ContactFieldKey,
   ImportOptions,
@@ -168,7 +169,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       const result = autoMap(
         src.info.headers,
         groups,
-        args.mapping ? parseMapping(args.mapping) : undefined,
+        args.mapping ? parseMapping(args.mapping, undefined, await ctx.lang()) : undefined,
         await ctx.lang(),
       );
       const mapping: MappingFile = Object.fromEntries(
@@ -178,7 +179,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     },
 
     async saveMapping(args: SaveMappingArgs): Promise<FileRef> {
-      const mapping = parseMapping(args.mapping);
+      const mapping = parseMapping(args.mapping, undefined, await ctx.lang());
       const base = (args.name ?? 'dtload-mapping').replace(/\.json$/i, '');
       const path = await ctx.files.outputPath(`${base}.json`);
       await saveMapping(path, mapping);
@@ -187,13 +188,14 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
 
     async loadMapping(fileId: string): Promise<MappingFile> {
       const file = ctx.files.get(fileId);
+      const lang = await ctx.lang();
       let data: unknown;
       try {
         data = JSON.parse((await readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''));
       } catch {
-        throw new ImportInputError(`${file.name} is not a mapping file (JSON of column → field).`);
+        throw new ImportInputError(translate(lang, 'mapping.notMappingFile', { name: file.name }));
       }
-      return parseMapping(data, file.name);
+      return parseMapping(data, file.name, lang);
     },
 
     async planImport(args: PlanImportArgs): Promise<PlanSummary> {
@@ -203,7 +205,7 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         // One directory read per connection, shared by every dry run and the apply that follows.
         directory,
         source: await open(file, args),
-        mapping: parseMapping(args.mapping),
+        mapping: parseMapping(args.mapping, undefined, await ctx.lang()),
         // Row messages come in the admin's language.
         options: { ...args.options, language: await ctx.lang() },
         client,

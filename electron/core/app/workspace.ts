@@ -19,6 +19,7 @@ import type {
 } from '../../../shared/contract';
 import type { Contact } from '../../../shared/domain';
 import { argbToHex } from '../../../shared/colors';
+import { translate } from '../../../shared/i18n';
 import type { DirectoryService } from '../directory';
 import {
   directoryPeople,
@@ -260,7 +261,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
     async planContactEdit(args: PlanContactEditArgs): Promise<PlanSummary> {
       const { client, identity } = ctx.connection.require();
       const lang = await ctx.lang();
-      if (isEmptyRequest(args.action)) throw new AppError('input', 'Choose what to change.');
+      if (isEmptyRequest(args.action)) throw new AppError('input', translate(lang, 'ws.err.chooseChange'));
       const { ids, source, index: i } = await selected(args.selection);
       const a = args.action;
       const who = await peopleFor(
@@ -279,7 +280,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
         return inputError(e);
       }
       if (ids.length === 0) {
-        throw new AppError('input', `No contact matches "${source}": nothing to do, nothing sent.`);
+        throw new AppError('input', translate(lang, 'edit.noMatches', { query: source }));
       }
       const plan = await planEdit({
         userIds: ids,
@@ -296,7 +297,8 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
     async exportSelection(args: ExportSelectionArgs): Promise<FileRef> {
       const { client } = ctx.connection.require();
       const { ids, index: i } = await selected(args.selection);
-      if (ids.length === 0) throw new AppError('input', 'No contact matches: nothing to export.');
+      if (ids.length === 0)
+        throw new AppError('input', translate(await ctx.lang(), 'ws.err.noMatchesExport'));
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
       const path = await ctx.files.outputPath(`dtload-contacts-${stamp}.${args.format}`);
       await exportMatches({ client, index: i, userIds: ids, path });
@@ -324,8 +326,9 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
 
     async planMergeDuplicates(args: PlanMergeDuplicatesArgs): Promise<PlanSummary> {
       const { client, identity } = ctx.connection.require();
+      const lang = await ctx.lang();
       if (!lastDuplicates || lastDuplicates.identity !== identity) {
-        throw new AppError('conflict', 'Find the duplicates first.');
+        throw new AppError('conflict', translate(lang, 'ws.err.findDuplicatesFirst'));
       }
       const wanted = args.groupIds ? new Set(args.groupIds) : undefined;
       const groups = lastDuplicates.groups
@@ -334,16 +337,16 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
           const keep = args.keep?.[String(g.id)];
           return keep && g.userIds.includes(keep) ? { ...g, keep } : g;
         });
-      if (groups.length === 0) throw new AppError('input', 'Choose at least one group to merge.');
+      if (groups.length === 0) throw new AppError('input', translate(lang, 'ws.err.chooseGroup'));
       const i = await loaded();
       const plan = await planMerge({
         groups,
         client,
         labelGroups: i.labelGroups,
-        lang: await ctx.lang(),
+        lang,
         onFresh: (fresh) => i.upsert(fresh),
       });
-      return plans.hold(plan, `merge ${groups.length} duplicate groups`, identity);
+      return plans.hold(plan, translate(lang, 'ws.mergeSource', { count: groups.length }), identity);
     },
   };
   return api;

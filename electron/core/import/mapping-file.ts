@@ -1,6 +1,7 @@
 // Mapping files (`--mapping FILE.json`): header → field | 'labels' | { group } | 'ignore'.
 import { readFile, writeFile } from 'node:fs/promises';
 import { CONTACT_FIELDS } from '../../../shared/fields';
+import { translate, type Lang } from '../../../shared/i18n';
 import type { MappingFile, MappingResult, MappingTarget } from '../../../shared/import-types';
 
 /** Bad input from the admin (a mapping file, a sheet without a needed column): nothing is sent. */
@@ -25,16 +26,22 @@ export function isMappingTarget(v: unknown): v is MappingTarget {
   );
 }
 
-/** Checks a parsed mapping object; throws ImportInputError naming the first bad entry. */
-export function parseMapping(data: unknown, where = 'the mapping'): MappingFile {
+/** Checks a parsed mapping object; throws ImportInputError (in `lang`) naming the first bad entry. */
+export function parseMapping(data: unknown, where?: string, lang: Lang = 'en'): MappingFile {
+  const named = where ?? translate(lang, 'mapping.the');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ImportInputError(`${where} must be a JSON object of header → field.`);
+    throw new ImportInputError(translate(lang, 'mapping.notObject', { where: named }));
   }
   const out: MappingFile = {};
   for (const [header, target] of Object.entries(data as Record<string, unknown>)) {
     if (!isMappingTarget(target)) {
       throw new ImportInputError(
-        `${where}: column "${header}" maps to ${JSON.stringify(target)}; use a field (${[...FIELD_KEYS].join(', ')}), "labels", {"group": "<label group>"} or "ignore".`,
+        translate(lang, 'mapping.badTarget', {
+          where: named,
+          header,
+          target: JSON.stringify(target) ?? String(target),
+          fields: [...FIELD_KEYS].join(', '),
+        }),
       );
     }
     out[header] = typeof target === 'string' ? target : { group: target.group };
@@ -42,7 +49,7 @@ export function parseMapping(data: unknown, where = 'the mapping'): MappingFile 
   return out;
 }
 
-export async function loadMapping(path: string): Promise<MappingFile> {
+export async function loadMapping(path: string, lang: Lang = 'en'): Promise<MappingFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -50,17 +57,17 @@ export async function loadMapping(path: string): Promise<MappingFile> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ImportInputError(
       code === 'ENOENT'
-        ? `Mapping file not found: ${path}`
-        : `Cannot read mapping file ${path} (${code ?? 'error'}).`,
+        ? translate(lang, 'mapping.notFound', { path })
+        : translate(lang, 'mapping.cannotRead', { path, code: code ?? 'error' }),
     );
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ImportInputError(`Mapping file ${path} is not valid JSON: ${(e as Error).message}`);
+    throw new ImportInputError(translate(lang, 'mapping.badJson', { path, reason: (e as Error).message }));
   }
-  return parseMapping(data, `Mapping file ${path}`);
+  return parseMapping(data, translate(lang, 'mapping.file', { path }), lang);
 }
 
 /** Saves a mapping as a mapping file (every column, ignored ones included, so it reloads identically). */

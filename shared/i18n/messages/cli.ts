@@ -117,4 +117,24 @@ export const cli = {
     en: 'Failed and invalid rows (fix them and import this file again): {path}',
     'zh-CN': '失败和无效的行（修正后再次导入此文件）：{path}',
   },
+  'cli.badPort': {
+    en: '--port must be 0-65535, got "{value}"',
+    'zh-CN': '--port 必须是 0-65535，收到的是 "{value}"',
+  },
+  'cli.badContacts': {
+    en: '--contacts must be a whole number, got "{value}"',
+    'zh-CN': '--contacts 必须是整数，收到的是 "{value}"',
+  },
+  'cli.badMaxQps': {
+    en: '--max-qps must be a number between 1 and 1000, got "{value}"',
+    'zh-CN': '--max-qps 必须是 1 到 1000 之间的数，收到的是 "{value}"',
+  },
+  'cli.badBaseUrl': {
+    en: '--base-url "{value}" is not a URL (e.g. {example})',
+    'zh-CN': '--base-url "{value}" 不是网址（例如 {example}）',
+  },
+  'cli.baseUrlScheme': {
+    en: '--base-url must be http(s), got "{value}"',
+    'zh-CN': '--base-url 必须是 http(s)，收到的是 "{value}"',
+  },
 } as const satisfies Entries;

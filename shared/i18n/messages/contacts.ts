@@ -147,4 +147,39 @@ export const contacts = {
     en: 'Merging keeps the chosen contact, gives it every label and share of its group, and deletes the others after a backup.',
     'zh-CN': '合并会保留所选联系人，把本组全部标签和共享合并给它，并在备份后删除其余联系人。',
   },
+  'dup.applyNeedsMerge': {
+    en: '--apply needs --merge: the duplicates listing sends nothing',
+    'zh-CN': '--apply 需要与 --merge 一起使用：仅列出重复联系人时不会发送任何请求',
+  },
+  'dup.more': {
+    en: '  … and {count} more groups (write them all with --report)',
+    'zh-CN': '  …… 另有 {count} 组（用 --report 写出全部）',
+  },
+  'dup.mergeHint': {
+    en: 'Merge them (the one marked * is kept) with --merge; add --apply to send.',
+    'zh-CN': '用 --merge 合并（保留标有 * 的联系人）；加上 --apply 才会发送。',
+  },
+  'dup.planTitle': {
+    en: 'Merge plan for {count} groups of duplicate contacts',
+    'zh-CN': '合并 {count} 组重复联系人的计划',
+  },
+  'ws.err.chooseChange': { en: 'Choose what to change.', 'zh-CN': '请选择要修改的内容。' },
+  'ws.err.noMatchesExport': {
+    en: 'No contact matches: nothing to export.',
+    'zh-CN': '没有符合条件的联系人：无可导出的内容。',
+  },
+  'ws.err.findDuplicatesFirst': { en: 'Find the duplicates first.', 'zh-CN': '请先查找重复联系人。' },
+  'ws.err.chooseGroup': {
+    en: 'Choose at least one group to merge.',
+    'zh-CN': '请至少选择一组要合并的重复联系人。',
+  },
+  'ws.mergeSource': { en: 'merge {count} duplicate groups', 'zh-CN': '合并 {count} 组重复联系人' },
+  'edit.planTitle': {
+    en: 'Edit plan for {count} contacts matching "{query}"',
+    'zh-CN': '编辑计划：{count} 个联系人符合 "{query}"',
+  },
+  'edit.deletePlanTitle': {
+    en: 'Delete plan for {count} contacts matching "{query}"',
+    'zh-CN': '删除计划：{count} 个联系人符合 "{query}"',
+  },
 } as const satisfies Entries;

@@ -125,4 +125,28 @@ export const plan = {
     en: 'The sheet has a header row but no data rows.',
     'zh-CN': '表格只有表头，没有数据行。',
   },
+  'mapping.the': { en: 'the mapping', 'zh-CN': '列对应' },
+  'mapping.file': { en: 'Mapping file {path}', 'zh-CN': '列对应文件 {path}' },
+  'mapping.notObject': {
+    en: '{where} must be a JSON object of header → field.',
+    'zh-CN': '{where} 必须是“表头 → 字段”的 JSON 对象。',
+  },
+  'mapping.badTarget': {
+    en: '{where}: column "{header}" maps to {target}; use a field ({fields}), "labels", {"group": "<label group>"} or "ignore".',
+    'zh-CN':
+      '{where}：列 "{header}" 对应到 {target}；请使用字段（{fields}）、"labels"、{"group": "<标签组>"} 或 "ignore"。',
+  },
+  'mapping.notFound': { en: 'Mapping file not found: {path}', 'zh-CN': '找不到列对应文件：{path}' },
+  'mapping.cannotRead': {
+    en: 'Cannot read mapping file {path} ({code}).',
+    'zh-CN': '无法读取列对应文件 {path}（{code}）。',
+  },
+  'mapping.badJson': {
+    en: 'Mapping file {path} is not valid JSON: {reason}',
+    'zh-CN': '列对应文件 {path} 不是有效的 JSON：{reason}',
+  },
+  'mapping.notMappingFile': {
+    en: '{name} is not a mapping file (JSON of column → field).',
+    'zh-CN': '{name} 不是列对应文件（应为“列 → 字段”的 JSON）。',
+  },
 } as const satisfies Entries;
