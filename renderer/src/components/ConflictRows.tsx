@@ -3,9 +3,22 @@
 import { Card, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { api, type ReportRowView } from '../api';
-import { useI18n } from '../i18n';
+import { useI18n, type Translate } from '../i18n';
 import { useRemote } from '../lib/useRemote';
 import { ErrorExplain } from './ErrorExplain';
+
+/** The first columns of a report's row tables: the sheet row and the contact it names. */
+export function rowAndContactColumns(t: Translate): TableColumnsType<ReportRowView> {
+  return [
+    { title: t('common.row'), dataIndex: 'row', width: 64 },
+    {
+      title: t('contacts.col.userId'),
+      dataIndex: 'userId',
+      width: 150,
+      render: (v?: string) => <span className="dt-mono">{v ?? '—'}</span>,
+    },
+  ];
+}
 
 /** Conflicts are few (a row each for contacts edited by someone else meanwhile): one page holds them. */
 const LIMIT = 500;
@@ -17,13 +30,7 @@ export function ConflictRows({ jobId, count }: { jobId: string; count: number })
   );
   const columns = useMemo<TableColumnsType<ReportRowView>>(
     () => [
-      { title: t('common.row'), dataIndex: 'row', width: 64 },
-      {
-        title: t('contacts.col.userId'),
-        dataIndex: 'userId',
-        width: 150,
-        render: (v?: string) => <span className="dt-mono">{v ?? '—'}</span>,
-      },
+      ...rowAndContactColumns(t),
       { title: t('common.meaning'), dataIndex: 'errmsg', width: 300 },
       { title: t('common.fix'), dataIndex: 'solution', width: 300 },
     ],

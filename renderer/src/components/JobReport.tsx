@@ -6,7 +6,7 @@ import { useAction } from '../lib/useAction';
 import { useRemote } from '../lib/useRemote';
 import { api, type ErrorInfo, type JobSummary, type ReportRowView } from '../api';
 import { useI18n } from '../i18n';
-import { ConflictRows } from './ConflictRows';
+import { ConflictRows, rowAndContactColumns } from './ConflictRows';
 import { ErrorExplain } from './ErrorExplain';
 import { useSaveFile } from './useSaveFile';
 
@@ -44,13 +44,7 @@ export function JobReport({ summary, error, onRetry, onResume, extra }: Props) {
 
   const columns = useMemo<TableColumnsType<ReportRowView>>(
     () => [
-      { title: t('common.row'), dataIndex: 'row', width: 64 },
-      {
-        title: t('contacts.col.userId'),
-        dataIndex: 'userId',
-        width: 150,
-        render: (v?: string) => <span className="dt-mono">{v ?? '—'}</span>,
-      },
+      ...rowAndContactColumns(t),
       {
         title: t('common.errcode'),
         dataIndex: 'errcode',

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { useAction } from '../lib/useAction';
 import { useRemote } from '../lib/useRemote';
 import { ErrorExplain } from './ErrorExplain';
-import { JobRun } from './JobRun';
+import { StartedJob } from './StartedJob';
 import { PlanRowsTable } from './PlanRowsTable';
 import { TypedConfirmModal } from './TypedConfirmModal';
 
@@ -121,18 +121,7 @@ export function UndoDrawer({ jobId, onClose }: Props) {
           />
         </Space>
       )}
-      {job && (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {job.backup && (
-            <Alert
-              type="success"
-              showIcon
-              title={t('delete.backup', { count: c?.delete ?? 0, path: job.backup.name })}
-            />
-          )}
-          <JobRun key={job.jobId} jobId={job.jobId} />
-        </Space>
-      )}
+      {job && <StartedJob job={job} deletes={c?.delete ?? 0} />}
     </Drawer>
   );
 }

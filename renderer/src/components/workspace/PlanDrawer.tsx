@@ -6,7 +6,7 @@ import { api, type FileRef, type PlanSummary } from '../../api';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { ErrorExplain } from '../ErrorExplain';
-import { JobRun } from '../JobRun';
+import { StartedJob } from '../StartedJob';
 import { PlanRowsTable } from '../PlanRowsTable';
 import { TypedConfirmModal } from '../TypedConfirmModal';
 
@@ -91,16 +91,12 @@ export function PlanDrawer({ plan, onClose, onFinished }: Props) {
         </Space>
       )}
       {job && (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {job.backup && (
-            <Alert
-              type="success"
-              showIcon
-              title={t('delete.backup', { count: plan?.counts.delete ?? 0, path: job.backup.name })}
-            />
-          )}
-          <JobRun key={job.jobId} jobId={job.jobId} canRetry={!isDelete} onFinished={() => onFinished()} />
-        </Space>
+        <StartedJob
+          job={job}
+          deletes={plan?.counts.delete ?? 0}
+          canRetry={!isDelete}
+          onFinished={onFinished}
+        />
       )}
     </Drawer>
   );
