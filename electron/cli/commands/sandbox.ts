@@ -32,11 +32,12 @@ export function register(program: Command, ctx: CliContext): void {
       const statePath = sandboxStatePath(ctx.dataDir(cmd));
       if (opts.reset) await resetSandboxState(statePath);
       const sandbox = await startSandbox({ port, contacts, state: await loadSandboxState(statePath) });
+      const lang = ctx.lang(cmd);
       ctx.stdout.write(
-        `Sandbox organisation (${sandbox.contacts().length} contacts) listening on ${sandbox.baseUrl}\n` +
-          'Point dtload at it with:\n' +
+        translate(lang, 'cli.sandboxListening', { count: sandbox.contacts().length, url: sandbox.baseUrl }) +
+          `\n${translate(lang, 'cli.sandboxPointAt')}\n` +
           `  export DTLOAD_BASE_URL=${sandbox.baseUrl} DTLOAD_APP_KEY=${sandbox.appKey} DTLOAD_APP_SECRET=${sandbox.appSecret}\n` +
-          'Press Ctrl+C to stop (its contacts are saved for the next run).\n',
+          `${translate(lang, 'cli.sandboxStop')}\n`,
       );
       await untilStopSignal();
       await saveSandboxState(statePath, sandbox.state());

@@ -137,4 +137,13 @@ export const cli = {
     en: '--base-url must be http(s), got "{value}"',
     'zh-CN': '--base-url 必须是 http(s)，收到的是 "{value}"',
   },
+  'cli.sandboxListening': {
+    en: 'Sandbox organisation ({count} contacts) listening on {url}',
+    'zh-CN': '沙箱组织（{count} 个联系人）正在监听 {url}',
+  },
+  'cli.sandboxPointAt': { en: 'Point dtload at it with:', 'zh-CN': '用以下命令让 dtload 连接它：' },
+  'cli.sandboxStop': {
+    en: 'Press Ctrl+C to stop (its contacts are saved for the next run).',
+    'zh-CN': '按 Ctrl+C 停止（联系人会保存，供下次运行使用）。',
+  },
 } as const satisfies Entries;
