@@ -7,6 +7,7 @@ import { translate } from '../../shared/i18n';
 import { loadMapping, parseMapping } from '../../electron/core/import';
 import { appError } from '../../electron/core/app/app-error';
 import { toErrorInfo } from '../../electron/core/app/errors';
+import { createSheetWriter, SheetError } from '../../electron/core/sheets';
 import { runCli } from '../cli/run-cli';
 
 describe('mapping file messages', () => {
@@ -62,5 +63,16 @@ describe('app errors from the catalogue', () => {
     const zh = toErrorInfo(e, 'zh-CN', (s) => s);
     expect(zh).toEqual({ kind: 'conflict', meaning: '该任务仍在运行。', solution: '请等待它结束。' });
     expect(toErrorInfo(e, 'en', (s) => s).solution).toBe('Wait for it to end.');
+  });
+});
+
+describe('output files', () => {
+  it('says a missing folder in zh-CN too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dtload-out-zh-'));
+    const path = join(dir, 'no-such-folder', 'out.csv');
+    const e: unknown = await createSheetWriter(path, { headers: ['a'] }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SheetError);
+    expect((e as SheetError).in('zh-CN')).toBe(`无法写入 ${path}：文件夹不存在`);
+    expect((e as SheetError).message).toBe(`Cannot write ${path}: the folder does not exist`);
   });
 });

@@ -1,18 +1,21 @@
 // Opens a file for writing and reports failures (missing folder, file open in Excel) as one clear line
 // before any row is produced, instead of as an unhandled stream error later.
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { sheetText } from './messages';
+import { SheetError } from './sheet-error';
 
-export function writeFailure(path: string, e: unknown): Error {
+/** One line in every language (a SheetError: bad output path is the admin's input, exit 2 in the CLI). */
+export function writeFailure(path: string, e: unknown): SheetError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why =
+  const text =
     code === 'ENOENT'
-      ? 'the folder does not exist'
+      ? sheetText('cannotWriteNoFolder', { path })
       : code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-        ? 'the file is open in another program or write-protected'
+        ? sheetText('cannotWriteBusy', { path })
         : code === 'EISDIR'
-          ? 'it is a folder'
-          : (e as Error).message;
-  return new Error(`Cannot write ${path}: ${why}`);
+          ? sheetText('cannotWriteFolder', { path })
+          : sheetText('cannotWriteOther', { path, reason: (e as Error).message });
+  return new SheetError('unwritable', text);
 }
 
 export function openOutput(path: string): Promise<WriteStream> {

@@ -10,7 +10,8 @@ export type SheetErrorCode =
   | 'encoding'
   | 'no-sheet'
   | 'too-large'
-  | 'merged-header';
+  | 'merged-header'
+  | 'unwritable';
 
 export class SheetError extends Error {
   override readonly name = 'SheetError';

@@ -147,4 +147,17 @@ export const sheets = {
     'zh-CN':
       '{path} 只有隐藏的工作表中有数据：{sheets}。如需读取，请用 --sheet 指定（例如 --sheet "{first}"）',
   },
+  'sheet.cannotWriteNoFolder': {
+    en: 'Cannot write {path}: the folder does not exist',
+    'zh-CN': '无法写入 {path}：文件夹不存在',
+  },
+  'sheet.cannotWriteBusy': {
+    en: 'Cannot write {path}: the file is open in another program or write-protected',
+    'zh-CN': '无法写入 {path}：文件已在其他程序中打开或被写保护',
+  },
+  'sheet.cannotWriteFolder': {
+    en: 'Cannot write {path}: it is a folder',
+    'zh-CN': '无法写入 {path}：它是一个文件夹',
+  },
+  'sheet.cannotWriteOther': { en: 'Cannot write {path}: {reason}', 'zh-CN': '无法写入 {path}：{reason}' },
 } as const satisfies Entries;
