@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../shared/domain';
 import { translator, type Lang } from '../../shared/i18n';
 import { loadSandboxState, sandboxStatePath } from '../../electron/core/sandbox';
@@ -45,8 +45,15 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     await box.press('Enter');
   };
   const openAction = async (kind: string) => {
-    await testId('ws-actions').hover();
-    await testId(`ws-action-${kind}`).click();
+    // The menu opens on hover; a hover that lands while the last drawer is still closing misses it.
+    await vi.waitFor(
+      async () => {
+        await page.mouse.move(0, 0);
+        await testId('ws-actions').hover();
+        await testId(`ws-action-${kind}`).click({ timeout: 3_000 });
+      },
+      { timeout: 30_000, interval: 200 },
+    );
     await page.locator('.ant-modal').waitFor();
   };
   /** Dry run from the open action dialog: the plan drawer with its counts. */
@@ -185,12 +192,13 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     await testId('ws-plan-apply').click();
     await testId('job-report').waitFor({ timeout: 120_000 });
     await shot('add-label-report');
-    await expect
-      .poll(async () => (await sandbox()).filter((c) => lina(c) && !c.label_ids.includes(L.core)).length, {
-        timeout: 20_000,
-      })
-      .toBe(0);
-    expect((await sandbox()).filter(lina)).toHaveLength(matches);
+    // The state file is rewritten as the sandbox changes: a read that finds none says -1, not 0.
+    const stillMissing = async () => {
+      const all = await sandbox();
+      return all.length ? all.filter((c) => lina(c) && !c.label_ids.includes(L.core)).length : -1;
+    };
+    await expect.poll(stillMissing, { timeout: 20_000 }).toBe(0);
+    await expect.poll(async () => (await sandbox()).filter(lina).length, { timeout: 20_000 }).toBe(matches);
     await closePlan();
 
     // The detail panel shows the job that touched the contact, with names, not ids.
