@@ -282,15 +282,11 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       (options.match === 'mobile' || key === '')
     ) {
       const m = mergeCreate(intent, labels, options);
-      const owner = key === '' ? taken.get(mobileKey(m.body.mobile, m.body.state_code, options)) : undefined;
+      // Only a row without a user_id creates; its mobile's key is worked out only when some mobile is taken.
+      const newKey = key === '' && taken.size > 0 ? mobileKey(m.body.mobile, m.body.state_code, options) : '';
+      const owner = newKey === '' ? undefined : taken.get(newKey);
       if (owner)
-        m.errors.push(
-          say('plan.mobileTaken', {
-            key: display(mobileKey(m.body.mobile, m.body.state_code, options)),
-            name: owner.name,
-            id: owner.userid,
-          }),
-        );
+        m.errors.push(say('plan.mobileTaken', { key: display(newKey), name: owner.name, id: owner.userid }));
       planned.name = m.body.name || undefined;
       if (m.body.company_name) planned.company = m.body.company_name;
       add(m.errors);
