@@ -53,7 +53,7 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
       'after',
       lang === 'en'
         ? '\nCredentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.\n' +
-            'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 70 internal error (a bug) · 130 interrupted (resumable).'
+            'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 4 DingTalk unreachable (check --base-url) · 70 internal error (a bug) · 130 interrupted (resumable).'
         : `\n${translate(lang, 'help.after')}`,
     )
     .showHelpAfterError()

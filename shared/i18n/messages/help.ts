@@ -16,7 +16,7 @@ export const help = {
   'help.after': {
     en: 'Credentials come from the environment: DTLOAD_APP_KEY and DTLOAD_APP_SECRET.',
     'zh-CN':
-      '凭据取自环境变量 DTLOAD_APP_KEY 和 DTLOAD_APP_SECRET。\n退出码：0 成功 · 1 有行失败或无效 · 2 用法或输入错误 · 3 被钉钉停止（凭据、权限、配额） · 70 内部错误（缺陷） · 130 已中断（可继续）。',
+      '凭据取自环境变量 DTLOAD_APP_KEY 和 DTLOAD_APP_SECRET。\n退出码：0 成功 · 1 有行失败或无效 · 2 用法或输入错误 · 3 被钉钉停止（凭据、权限、配额） · 4 无法连接钉钉（检查 --base-url） · 70 内部错误（缺陷） · 130 已中断（可继续）。',
   },
 
   'help.cmd.labels': {
