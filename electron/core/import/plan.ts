@@ -1,5 +1,8 @@
-// planImport: sheet → plan. Reads the sheet once (the plan rows are its only in-memory copy), reads
-// current state with as few calls as possible, then merges, validates and diffs each row. No writes.
+// planImport: sheet → plan, no writes. Pass 1 reads the sheet once (the plan rows, packed, are its only
+// in-memory copy) and finds the match keys. Pass 2 reads current state with as few calls as possible and
+// merges, validates and diffs each row as its contact arrives (current.ts streams them): contacts are not
+// kept, only those the plan's updates change (`before`, for undo and re-merge). The rows no contact arrived
+// for (creates, not found) are planned after the stream, then `ops` are numbered in row order.
 import type { Contact, ContactCreate, ContactUpdate, RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
