@@ -9,6 +9,13 @@ export const help = {
   'help.title.commands': { en: 'Commands:', 'zh-CN': '命令：' },
   'help.title.arguments': { en: 'Arguments:', 'zh-CN': '参数：' },
   'help.title.global': { en: 'Global Options:', 'zh-CN': '全局选项：' },
+  // The placeholders commander writes into usage lines and the notes it adds after a description.
+  'help.usage.options': { en: '[options]', 'zh-CN': '[选项]' },
+  'help.usage.command': { en: '[command]', 'zh-CN': '[命令]' },
+  'help.note.choices': { en: 'choices: {values}', 'zh-CN': '可选值：{values}' },
+  'help.note.default': { en: 'default: {value}', 'zh-CN': '默认：{value}' },
+  'help.note.preset': { en: 'preset: {value}', 'zh-CN': '不带值时：{value}' },
+  'help.note.env': { en: 'env: {name}', 'zh-CN': '环境变量：{name}' },
   'help.program': {
     en: "Bulk-edit a DingTalk organisation's external contacts from spreadsheets.",
     'zh-CN': '用表格批量管理钉钉组织的外部联系人。',
