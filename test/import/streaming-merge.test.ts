@@ -61,7 +61,7 @@ describe('contacts streamed into the plan', () => {
     expect(plan.reads.strategy).toBe('list');
     expect(listed).toHaveLength(1000);
     expect(plan.summary).toMatchObject({ update: 100, unchanged: 900, invalid: 0 });
-    expect(Object.keys(plan.before)).toHaveLength(100);
+    expect(Object.keys(plan.before ?? {})).toHaveLength(100);
     // The 100 contacts updates change, and at most the last page in flight; a map of all held 1,000.
     expect(alive).toBeGreaterThanOrEqual(100);
     expect(alive).toBeLessThan(250);
@@ -79,10 +79,12 @@ describe('contacts streamed into the plan', () => {
     for (const op of plan.ops) {
       const row = plan.rows.find((r) => r.row === op.row)!;
       expect(row.seq).toBe(op.seq);
-      expect(op.kind === 'update' && plan.before[op.userId]?.userid).toBe(row.userId);
+      expect(op.kind === 'update' && plan.before?.[op.userId]?.userid).toBe(row.userId);
     }
     // `before` in row order too, as a saved plan always held it.
-    expect(Object.keys(plan.before)).toEqual(plan.ops.map((op) => (op.kind === 'update' ? op.userId : '')));
+    expect(Object.keys(plan.before ?? {})).toEqual(
+      plan.ops.map((op) => (op.kind === 'update' ? op.userId : '')),
+    );
   });
 
   it('a mobile two contacts hold is refused even though the row merged with the first before the second arrived', async () => {
@@ -116,7 +118,7 @@ describe('contacts streamed into the plan', () => {
         expect.objectContaining({ seq: 0, row: 3, kind: 'update', userId: other!.userid }),
       ]);
       expect(b!.seq).toBe(0);
-      expect(Object.keys(plan.before)).toEqual([other!.userid]);
+      expect(Object.keys(plan.before ?? {})).toEqual([other!.userid]);
     } finally {
       await twin.close();
     }

@@ -234,11 +234,10 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   // not kept: a million-row sheet must not hold a million contacts), the rows without one after the stream.
   // A row's write waits in `writes` until all are known, then `ops` are numbered in row order.
   const writes = new Array<Write | undefined>(rows.length);
-  // Contacts already holding the mobile of a row that would create one (match by user_id); complete only
-  // after the stream, when the rows that create are planned.
-  let taken = new Map<string, Contact>();
-  // Sheet ids that name a contact once leading zeros are dropped: known after the stream, like `taken`.
-  let zeroless: Map<string, string> | undefined;
+  // What the rows planned after the stream need, known once it ends: the contacts already holding the
+  // mobile of a row that would create one (match by user_id), and the sheet ids that name a contact once
+  // leading zeros are dropped.
+  const late: { taken: Map<string, Contact>; zeroless?: Map<string, string> } = { taken: new Map() };
 
   const planRow = (i: number, contact: Contact | undefined): void => {
     const planned = rows[i]!;
@@ -276,8 +275,9 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     ) {
       const m = mergeCreate(intent, labels, options);
       // Only a row without a user_id creates; its mobile's key is worked out only when some mobile is taken.
-      const newKey = key === '' && taken.size > 0 ? mobileKey(m.body.mobile, m.body.state_code, options) : '';
-      const owner = newKey === '' ? undefined : taken.get(newKey);
+      const newKey =
+        key === '' && late.taken.size > 0 ? mobileKey(m.body.mobile, m.body.state_code, options) : '';
+      const owner = newKey === '' ? undefined : late.taken.get(newKey);
       if (owner)
         m.errors.push(say('plan.mobileTaken', { key: display(newKey), name: owner.name, id: owner.userid }));
       planned.name = m.body.name || undefined;
@@ -290,7 +290,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       }
     } else {
       add(intent.errors);
-      add([notFoundMessage(say, key, options, zeroless?.get(key))]);
+      add([notFoundMessage(say, key, options, late.zeroless?.get(key))]);
     }
     planned.errors = errors;
     // Name the row for the diff view and reports even when it matched no contact.
@@ -331,10 +331,10 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       sink,
       progress,
     );
-    taken = r.byMobile;
+    late.taken = r.byMobile;
     current = r;
   } else current = await streamByUserIds(client, firstOfKey, sink, progress);
-  zeroless = current.zeroless;
+  late.zeroless = current.zeroless;
 
   // A mobile two contacts hold matches neither: the row merged with the first one is refused.
   for (const [key, ids] of duplicates) {
