@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SandboxFaults } from '../../electron/core/sandbox';
 import { translator, type Lang } from '../../shared/i18n';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -26,7 +26,7 @@ function opened(lang: Lang, faults?: SandboxFaults) {
     s.work = mkdtempSync(join(tmpdir(), `dtload-conn-dir-${lang}-`));
     s.web = await startSandboxWeb(join(s.work, 'data'), faults);
     s.browser = await launchChromium(lang);
-    const context = await s.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang });
+    const context = await newE2EContext(s.browser, { viewport: { width: 1280, height: 800 }, locale: lang });
     s.page = await context.newPage();
     s.page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
     await s.page.goto(s.web.urlWith({ lang }, 'connect'));
