@@ -1,7 +1,7 @@
 // The whole admin journey in the browser (web mode, sandbox organisation), in English and in Chinese:
 // connect → export all → import a sheet → mapping → dry-run diff → apply → report → export failed rows.
 // Screenshots of every step go to test-results/screenshots/<lang>/NN-step.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -107,8 +107,9 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), `dtload-e2e-${lang}-`));
-    rmSync(shots, { recursive: true, force: true });
+    // Only this file's numbered shots: the folder is shared with other e2e files, which may be writing.
     mkdirSync(shots, { recursive: true });
+    for (const f of readdirSync(shots)) if (/^\d\d-/.test(f)) rmSync(join(shots, f), { force: true });
     web = await startSandboxWeb(join(work, 'data'), REJECTED_FAULTS);
     browser = await launchChromium(lang);
     const context = await newE2EContext(browser, {
