@@ -119,6 +119,8 @@ export class ContactIndex {
   private orders = new Map<SortKey, IndexedContact[]>();
   labelGroups: LabelGroup[] = [];
   refreshedAt: string | null = null;
+  /** Bumped whenever the contacts change: what was computed from them (a query's matches) is stale. */
+  revision = 0;
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -152,6 +154,7 @@ export class ContactIndex {
     this.list = list;
     this.byId = new Map(list.map((c) => [c.c.userid, c]));
     this.orders.clear();
+    this.revision++;
   }
 
   /** Whether the full list was ever read into it. */
@@ -247,7 +250,7 @@ export class ContactIndex {
       this.db.exec('ROLLBACK');
       throw e;
     }
-    if (changed) this.orders.clear();
+    if (changed) this.orders.clear(), this.revision++;
     return changed;
   }
 
