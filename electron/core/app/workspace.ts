@@ -155,7 +155,12 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
     send: (p) => ctx.emit('contacts:progress', p),
   });
 
-  const index = async (): Promise<ContactIndex> => openIndex(ctx.dataDir, ctx.connection.require().identity);
+  /** The table sorts: the index builds its column orders in the background from when it opens. */
+  const index = async (): Promise<ContactIndex> => {
+    const i = await openIndex(ctx.dataDir, ctx.connection.require().identity);
+    i.prepareSorting();
+    return i;
+  };
 
   /** The index, read in full first when it never was. */
   const loaded = async (): Promise<ContactIndex> => {
@@ -239,7 +244,8 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
             elapsedMs: performance.now() - started,
           };
         }
-        if (args.sort) hits = i.sort(hits, args.sort.key, args.sort.descending, (id) => who?.personName(id));
+        if (args.sort)
+          hits = await i.sort(hits, args.sort.key, args.sort.descending, (id) => who?.personName(id));
         lastHits = { index: i, revision: i.revision, key, who, hits };
       }
       const items = hits.slice(args.offset, args.offset + args.limit).map((c) => toRowView(c.c, who));

@@ -35,9 +35,7 @@ export const ContactRows = memo(function ContactRows({
     overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
-  // Rows keyed by slot, not index: a row scrolled out is reused for the row scrolling in (its text changes,
-  // no element is made or removed). The range is contiguous, so index % slots is unique within it.
-  const slots = Math.max(64, items.length);
+  const slots = useSlots(items.map((v) => v.index));
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
@@ -63,7 +61,7 @@ export const ContactRows = memo(function ContactRows({
           const r = rows.rowAt(v.index);
           return (
             <ContactRow
-              key={v.index % slots}
+              key={slots.get(v.index)}
               start={v.start}
               row={r}
               on={allMatching || (r ? picked.has(r.userid) : false)}
@@ -78,6 +76,30 @@ export const ContactRows = memo(function ContactRows({
     </div>
   );
 });
+
+/**
+ * Rows keyed by slot, not by index: the element of a row scrolled out is reused for a row scrolling in (its
+ * text changes; no element is made or removed, which cost more than the rest of a scroll step). Rows still in
+ * view keep their slot.
+ */
+function useSlots(indexes: readonly number[]): ReadonlyMap<number, number> {
+  const last = useRef(new Map<number, number>());
+  const next = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const i of indexes) {
+    const slot = last.current.get(i);
+    if (slot !== undefined) (next.set(i, slot), taken.add(slot));
+  }
+  let free = 0;
+  for (const i of indexes) {
+    if (next.has(i)) continue;
+    while (taken.has(free)) free++;
+    next.set(i, free);
+    taken.add(free);
+  }
+  last.current = next;
+  return next;
+}
 
 interface RowProps {
   start: number;
@@ -109,33 +131,34 @@ const ContactRow = memo(function ContactRow({ start, row, on, locked, labels, on
           onChange={(e) => row && onCheck(row.userid, e.target.checked)}
         />
       </div>
-      {row ? (
-        COLUMNS.map((c) =>
-          c.key === 'labels' ? (
-            <div key={c.key} className="dt-ws-cell">
-              {row.labels.map((id) => {
-                const l = labels.get(id);
-                return (
-                  <span
-                    key={id}
-                    className="dt-chip"
-                    data-testid="label-chip"
-                    title={l?.group}
-                    style={l ? { background: l.hex, borderColor: l.hex, color: l.fg } : undefined}
-                  >
-                    {l?.name ?? `#${id}`}
-                  </span>
-                );
-              })}
-            </div>
-          ) : (
-            <div key={c.key} className="dt-ws-cell" title={c.value(row)}>
-              {c.value(row)}
-            </div>
-          ),
-        )
-      ) : (
-        <div className="dt-ws-cell dt-ws-pending">…</div>
+      {COLUMNS.map((c, n) =>
+        !row ? (
+          // Still loading: the same cells (the element is kept when the row arrives), a mark in the first.
+          <div key={c.key} className="dt-ws-cell dt-ws-pending">
+            {n === 0 ? '…' : ''}
+          </div>
+        ) : c.key === 'labels' ? (
+          <div key={c.key} className="dt-ws-cell">
+            {row.labels.map((id, k) => {
+              const l = labels.get(id);
+              return (
+                <span
+                  key={k}
+                  className="dt-chip"
+                  data-testid="label-chip"
+                  title={l?.group}
+                  style={l ? { background: l.hex, borderColor: l.hex, color: l.fg } : undefined}
+                >
+                  {l?.name ?? `#${id}`}
+                </span>
+              );
+            })}
+          </div>
+        ) : (
+          <div key={c.key} className="dt-ws-cell" title={c.value(row)}>
+            {c.value(row)}
+          </div>
+        ),
       )}
     </div>
   );
