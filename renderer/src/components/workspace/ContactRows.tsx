@@ -9,6 +9,8 @@ import type { ContactRowView } from '../../api';
 import { COLUMNS, ROW_HEIGHT, type LabelLook } from './tableColumns';
 import type { RowWindow } from './rowWindow';
 
+const OVERSCAN = 6;
+
 interface Props {
   rows: RowWindow;
   picked: ReadonlySet<string>;
@@ -32,10 +34,10 @@ export const ContactRows = memo(function ContactRows({
     count: rows.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
-  const slots = useSlots(items.map((v) => v.index));
+  const slots = slotCount(virtualizer.scrollRect?.height, items.length);
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
@@ -61,7 +63,7 @@ export const ContactRows = memo(function ContactRows({
           const r = rows.rowAt(v.index);
           return (
             <ContactRow
-              key={slots.get(v.index)}
+              key={v.index % slots}
               start={v.start}
               row={r}
               on={allMatching || (r ? picked.has(r.userid) : false)}
@@ -78,27 +80,14 @@ export const ContactRows = memo(function ContactRows({
 });
 
 /**
- * Rows keyed by slot, not by index: the element of a row scrolled out is reused for a row scrolling in (its
- * text changes; no element is made or removed, which cost more than the rest of a scroll step). Rows still in
- * view keep their slot.
+ * Rows keyed by slot, not by index: the element of a row scrolled out is reused for the row scrolling in (its
+ * text changes; no element is made or removed, which cost more than the rest of a scroll step). The range in
+ * view is contiguous and at most `slots` long, so index % slots is unique within it and a row scrolling in
+ * takes the slot of the one that left.
  */
-function useSlots(indexes: readonly number[]): ReadonlyMap<number, number> {
-  const last = useRef(new Map<number, number>());
-  const next = new Map<number, number>();
-  const taken = new Set<number>();
-  for (const i of indexes) {
-    const slot = last.current.get(i);
-    if (slot !== undefined) (next.set(i, slot), taken.add(slot));
-  }
-  let free = 0;
-  for (const i of indexes) {
-    if (next.has(i)) continue;
-    while (taken.has(free)) free++;
-    next.set(i, free);
-    taken.add(free);
-  }
-  last.current = next;
-  return next;
+function slotCount(viewHeight: number | undefined, inRange: number): number {
+  const most = Math.ceil((viewHeight ?? 0) / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
+  return Math.max(most, inRange, 1);
 }
 
 interface RowProps {

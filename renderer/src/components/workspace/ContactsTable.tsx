@@ -52,15 +52,20 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
   const [detail, setDetail] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => setText(query), [query]);
-
-  // A new query, sort or index: the first block, and a new window of rows (the old one's calls ignored).
+  // A new query, sort or index: the search box shows the query, the selection is cleared (while rendering,
+  // not in an effect: no render with the old selection)...
   const generation = `${query}\u0000${sort.key}\u0000${sort.descending}\u0000${version}`;
+  const [seen, setSeen] = useState({ query, generation });
+  if (seen.generation !== generation) {
+    setSeen({ query, generation });
+    if (seen.query !== query) setText(query);
+    setPicked(new Set());
+    setAllMatching(false);
+  }
+  // ...and the first block is read, with a new window of rows (the old one's calls ignored).
   useEffect(() => {
     let stale = false;
     let win: RowWindow | undefined;
-    setPicked(new Set());
-    setAllMatching(false);
     void api
       .queryContacts({ query, sort, offset: 0, limit: BLOCK })
       .then((p) => {

@@ -53,7 +53,10 @@ export class RowWindow {
       const seen = b >= blockOf(first) && b <= blockOf(last);
       const rows = this.blocks.get(b);
       // Shown again: the most recently used, the last to be dropped.
-      if (rows && seen) this.blocks.delete(b), this.blocks.set(b, rows);
+      if (rows && seen) {
+        this.blocks.delete(b);
+        this.blocks.set(b, rows);
+      }
       if (!rows) (seen ? visible : ahead).push(b);
     }
     // The nearest blocks ahead first.
