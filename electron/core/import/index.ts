@@ -25,5 +25,5 @@ export { LabelIndex, splitList } from './labels';
 export { mergeUpdate, mergeCreate, validateBody } from './merge';
 export { intentOf, bodyOf, remerge, type Remerged, type UpdateOp } from './remerge';
 export { readIntent, applyLabelEdits, MAX_IDS, MAX_NAME_LENGTH } from './row-intent';
-export { fetchByUserIds, fetchByMobiles, readLabelGroups, type ImportClient } from './current';
+export { fetchByUserIds, readLabelGroups, type ImportClient } from './current';
 export { isKnownHeader } from './known-headers';

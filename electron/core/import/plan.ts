@@ -1,6 +1,9 @@
-// planImport: sheet → plan. Reads the sheet once (the plan rows are its only in-memory copy), reads
-// current state with as few calls as possible, then merges, validates and diffs each row. No writes.
-import type { Contact, RowOp } from '../../../shared/domain';
+// planImport: sheet → plan, no writes. Pass 1 reads the sheet once (the plan rows, packed, are its only
+// in-memory copy) and finds the match keys. Pass 2 reads current state with as few calls as possible and
+// merges, validates and diffs each row as its contact arrives (current.ts streams them): contacts are not
+// kept, only those the plan's updates change (`before`, for undo and re-merge). The rows no contact arrived
+// for (creates, not found) are planned after the stream, then `ops` are numbered in row order.
+import type { Contact, ContactCreate, ContactUpdate, RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
   ImportPlan,
@@ -12,7 +15,13 @@ import type {
 } from '../../../shared/import-types';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import type { ImportClient } from './current';
-import { fetchByMobiles, fetchByUserIds, fetchByUserIdsAndMobiles, readLabelGroups } from './current';
+import {
+  readLabelGroups,
+  streamByMobiles,
+  streamByUserIds,
+  streamByUserIdsAndMobiles,
+  type ContactSink,
+} from './current';
 import { LabelIndex, splitList } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
@@ -74,6 +83,10 @@ export interface PlanImportArgs {
   directory?: DirectoryService;
   onProgress?: (p: ImportPlanProgress) => void;
 }
+
+/** A planned row's write before `ops` are numbered; an update keeps its contact for `before`. */
+type Write =
+  { kind: 'update'; contact: Contact; body: ContactUpdate } | { kind: 'create'; body: ContactCreate };
 
 /** 11 digits with only spaces or dashes between them, tested in place (no copy of the cell per row). */
 const ELEVEN_DIGITS = /\d(?:[\s-]*\d){10}/;
@@ -149,7 +162,8 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   // Pass 1, streaming: keep each row once, find match keys and duplicates.
   const rows: PlannedRow[] = [];
   const keys: string[] = [];
-  const firstRowOfKey = new Map<string, number>();
+  /** Match key → index (in `rows`) of the first row naming it: the keys whose contacts are read. */
+  const firstOfKey = new Map<string, number>();
   const firstRowOfNewMobile = new Map<string, number>();
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
@@ -167,14 +181,18 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     // The row keeps its cells packed in the store (see packed-row.ts); the reader's array is garbage after this pass.
     const planned = store.row(row, cells);
     const key = detached(rowKey(cells, cols, options));
-    const first = key === '' ? undefined : firstRowOfKey.get(key);
+    const first = key === '' ? undefined : firstOfKey.get(key);
     if (first !== undefined) {
       planned.errors = [
-        say('plan.keyRepeated', { what: fieldLabel(say, options.match), key: display(key), row: first }),
+        say('plan.keyRepeated', {
+          what: fieldLabel(say, options.match),
+          key: display(key),
+          row: rows[first]!.row,
+        }),
       ];
       keys.push('');
     } else {
-      if (key !== '') firstRowOfKey.set(key, row);
+      if (key !== '') firstOfKey.set(key, rows.length);
       keys.push(key);
     }
     if (key === '' && options.create && options.match === 'user_id') {
@@ -212,33 +230,19 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     people = new PeopleCells(dir, langOf(options));
   }
 
-  // Current state of the matched contacts (a job re-reads them if it starts writing much later).
-  const plannedAt = new Date().toISOString();
-  const wanted = firstRowOfKey;
-  const progress = (done: number, total?: number): void =>
-    onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
-  let duplicates = new Map<string, string[]>();
-  // Contacts already holding the mobile of a row that would create one (match by user_id).
-  let taken = new Map<string, Contact>();
-  let current;
-  if (options.match === 'mobile') {
-    const r = await fetchByMobiles(client, wanted, options, progress);
-    duplicates = r.duplicates;
-    current = r;
-  } else if (firstRowOfNewMobile.size > 0) {
-    const r = await fetchByUserIdsAndMobiles(client, wanted, firstRowOfNewMobile, options, progress);
-    taken = r.byMobile;
-    current = r;
-  } else current = await fetchByUserIds(client, wanted, progress);
+  // Pass 2: merge, validate, diff. A row is planned when its contact arrives (the contacts stream in and are
+  // not kept: a million-row sheet must not hold a million contacts), the rows without one after the stream.
+  // A row's write waits in `writes` until all are known, then `ops` are numbered in row order.
+  const writes = new Array<Write | undefined>(rows.length);
+  // What the rows planned after the stream need, known once it ends: the contacts already holding the
+  // mobile of a row that would create one (match by user_id), and the sheet ids that name a contact once
+  // leading zeros are dropped.
+  const late: { taken: Map<string, Contact>; zeroless?: Map<string, string> } = { taken: new Map() };
 
-  // Pass 2: merge, validate, diff.
-  const ops: RowOp[] = [];
-  const before: Record<string, Contact> = {};
-  for (let i = 0; i < rows.length; i++) {
+  const planRow = (i: number, contact: Contact | undefined): void => {
     const planned = rows[i]!;
     const key = keys[i]!;
     const cells = planned.cells;
-    const contact = key === '' ? undefined : current.found.get(key);
     const intent = readIntent(cells, cols, options, labels, headers, people, contact);
     // Rows share the empty NONE lists until they have something to hold (most rows never do).
     let errors = planned.errors;
@@ -250,9 +254,6 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     if (errors.length > 0) {
       add(intent.errors);
     } else if (contact) {
-      if (duplicates.has(key)) {
-        add([say('plan.keySharedByContacts', { key: display(key), ids: duplicates.get(key)!.join(', ') })]);
-      }
       const m = mergeUpdate(contact, intent, labels, options);
       planned.userId = contact.userid;
       planned.name = m.body.name;
@@ -264,16 +265,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         if (m.changes.length === 0) planned.action = 'unchanged';
         else {
           planned.action = 'update';
-          planned.seq = ops.length;
-          before[contact.userid] = contact;
-          ops.push({
-            seq: ops.length,
-            row: planned.row,
-            kind: 'update',
-            userId: contact.userid,
-            body: m.body,
-            before: intentOf(contact, m.body),
-          });
+          writes[i] = { kind: 'update', contact, body: m.body };
         }
       }
     } else if (
@@ -283,8 +275,9 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     ) {
       const m = mergeCreate(intent, labels, options);
       // Only a row without a user_id creates; its mobile's key is worked out only when some mobile is taken.
-      const newKey = key === '' && taken.size > 0 ? mobileKey(m.body.mobile, m.body.state_code, options) : '';
-      const owner = newKey === '' ? undefined : taken.get(newKey);
+      const newKey =
+        key === '' && late.taken.size > 0 ? mobileKey(m.body.mobile, m.body.state_code, options) : '';
+      const owner = newKey === '' ? undefined : late.taken.get(newKey);
       if (owner)
         m.errors.push(say('plan.mobileTaken', { key: display(newKey), name: owner.name, id: owner.userid }));
       planned.name = m.body.name || undefined;
@@ -293,12 +286,11 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
       if (m.changes.length > 0) planned.changes = people ? labelPeopleChanges(m.changes, people) : m.changes;
       if (errors.length === 0) {
         planned.action = 'create';
-        planned.seq = ops.length;
-        ops.push({ seq: ops.length, row: planned.row, kind: 'create', body: m.body });
+        writes[i] = { kind: 'create', body: m.body };
       }
     } else {
       add(intent.errors);
-      add([notFoundMessage(say, key, options, current.zeroless?.get(key))]);
+      add([notFoundMessage(say, key, options, late.zeroless?.get(key))]);
     }
     planned.errors = errors;
     // Name the row for the diff view and reports even when it matched no contact.
@@ -306,7 +298,81 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     if (planned.name === undefined) delete planned.name;
     // Invalid rows keep their diff: it shows what would change once the errors are fixed.
     if (errors.length > 0) planned.action = 'invalid';
+  };
+
+  // The contacts of the matched rows, each merged as it arrives (a job re-reads them if it starts writing
+  // much later).
+  const plannedAt = new Date().toISOString();
+  const merged = new Uint8Array(rows.length);
+  const sink: ContactSink = {
+    take(key, contact) {
+      const i = firstOfKey.get(key)!;
+      if (merged[i] === 1) return rows[i]!.userId ?? '';
+      merged[i] = 1;
+      planRow(i, contact);
+      return undefined;
+    },
+    has: (key) => merged[firstOfKey.get(key)!] === 1,
+  };
+  const progress = (done: number, total?: number): void =>
+    onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
+  let duplicates = new Map<string, string[]>();
+  let current;
+  if (options.match === 'mobile') {
+    const r = await streamByMobiles(client, firstOfKey, options, sink, progress);
+    duplicates = r.duplicates;
+    current = r;
+  } else if (firstRowOfNewMobile.size > 0) {
+    const r = await streamByUserIdsAndMobiles(
+      client,
+      firstOfKey,
+      firstRowOfNewMobile,
+      options,
+      sink,
+      progress,
+    );
+    late.taken = r.byMobile;
+    current = r;
+  } else current = await streamByUserIds(client, firstOfKey, sink, progress);
+  late.zeroless = current.zeroless;
+
+  // A mobile two contacts hold matches neither: the row merged with the first one is refused.
+  for (const [key, ids] of duplicates) {
+    const i = firstOfKey.get(key)!;
+    const planned = rows[i]!;
+    planned.errors = [
+      say('plan.keySharedByContacts', { key: display(key), ids: ids.join(', ') }),
+      ...planned.errors,
+    ];
+    planned.action = 'invalid';
+    writes[i] = undefined;
+  }
+  // The rows no contact arrived for: creates, not found, and rows invalid from the start.
+  for (let i = 0; i < rows.length; i++) {
+    if (merged[i] === 0) planRow(i, undefined);
     if ((i + 1) % 5000 === 0) onProgress?.({ phase: 'planning', done: i + 1, total: rows.length });
+  }
+  // The writes in row order, numbered; `before` keeps the contacts that updates change (undo, re-merge).
+  const ops: RowOp[] = [];
+  const before: Record<string, Contact> = {};
+  for (let i = 0; i < rows.length; i++) {
+    const w = writes[i];
+    if (!w) continue;
+    const planned = rows[i]!;
+    const seq = ops.length;
+    planned.seq = seq;
+    if (w.kind === 'create') ops.push({ seq, row: planned.row, kind: 'create', body: w.body });
+    else {
+      before[w.contact.userid] = w.contact;
+      ops.push({
+        seq,
+        row: planned.row,
+        kind: 'update',
+        userId: w.contact.userid,
+        body: w.body,
+        before: intentOf(w.contact, w.body),
+      });
+    }
   }
   onProgress?.({ phase: 'done', done: rows.length, total: rows.length });
   return {
