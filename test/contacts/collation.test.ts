@@ -1,7 +1,7 @@
 // Column orders in the admin's collation, built in the worker thread or here: the same order as sorting with
 // Intl.Collator (pinyin for Chinese, numbers by value, case ignored), empty values last, ties in list order.
 import { describe, expect, it } from 'vitest';
-import { collationOrder, collationOrderNow, rankInWorker } from '../../electron/core/contacts/collation';
+import { collationOrder, collationOrderNow, orderInWorker } from '../../electron/core/contacts/collation';
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { sensitivity: 'base', numeric: true });
 const VALUES = [
@@ -35,7 +35,7 @@ describe('collation orders', () => {
 
   it('orders the same in the worker thread, for many values at once', async () => {
     // The worker itself answers (collationOrder falls back to ordering here when it cannot start).
-    expect([...(await rankInWorker(['b', 'B', 'a', 'c10', 'c9']))]).toEqual([1, 1, 0, 3, 2]);
+    expect([...(await orderInWorker(['b', '', 'B', 'a', 'c10', 'c9']))]).toEqual([3, 0, 2, 5, 4, 1]);
     expect(await collationOrder(items, (x) => x.v, true)).toEqual(expected);
     const many = Array.from({ length: 5000 }, (_, i) => ({
       v: `${['张', 'li', 'Wang', '9'][i % 4]}${(i * 7919) % 1000}`,

@@ -6,40 +6,63 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Ranks of distinct values in collation order (values the collator deems equal share a rank). Self-contained
- * (no imports, no outer names): the worker runs its source text.
+ * The positions of `values` in collation order: empty values last, equal values in their original order.
+ * Only distinct values are compared (a column repeats a few companies or titles 100,000 times); the positions
+ * are then placed by their value's rank in one linear pass. Self-contained (no imports, no outer names): the
+ * worker runs its source text.
  */
-function rankValues(values: readonly string[]): Uint32Array {
+function orderValues(values: readonly string[]): Uint32Array {
+  const idOf = new Map<string, number>();
+  const distinct: string[] = [];
+  const ids = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let id = idOf.get(values[i]!);
+    if (id === undefined) {
+      id = distinct.length;
+      idOf.set(values[i]!, id);
+      distinct.push(values[i]!);
+    }
+    ids[i] = id;
+  }
   const collator = new Intl.Collator(['zh-CN', 'en'], { sensitivity: 'base', numeric: true });
-  const byValue = Array.from(values.keys()).sort((a, b) => collator.compare(values[a]!, values[b]!));
-  const ranks = new Uint32Array(values.length);
+  const byValue = Array.from(distinct.keys()).sort((a, b) => collator.compare(distinct[a]!, distinct[b]!));
+  // Values the collator deems equal share a rank; the empty value ranks after every other.
+  const ranks = new Uint32Array(distinct.length);
   let rank = 0;
   for (let k = 0; k < byValue.length; k++) {
-    if (k > 0 && collator.compare(values[byValue[k - 1]!]!, values[byValue[k]!]!) !== 0) rank++;
+    if (k > 0 && collator.compare(distinct[byValue[k - 1]!]!, distinct[byValue[k]!]!) !== 0) rank++;
     ranks[byValue[k]!] = rank;
   }
-  return ranks;
+  const empty = idOf.get('');
+  if (empty !== undefined) ranks[empty] = ++rank;
+  // A counting sort by rank: linear, stable.
+  const starts = new Uint32Array(rank + 2);
+  for (let i = 0; i < values.length; i++) starts[ranks[ids[i]!]! + 1]!++;
+  for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) order[starts[ranks[ids[i]!]!]!++] = i;
+  return order;
 }
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const rankValues = ${rankValues.toString()};
+const orderValues = ${orderValues.toString()};
 parentPort.on('message', ({ id, values }) => {
-  const ranks = rankValues(values);
-  parentPort.postMessage({ id, ranks }, [ranks.buffer]);
+  const order = orderValues(values);
+  parentPort.postMessage({ id, order }, [order.buffer]);
 });
 `;
 
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (r: Uint32Array) => void; reject: (e: unknown) => void }>();
+const waiting = new Map<number, { resolve: (order: Uint32Array) => void; reject: (e: unknown) => void }>();
 
-/** Ranks computed in the shared worker thread (started on first use). */
-export function rankInWorker(values: readonly string[]): Promise<Uint32Array> {
+/** An order computed in the shared worker thread (started on first use). */
+export function orderInWorker(values: readonly string[]): Promise<Uint32Array> {
   if (!worker) {
     const w = new Worker(WORKER_SOURCE, { eval: true });
-    w.on('message', ({ id, ranks }: { id: number; ranks: Uint32Array }) => {
-      waiting.get(id)?.resolve(ranks);
+    w.on('message', ({ id, order }: { id: number; order: Uint32Array }) => {
+      waiting.get(id)?.resolve(order);
       waiting.delete(id);
       if (waiting.size === 0) w.unref();
     });
@@ -62,61 +85,25 @@ export function rankInWorker(values: readonly string[]): Promise<Uint32Array> {
 
 /**
  * The items in collation order of their value, empty values last, equal values in their original order.
- * `inWorker` compares in the worker thread (a background build), else here (a column with few values).
+ * `inWorker` compares in the worker thread (a background build): this thread only gathers the values and
+ * places the items.
  */
 export async function collationOrder<T>(
   items: readonly T[],
   value: (item: T) => string,
   inWorker: boolean,
 ): Promise<T[]> {
-  const { distinct, ids } = distinctValues(items, value);
-  let ranks: Uint32Array;
+  const values = items.map(value);
+  let order: Uint32Array;
   try {
-    ranks = inWorker ? await rankInWorker(distinct) : rankValues(distinct);
+    order = inWorker ? await orderInWorker(values) : orderValues(values);
   } catch {
-    ranks = rankValues(distinct); // no worker (a sandboxed runtime): the same, here
+    order = orderValues(values); // no worker (a sandboxed runtime): the same, here
   }
-  return placeByRank(items, ids, distinct, ranks);
+  return Array.from(order, (i) => items[i]!);
 }
 
 /** The same, here and now (nothing built in the background to wait for). */
 export function collationOrderNow<T>(items: readonly T[], value: (item: T) => string): T[] {
-  const { distinct, ids } = distinctValues(items, value);
-  return placeByRank(items, ids, distinct, rankValues(distinct));
-}
-
-function distinctValues<T>(items: readonly T[], value: (item: T) => string) {
-  const idOf = new Map<string, number>();
-  const distinct: string[] = [];
-  const ids = new Uint32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const v = value(items[i]!);
-    let id = idOf.get(v);
-    if (id === undefined) {
-      id = distinct.length;
-      idOf.set(v, id);
-      distinct.push(v);
-    }
-    ids[i] = id;
-  }
-  return { distinct, ids };
-}
-
-/** A counting sort by rank: linear, stable. */
-function placeByRank<T>(
-  items: readonly T[],
-  ids: Uint32Array,
-  distinct: readonly string[],
-  ranks: Uint32Array,
-): T[] {
-  // Empty values after every other.
-  const empty = distinct.indexOf('');
-  const last = ranks.reduce((m, r) => Math.max(m, r), 0) + 1;
-  if (empty >= 0) ranks[empty] = last;
-  const starts = new Uint32Array(last + 2);
-  for (let i = 0; i < items.length; i++) starts[ranks[ids[i]!]! + 1]!++;
-  for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
-  const out = new Array<T>(items.length);
-  for (let i = 0; i < items.length; i++) out[starts[ranks[ids[i]!]!]!++] = items[i]!;
-  return out;
+  return Array.from(orderValues(items.map(value)), (i) => items[i]!);
 }
