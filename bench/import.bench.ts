@@ -7,7 +7,7 @@
 //  - the plan stage (map, labels, merge, diff): what the dry run adds to the reader. Target ≥ 200k rows/s.
 //  - peak RSS of the 100,000-row dry run. Target < 300 MB.
 //  - name resolution: the same dry run with owner and sharing written as names, as ids, and with those
-//    columns ignored (nothing to resolve). Target: names add < 5%.
+//    columns ignored. Target: names add < 5% over ids (both checked against the same staff directory).
 //  - a 1,048,575-row (Excel's maximum, ~200 MB) csv dry run: peak RSS. Target ≤ 1 GB, bounded.
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -193,11 +193,16 @@ async function main(): Promise<void> {
     line('dry run, owner/sharing columns ignored', none);
     const named = measure('dry', names);
     line('dry run, owners/shares as names', named);
-    const added = (f: Figure): string =>
-      `${((f.ms / none.ms - 1) * 100).toFixed(1)}% (cpu ${((f.cpu / none.cpu - 1) * 100).toFixed(1)}%)`;
+    // Name resolution is what a sheet of names costs over the same sheet with ids (which are checked against
+    // the same directory, so both read it); reading owner and sharing at all is the ids line against the
+    // dry run that ignores those columns. CPU time judges the target: wall time swings on a shared machine.
+    const added = (f: Figure, base: Figure): string =>
+      `${((f.ms / base.ms - 1) * 100).toFixed(1)}% (cpu ${((f.cpu / base.cpu - 1) * 100).toFixed(1)}%)`;
     console.log(
-      `  name resolution adds ${added(named)} to the dry run (target < 5%: ${named.ms / none.ms < 1.05 ? 'met' : 'missed'}); ` +
-        `ids add ${added(dry)}`,
+      `  name resolution (names against ids) adds ${added(named, dry)} to the dry run ` +
+        `(target < 5%: ${named.cpu / dry.cpu < 1.05 ? 'met' : 'missed'}); ` +
+        `owner and sharing columns read at all (ids against ignored) add ${added(dry, none)}; ` +
+        `names against ignored ${added(named, none)}`,
     );
 
     if (MAX_ROWS > 0) {

@@ -4,8 +4,10 @@
 // directory does not know it (a leaver still owning contacts, exported by userid).
 import { fieldLabel, translator, type Lang, type Translate } from '../../../shared/i18n';
 import type { Directory } from '../directory';
+import { splitList } from './labels';
 
 export type PersonField = 'follower_user_id' | 'share_user_ids';
+type ListField = 'share_user_ids' | 'share_dept_ids';
 export const PEOPLE_FIELDS: ReadonlySet<string> = new Set([
   'follower_user_id',
   'share_user_ids',
@@ -25,6 +27,8 @@ export class PeopleCells {
   /** Texts the directory resolved (a found person does not depend on the row), by field. */
   private readonly people = new Map<PersonField, Map<string, Resolved<string>>>();
   private readonly depts = new Map<string, Resolved<number>>();
+  /** Whole list cells whose every item resolved, by field: most rows repeat a cell seen before. */
+  private readonly lists = new Map<ListField, Map<string, readonly (string | number)[]>>();
 
   constructor(
     readonly directory: Directory,
@@ -93,6 +97,54 @@ export class PeopleCells {
       };
     }
     return { ok: false, error: this.t('directory.deptUnknown', { field: name, text: raw }) };
+  }
+
+  /**
+   * A shared-staff or shared-departments cell → its ids, duplicates dropped; `errors` gets one line per
+   * item that resolves to nobody or to several. The ids of a cell that resolved whole are shared by every
+   * row with that text (frozen: read, never changed).
+   */
+  list(
+    field: 'share_user_ids',
+    raw: string,
+    current: readonly string[] | undefined,
+    errors: string[],
+  ): readonly string[];
+  list(
+    field: 'share_dept_ids',
+    raw: string,
+    current: readonly number[] | undefined,
+    errors: string[],
+  ): readonly number[];
+  list(
+    field: ListField,
+    raw: string,
+    current: readonly (string | number)[] | undefined,
+    errors: string[],
+  ): readonly (string | number)[] {
+    let known = this.lists.get(field);
+    if (!known) this.lists.set(field, (known = new Map()));
+    const hit = known.get(raw);
+    if (hit) return hit;
+    const ids: (string | number)[] = [];
+    let whole = true;
+    for (const item of splitList(raw)) {
+      const r =
+        field === 'share_user_ids'
+          ? this.person(field, item, current as readonly string[] | undefined)
+          : this.dept(item, current as readonly number[] | undefined);
+      if (!r.ok) errors.push(r.error);
+      else if (!ids.includes(r.id)) ids.push(r.id);
+      // Kept because the contact holds it, not because the directory knows it: true of this row only.
+      if (!r.ok || !this.found(field, item)) whole = false;
+    }
+    if (whole && known.size < CACHE_LIMIT) known.set(raw, Object.freeze(ids));
+    return ids;
+  }
+
+  /** Whether `item` resolved through the directory itself (cached), not through a row's contact. */
+  private found(field: ListField, item: string): boolean {
+    return field === 'share_user_ids' ? this.people.get(field)?.has(item) === true : this.depts.has(item);
   }
 
   /** How a person is shown in a diff, report or export. */

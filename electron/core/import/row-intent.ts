@@ -5,7 +5,7 @@ import { CONTACT_FIELDS } from '../../../shared/fields';
 import type { FieldKind } from '../../../shared/fields';
 import type { ContactFieldKey, ImportOptions } from '../../../shared/import-types';
 import type { Contact } from '../../../shared/domain';
-import type { LabelIndex } from './labels';
+import type { LabelIndex, ResolvedCell } from './labels';
 import { PEOPLE_FIELDS, type PeopleCells } from './people';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
@@ -136,9 +136,9 @@ export function readIntent(
   const labelEdits: LabelEdit[] = [];
   // The all-groups column first, so group columns refine what it set.
   if (cols.labels !== undefined)
-    labelColumn(cells, cols.labels, undefined, options, labels, headers, labelEdits, errors);
+    labelColumn(cells, cols.labels, undefined, options, labels, headers, labelEdits, errors, plan);
   for (const { group, index } of plan.groups) {
-    labelColumn(cells, index, group, options, labels, headers, labelEdits, errors);
+    labelColumn(cells, index, group, options, labels, headers, labelEdits, errors, plan);
   }
   return { fields, labelEdits, errors };
 }
@@ -159,28 +159,17 @@ function resolvePeople(
     errors.push(r.error);
     return raw;
   }
-  if (field === 'share_user_ids') {
-    const ids: string[] = [];
-    for (const item of splitList(raw)) {
-      const r = people.person(field, item, current?.share_user_ids);
-      if (!r.ok) errors.push(r.error);
-      else if (!ids.includes(r.id)) ids.push(r.id);
-    }
-    return ids;
-  }
-  const ids: number[] = [];
-  for (const item of splitList(raw)) {
-    const r = people.dept(item, current?.share_dept_ids);
-    if (!r.ok) errors.push(r.error);
-    else if (!ids.includes(r.id)) ids.push(r.id);
-  }
-  return ids;
+  // Rows share the ids of a cell text seen before (read, never changed: a change assigns a new list).
+  if (field === 'share_user_ids') return people.list(field, raw, current?.share_user_ids, errors) as string[];
+  return people.list('share_dept_ids', raw, current?.share_dept_ids, errors) as number[];
 }
 
 interface ColumnPlan {
   fields: { field: ContactFieldKey; index: number; kind: FieldKind; neverCleared: boolean }[];
   groups: { group: string; index: number }[];
   stateCode: number | undefined;
+  /** Label edits by column and mode, one per resolved cell: rows with the same label text share it. */
+  edits: Map<string, WeakMap<ResolvedCell, LabelEdit>>;
 }
 
 const columnPlans = new WeakMap<ColumnIndex, ColumnPlan>();
@@ -198,6 +187,7 @@ function columnPlan(cols: ColumnIndex): ColumnPlan {
       })),
       groups: [...cols.groups].map(([group, index]) => ({ group, index })),
       stateCode: cols.fields.get('state_code'),
+      edits: new Map(),
     };
     columnPlans.set(cols, plan);
   }
@@ -214,6 +204,7 @@ function labelColumn(
   headers: readonly string[],
   labelEdits: LabelEdit[],
   errors: string[],
+  plan: ColumnPlan,
 ): void {
   const raw = cellAt(cells, index);
   const header = headers[index] ?? '';
@@ -227,8 +218,16 @@ function labelColumn(
   // Label cells repeat a few texts down a sheet: LabelIndex reads each distinct text once.
   const cell = labels.resolveCell(raw, group, langOf(options));
   // The row is invalid already; applying half a cell would only add noise (a spurious 60204).
-  if (cell.errors.length > 0) errors.push(...cell.errors);
-  else labelEdits.push({ header, group, mode: options.labels, ids: cell.ids });
+  if (cell.errors.length > 0) {
+    errors.push(...cell.errors);
+    return;
+  }
+  const key = `${index} ${options.labels}`;
+  let edits = plan.edits.get(key);
+  if (!edits) plan.edits.set(key, (edits = new WeakMap()));
+  let edit = edits.get(cell);
+  if (!edit) edits.set(cell, (edit = Object.freeze({ header, group, mode: options.labels, ids: cell.ids })));
+  labelEdits.push(edit);
 }
 
 /** Applies label edits to a current set of ids (order kept: current first, new ones appended). */
