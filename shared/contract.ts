@@ -25,7 +25,13 @@ import type {
   PlanMergeDuplicatesArgs,
   QueryContactsArgs,
 } from './workspace-types';
-import type { DirectoryInfo, PlanReassignArgs, SearchStaffArgs, StaffOption } from './people-types';
+import type {
+  DirectoryInfo,
+  DirectoryReadProgress,
+  PlanReassignArgs,
+  SearchStaffArgs,
+  StaffOption,
+} from './people-types';
 
 export type * from './workspace-types';
 export type * from './people-types';
@@ -557,7 +563,7 @@ export interface Methods {
   planReassign(args: PlanReassignArgs): Promise<PlanSummary>;
   /** The directory as cached for this connection (no call). */
   getDirectoryInfo(): Promise<DirectoryInfo>;
-  /** Reads the staff directory again (names, departments, who left). */
+  /** Reads the staff directory again (names, departments, who left; 'directory:progress' events). */
   refreshDirectory(): Promise<DirectoryInfo>;
 
   // Settings
@@ -579,6 +585,8 @@ export interface Events {
   'file:opened': FileRef;
   /** While the local contact index is read. */
   'contacts:progress': ContactIndexProgress;
+  /** While the staff directory is read by refreshDirectory. */
+  'directory:progress': DirectoryReadProgress;
 }
 
 export type MethodName = keyof Methods;
@@ -648,6 +656,7 @@ export const EVENT_NAMES = [
   'jobs:interrupted',
   'file:opened',
   'contacts:progress',
+  'directory:progress',
 ] as const satisfies readonly EventName[];
 
 // Compile-time exhaustiveness: a method or event missing from the arrays names itself in the error

@@ -41,3 +41,11 @@ export interface DirectoryInfo {
   staff: number;
   departments: number;
 }
+
+/** While the staff directory is read ('directory:progress'): what has been read so far. */
+export interface DirectoryReadProgress {
+  staff: number;
+  departments: number;
+  /** listsub and listsimple calls made so far. */
+  calls: number;
+}

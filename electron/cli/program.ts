@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { translate } from '../../shared/i18n';
 import type { CliContext } from './context';
+import { localiseUsageError } from './error-lang';
 import { argvLang, localiseHelp } from './help-lang';
 import { COMMANDS, type CommandEntry } from './commands/index';
 import { dtloadVersion } from './version';
@@ -61,6 +62,7 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
   program.configureOutput({
     writeOut: (s) => ctx.stdout.write(s),
     writeErr: (s) => ctx.stderr.write(s),
+    outputError: (s, write) => write(localiseUsageError(s, lang)),
   });
   const invoked = invokedCommand(argv);
   for (const entry of COMMANDS) {

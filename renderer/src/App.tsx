@@ -14,7 +14,8 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useI18n, type Lang, type MessageKey } from './i18n';
-import { theme } from './theme';
+import { stillTheme, theme } from './theme';
+import { useReducedMotion } from './lib/useReducedMotion';
 import { SessionProvider, useSession } from './state/session';
 import { ConnectScreen } from './screens/ConnectScreen';
 import { ContactsScreen } from './screens/ContactsScreen';
@@ -39,11 +40,16 @@ const NAV: readonly { key: ScreenKey; label: MessageKey; icon: React.ReactNode }
 
 export function App() {
   const { lang } = useI18n();
+  const still = useReducedMotion();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={lang === 'zh-CN' ? zhCN : enUS}
+      theme={still ? stillTheme : theme}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <SessionProvider>
           <Shell />

@@ -20,3 +20,6 @@ export const theme: ThemeConfig = {
     Table: { headerBg: '#FAFBFC', cellPaddingBlockSM: 6 },
   },
 };
+
+/** The theme without antd's motion (the admin's system asks for reduced motion). */
+export const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };

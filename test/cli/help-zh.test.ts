@@ -1,5 +1,6 @@
 // `dtload --help` in zh-CN is Chinese throughout: commander's own fragments (titles, `[options]`,
-// `(default: …)`, `(choices: …)`, `(env: …)`, the help command and option) included; English unchanged.
+// `(default: …)`, `(choices: …)`, `(env: …)`, the help command and option, and the usage error printed
+// before the help) included; English unchanged.
 import { describe, expect, it } from 'vitest';
 import { columns } from '../../electron/cli/help-width';
 import { COMMANDS } from '../../electron/cli/commands/index';
@@ -69,6 +70,27 @@ describe('dtload --help in zh-CN', () => {
     }
     // A repeatable option's empty starting list is no default worth stating.
     expect(await help(['--lang', 'zh-CN', 'edit', '--help'])).toMatch(/--remove-label <labels>\s+移除标签\n/);
+  });
+
+  it.each([
+    [['import'], '错误：缺少必需的参数 file'],
+    [['import', 'x.csv', '--mach', 'mobile'], '错误：未知选项 --mach\n（是否要输入 --match？）'],
+    [['imprt'], '错误：未知命令 imprt\n（是否要输入 import？）'],
+    [
+      ['import', 'x.csv', '--match', 'zz'],
+      '错误：选项 --match <key> 的值 "zz" 无效，可选值：user_id、mobile',
+    ],
+    [['export', '--where'], '错误：选项 --where <query> 缺少值'],
+    [['reassign', '--to', 'a'], '错误：缺少必需的选项 --from <person>'],
+    [['labels', 'extra'], '错误：参数过多：应为 0 个，实际 1 个'],
+  ])('usage error %j is said in Chinese, before the Chinese help', async (args, line) => {
+    const r = await runCli(['--lang', 'zh-CN', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err.startsWith(`${line}\n`)).toBe(true);
+    expect(r.err).not.toMatch(/error:|Did you mean/);
+    expect(r.err).not.toMatch(ENGLISH);
+    const en = await runCli(['--lang', 'en', ...args]);
+    expect(en.err).toMatch(/^error: /);
   });
 
   it('English help keeps commander’s own wording', async () => {

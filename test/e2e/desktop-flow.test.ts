@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 import {
   columnOf,
   makeBigCsv,
@@ -111,7 +111,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     mkdirSync(shots, { recursive: true });
     web = await startSandboxWeb(join(work, 'data'), REJECTED_FAULTS);
     browser = await launchChromium(lang);
-    const context = await browser.newContext({
+    const context = await newE2EContext(browser, {
       viewport: { width: 1280, height: 800 },
       locale: lang,
       acceptDownloads: true,
@@ -317,6 +317,9 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       await testId('validate-next').click();
       await expect.poll(() => testId('count-changed').innerText()).toBe('20');
       await testId('diff-apply').click();
+      // Reduced motion: the confirmation opens in place, so the click below lands on a button at rest.
+      await testId('apply-confirm').waitFor();
+      expect(await page.locator('.ant-modal').last().getAttribute('class')).not.toMatch(/zoom/);
       await testId('apply-confirm').click();
 
       await testId('job-pause').click();

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSandboxState, sandboxStatePath } from '../../electron/core/sandbox';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -34,10 +34,11 @@ describe.each(CASES)('hand over contacts in the browser ($lang)', ({ lang, open,
   const choose = async (picker: string, text: string, pick: string) => {
     await testId(picker).click();
     await page.keyboard.type(text);
-    const option = page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: pick });
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const option = offered.filter({ hasText: pick });
     await option.first().waitFor({ timeout: 20_000 });
+    // Only the answer for what was typed is offered: no older list that it would replace mid-click.
+    expect((await offered.allInnerTexts()).filter((line) => !line.includes(text))).toEqual([]);
     await option.first().click();
   };
 
@@ -46,7 +47,7 @@ describe.each(CASES)('hand over contacts in the browser ($lang)', ({ lang, open,
     mkdirSync(shots, { recursive: true });
     web = await startSandboxWeb(join(work, 'data'));
     browser = await launchChromium(lang);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang });
+    const context = await newE2EContext(browser, { viewport: { width: 1280, height: 800 }, locale: lang });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
   });

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetWriter } from '../../electron/core/sheets';
 import { runCli } from '../cli/run-cli';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -66,7 +66,7 @@ describe('a hostile file in web mode', () => {
     it(`the file step refuses it (${lang}) and then opens a good sheet`, { timeout: 120_000 }, async () => {
       mkdirSync(join(ROOT, 'test-results', 'screenshots', lang), { recursive: true });
       const page = await (
-        await browser.newContext({ locale: lang, viewport: { width: 1280, height: 800 } })
+        await newE2EContext(browser, { locale: lang, viewport: { width: 1280, height: 800 } })
       ).newPage();
       await page.goto(web.urlWith({ lang }, 'connect'));
       await page.getByTestId('connect-sandbox').click();

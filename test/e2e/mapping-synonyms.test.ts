@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetWriter } from '../../electron/core/sheets';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 import { startSandboxWeb, type RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -45,7 +45,7 @@ describe('the mapping step with Chinese headers', () => {
       const shots = join(ROOT, 'test-results', 'screenshots', lang);
       mkdirSync(shots, { recursive: true });
       const page = await (
-        await browser.newContext({ locale: lang, viewport: { width: 1280, height: 860 } })
+        await newE2EContext(browser, { locale: lang, viewport: { width: 1280, height: 860 } })
       ).newPage();
       await page.goto(web.urlWith({ lang }, 'connect'));
       await page.getByTestId('connect-sandbox').click();

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RENDERER_DIR } from '../../electron/web/server';
 import { startHarness, type Harness } from '../web/helpers';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -50,7 +50,7 @@ describe.each(CASES)('undo on the jobs screen in $lang', (c) => {
     await h.api.connectSandbox();
     await h.api.refreshContactIndex();
     browser = await launchChromium(c.lang);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: c.lang });
+    const context = await newE2EContext(browser, { viewport: { width: 1280, height: 800 }, locale: c.lang });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[${c.lang}] page error:`, e.message));
   });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../shared/domain';
 import { translator, type Lang } from '../../shared/i18n';
 import { loadSandboxState, sandboxStatePath } from '../../electron/core/sandbox';
-import { launchChromium } from './browser';
+import { launchChromium, newE2EContext } from './browser';
 import { readSheet } from './fixture';
 import { startSandboxWeb, type RunningWeb } from './server';
 
@@ -83,7 +83,7 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     mkdirSync(shots, { recursive: true });
     web = await startSandboxWeb(dataDir);
     browser = await launchChromium(lang);
-    const context = await browser.newContext({
+    const context = await newE2EContext(browser, {
       viewport: { width: 1440, height: 900 },
       locale: lang,
       acceptDownloads: true,

@@ -195,59 +195,59 @@ export function createBackend(opts: BackendOptions): Backend {
     loadMapping: (args) => plans.loadMapping(args.fileId),
     planImport: (args) => plans.planImport(args),
     getPlanRows: async (args) => plans.rows(args),
-    async applyPlan(args) {
-      const held = plans.forApply(args.planId);
-      if (held.plan.kind !== 'import') {
-        throw new AppError(
-          'conflict',
-          'A delete plan is applied with applyDelete (it makes a backup first).',
-        );
-      }
-      // A merge of duplicates deletes contacts too: they are backed up first, as a delete's are.
-      const backup = held.plan.ops.some((op) => op.kind === 'delete')
-        ? await backupBeforeDelete({
-            plan: held.plan,
-            client: connection.require().client,
-            directory: connection.require().directory,
-            dataDir: opts.dataDir,
-          })
-        : undefined;
-      const jobId = await jobs.start(held.plan, {
-        kind: 'import',
-        source: held.source,
-        mode: 'apply',
-        options: { ...held.options, ...(backup ? { backup: basename(backup.path) } : {}) },
-      });
-      plans.take(args.planId);
-      return { jobId };
-    },
+    applyPlan: (args) =>
+      plans.applyOnce(args.planId, async (held) => {
+        if (held.plan.kind !== 'import') {
+          throw new AppError(
+            'conflict',
+            'A delete plan is applied with applyDelete (it makes a backup first).',
+          );
+        }
+        // A merge of duplicates deletes contacts too: they are backed up first, as a delete's are.
+        const backup = held.plan.ops.some((op) => op.kind === 'delete')
+          ? await backupBeforeDelete({
+              plan: held.plan,
+              client: connection.require().client,
+              directory: connection.require().directory,
+              dataDir: opts.dataDir,
+            })
+          : undefined;
+        const jobId = await jobs.start(held.plan, {
+          kind: 'import',
+          source: held.source,
+          mode: 'apply',
+          options: { ...held.options, ...(backup ? { backup: basename(backup.path) } : {}) },
+        });
+        return { jobId };
+      }),
 
     planDelete: (args) => plans.planDelete(args),
     async applyDelete(args) {
-      const held = plans.forApply(args.planId);
-      if (held.plan.kind !== 'delete') throw new AppError('conflict', 'That plan is not a delete plan.');
-      if (args.confirmCount !== held.plan.summary.delete) {
-        throw new AppError(
-          'conflict',
-          `The confirmation says ${args.confirmCount} but the plan deletes ${held.plan.summary.delete} contacts.`,
-          'Type the number of contacts to delete to confirm.',
-        );
-      }
-      const { client, directory } = connection.require();
-      const backup = await backupBeforeDelete({
-        plan: held.plan,
-        client,
-        directory,
-        dataDir: opts.dataDir,
-        lang: await ctx.lang(),
+      const { jobId, backup } = await plans.applyOnce(args.planId, async (held) => {
+        if (held.plan.kind !== 'delete') throw new AppError('conflict', 'That plan is not a delete plan.');
+        if (args.confirmCount !== held.plan.summary.delete) {
+          throw new AppError(
+            'conflict',
+            `The confirmation says ${args.confirmCount} but the plan deletes ${held.plan.summary.delete} contacts.`,
+            'Type the number of contacts to delete to confirm.',
+          );
+        }
+        const { client, directory } = connection.require();
+        const backup = await backupBeforeDelete({
+          plan: held.plan,
+          client,
+          directory,
+          dataDir: opts.dataDir,
+          lang: await ctx.lang(),
+        });
+        const jobId = await jobs.start(held.plan, {
+          kind: 'delete',
+          source: held.source,
+          mode: 'apply',
+          options: { backup: basename(backup.path) },
+        });
+        return { jobId, backup };
       });
-      const jobId = await jobs.start(held.plan, {
-        kind: 'delete',
-        source: held.source,
-        mode: 'apply',
-        options: { backup: basename(backup.path) },
-      });
-      plans.take(args.planId);
       return { jobId, backup: files.toRef(await files.hold(backup.path)) };
     },
 

@@ -3,6 +3,7 @@
 // refresh. All of it on the connection's one DirectoryService.
 import type {
   DirectoryInfo,
+  DirectoryReadProgress,
   PlanReassignArgs,
   PlanSummary,
   SearchStaffArgs,
@@ -19,6 +20,7 @@ import {
 } from '../contacts';
 import type { Directory } from '../directory';
 import { AppError } from './app-error';
+import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
 import type { Plans } from './plans';
 import type { Workspace } from './workspace';
@@ -32,6 +34,13 @@ const infoOf = (dir: Directory | undefined): DirectoryInfo => ({
 
 export function createPeople(ctx: BackendContext, plans: Plans, workspace: Workspace) {
   const service = () => ctx.connection.require().directory;
+  // A read is a page per call; the screens need a few updates a second.
+  const progress = createCoalescer<DirectoryReadProgress>({
+    intervalMs: 200,
+    key: () => 'directory',
+    urgent: () => false,
+    send: (p) => ctx.emit('directory:progress', p),
+  });
 
   return {
     async getDirectoryInfo(): Promise<DirectoryInfo> {
@@ -39,7 +48,12 @@ export function createPeople(ctx: BackendContext, plans: Plans, workspace: Works
     },
 
     async refreshDirectory(): Promise<DirectoryInfo> {
-      const dir = await service().refresh();
+      let dir: Directory;
+      try {
+        dir = await service().refresh((p) => progress.push({ ...p }));
+      } finally {
+        progress.flush('directory');
+      }
       workspace.directoryRefreshed(directoryPeople(dir, await ctx.lang()));
       return infoOf(dir);
     },

@@ -280,11 +280,20 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
       return p;
     },
 
-    /** A plan is applied once: a second click must not send every write again. */
-    take(planId: string): HeldPlan {
-      const p = this.get(planId);
+    /**
+     * Applies a plan once: it is taken before `start` awaits anything, so a second apply of it while the
+     * first is starting (a double click, a second dialog) finds it gone instead of sending every write
+     * again. A start that fails (a check, the backup) puts it back, to be tried again.
+     */
+    async applyOnce<T>(planId: string, start: (held: HeldPlan) => Promise<T>): Promise<T> {
+      const held = this.forApply(planId);
       plans.delete(planId);
-      return p;
+      try {
+        return await start(held);
+      } catch (e) {
+        keep(held);
+        throw e;
+      }
     },
   };
 }

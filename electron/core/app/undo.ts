@@ -41,39 +41,40 @@ export function createUndo(ctx: BackendContext, plans: Plans, jobs: Jobs) {
     },
 
     async apply(args: ApplyUndoArgs): Promise<ApplyUndoResult> {
-      const held = plans.forApply(args.planId);
-      if (!held.undo) throw new AppError('conflict', 'That plan is not an undo.');
-      const deletes = held.plan.summary.delete;
-      // Contacts the job created are deleted: the same typed confirmation as any delete.
-      if (deletes > 0 && args.confirmCount !== deletes) {
-        throw new AppError(
-          'conflict',
-          `The confirmation says ${args.confirmCount} but the undo deletes ${deletes} contacts.`,
-          'Type the number of contacts to delete to confirm.',
-        );
-      }
-      const { client, directory } = ctx.connection.require();
-      const backup =
-        deletes > 0
-          ? await backupBeforeDelete({
-              plan: held.plan,
-              client,
-              directory,
-              dataDir: ctx.dataDir,
-              lang: await ctx.lang(),
-            })
-          : undefined;
-      const jobId = await jobs.start(held.plan, {
-        kind: 'undo',
-        source: held.source,
-        mode: 'undo',
-        options: {
-          undoOf: held.undo.jobId,
-          force: held.undo.force,
-          ...(backup ? { backup: basename(backup.path) } : {}),
-        },
+      const { jobId, backup } = await plans.applyOnce(args.planId, async (held) => {
+        if (!held.undo) throw new AppError('conflict', 'That plan is not an undo.');
+        const deletes = held.plan.summary.delete;
+        // Contacts the job created are deleted: the same typed confirmation as any delete.
+        if (deletes > 0 && args.confirmCount !== deletes) {
+          throw new AppError(
+            'conflict',
+            `The confirmation says ${args.confirmCount} but the undo deletes ${deletes} contacts.`,
+            'Type the number of contacts to delete to confirm.',
+          );
+        }
+        const { client, directory } = ctx.connection.require();
+        const backup =
+          deletes > 0
+            ? await backupBeforeDelete({
+                plan: held.plan,
+                client,
+                directory,
+                dataDir: ctx.dataDir,
+                lang: await ctx.lang(),
+              })
+            : undefined;
+        const jobId = await jobs.start(held.plan, {
+          kind: 'undo',
+          source: held.source,
+          mode: 'undo',
+          options: {
+            undoOf: held.undo.jobId,
+            force: held.undo.force,
+            ...(backup ? { backup: basename(backup.path) } : {}),
+          },
+        });
+        return { jobId, backup };
       });
-      plans.take(args.planId);
       return { jobId, ...(backup ? { backup: ctx.files.toRef(await ctx.files.hold(backup.path)) } : {}) };
     },
   };

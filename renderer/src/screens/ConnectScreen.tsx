@@ -1,4 +1,5 @@
-// Connect: region, AppKey/AppSecret, remember, test; or the sandbox organisation for a first look.
+// Connect: region, AppKey/AppSecret, remember, test; or the sandbox organisation for a first look. Once
+// connected: the connection, and its staff directory's size, age and refresh.
 import { CheckCircleFilled, ExperimentOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -17,6 +18,7 @@ import {
 import { useEffect, useState } from 'react';
 import { api, type ConnectArgs, type Region, type TestConnectionResult } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { DirectoryCard } from '../components/people/DirectoryCard';
 import { Screen } from '../components/Screen';
 import { SpeedSetting } from '../components/SpeedSetting';
 import { UpdateSetting } from '../components/UpdateSetting';
@@ -118,6 +120,7 @@ export function ConnectScreen({ onConnected }: { onConnected: () => void }) {
           }
         />
       )}
+      {session && <DirectoryCard version={session} />}
 
       <Row gutter={[20, 20]} align="stretch">
         <Col xs={24} xl={15}>

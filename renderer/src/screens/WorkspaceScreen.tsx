@@ -16,6 +16,7 @@ import { DuplicatesPanel } from '../components/workspace/DuplicatesPanel';
 import { LabelOverviewPanel } from '../components/workspace/LabelOverviewPanel';
 import { PlanDrawer } from '../components/workspace/PlanDrawer';
 import { useI18n } from '../i18n';
+import { minutesSince } from '../lib/age';
 import { useAction } from '../lib/useAction';
 
 export function WorkspaceScreen() {
@@ -24,10 +25,6 @@ export function WorkspaceScreen() {
       <Workspace />
     </RequireConnection>
   );
-}
-
-function ageMinutes(iso: string | null): number | null {
-  return iso === null ? null : Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
 }
 
 function Workspace() {
@@ -72,7 +69,7 @@ function Workspace() {
     void api.getContactIndex().then(setIndex);
   };
 
-  const age = ageMinutes(index?.refreshedAt ?? null);
+  const age = index?.refreshedAt ? minutesSince(index.refreshedAt) : null;
   const ageText =
     age === null
       ? t('ws.index.never')

@@ -39,6 +39,8 @@ export const contacts = {
   },
   'index.age.now': { en: 'just now', 'zh-CN': '刚刚' },
   'index.age.minutes': { en: '{n} minutes ago', 'zh-CN': '{n} 分钟前' },
+  'index.age.hours': { en: '{n} hours ago', 'zh-CN': '{n} 小时前' },
+  'index.age.days': { en: '{n} days ago', 'zh-CN': '{n} 天前' },
   'index.loading': {
     en: 'Reading every contact into the local index',
     'zh-CN': '正在读取全部联系人到本地索引',

@@ -16,6 +16,30 @@ export const help = {
   'help.note.default': { en: 'default: {value}', 'zh-CN': '默认：{value}' },
   'help.note.preset': { en: 'preset: {value}', 'zh-CN': '不带值时：{value}' },
   'help.note.env': { en: 'env: {name}', 'zh-CN': '环境变量：{name}' },
+  // Commander's usage errors (printed before the help), by what commander says in English.
+  'help.error.missingArgument': {
+    en: "error: missing required argument '{name}'",
+    'zh-CN': '错误：缺少必需的参数 {name}',
+  },
+  'help.error.unknownOption': { en: "error: unknown option '{flag}'", 'zh-CN': '错误：未知选项 {flag}' },
+  'help.error.unknownCommand': { en: "error: unknown command '{name}'", 'zh-CN': '错误：未知命令 {name}' },
+  'help.error.argumentMissing': {
+    en: "error: option '{flags}' argument missing",
+    'zh-CN': '错误：选项 {flags} 缺少值',
+  },
+  'help.error.badChoice': {
+    en: "error: option '{flags}' argument '{value}' is invalid. Allowed choices are {choices}.",
+    'zh-CN': '错误：选项 {flags} 的值 "{value}" 无效，可选值：{choices}',
+  },
+  'help.error.requiredOption': {
+    en: "error: required option '{flags}' not specified",
+    'zh-CN': '错误：缺少必需的选项 {flags}',
+  },
+  'help.error.tooManyArguments': {
+    en: 'error: too many arguments. Expected {expected} arguments but got {received}.',
+    'zh-CN': '错误：参数过多：应为 {expected} 个，实际 {received} 个',
+  },
+  'help.error.didYouMean': { en: '(Did you mean {suggestion}?)', 'zh-CN': '（是否要输入 {suggestion}？）' },
   'help.program': {
     en: "Bulk-edit a DingTalk organisation's external contacts from spreadsheets.",
     'zh-CN': '用表格批量管理钉钉组织的外部联系人。',

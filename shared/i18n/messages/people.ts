@@ -73,6 +73,27 @@ export const people = {
   'people.dir.ageNow': { en: 'Directory read just now', 'zh-CN': '通讯录刚刚读取' },
   'people.dir.ageMinutes': { en: 'Directory read {n} minutes ago', 'zh-CN': '通讯录已于 {n} 分钟前读取' },
   'people.dir.notRead': { en: 'Directory not read yet', 'zh-CN': '通讯录尚未读取' },
+  // The directory on the connection screen.
+  'people.dir.title': { en: 'Staff directory', 'zh-CN': '员工通讯录' },
+  'people.dir.summary': {
+    en: '{staff} people in {departments} departments, read {age}',
+    'zh-CN': '{staff} 人，{departments} 个部门，{age}读取',
+  },
+  'people.dir.never': {
+    en: 'Not read yet for this connection.',
+    'zh-CN': '此连接尚未读取通讯录。',
+  },
+  'people.dir.reading': {
+    en: 'Reading the staff directory… {staff} people in {departments} departments so far',
+    'zh-CN': '正在读取通讯录… 已读取 {staff} 人，{departments} 个部门',
+  },
+  'people.dir.readNow': { en: 'Read now', 'zh-CN': '立即读取' },
+  'people.dir.help': {
+    en: "dtload shows owners and sharing by name, and reads the names typed in a sheet, through this directory. Reading it needs the app's 通讯录只读权限 (contacts read permission).",
+    'zh-CN':
+      'dtload 通过员工通讯录以姓名显示负责人和共享，并识别表格中填写的姓名。读取通讯录需要应用开通通讯录只读权限。',
+  },
+  'people.dir.failed': { en: 'Could not read the staff directory', 'zh-CN': '无法读取员工通讯录' },
   'people.dir.size': {
     en: '{staff} staff in {departments} departments',
     'zh-CN': '{departments} 个部门，{staff} 名员工',

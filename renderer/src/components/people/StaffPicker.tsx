@@ -1,8 +1,8 @@
 // A staff member picked by searching (name, department, mobile or userid): each option shows the
 // person's departments and how many contacts they own, so two 张伟 can be told apart. Leavers (found only
 // on contacts) are offered when `includeLeft`.
-import { Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { api, type StaffOption } from '../../api';
 import { useI18n } from '../../i18n';
 
@@ -13,24 +13,29 @@ interface Props {
   testId: string;
 }
 
-/** Searches as the admin types, the last answer wins. */
+/**
+ * Searches as the admin types, the last answer wins. Only the answer for the text now in the box is
+ * offered: while it is on its way the list is empty (loading), never an older list that the answer would
+ * then replace under the pointer (a click mid-swap picked nobody, or whoever took that row).
+ */
 function useStaffSearch(text: string, includeLeft: boolean): { options: StaffOption[]; loading: boolean } {
-  const [options, setOptions] = useState<StaffOption[]>([]);
-  const [loading, setLoading] = useState(false);
-  const seq = useRef(0);
+  const [answer, setAnswer] = useState<{ key: string; options: StaffOption[] } | null>(null);
+  const key = `${includeLeft ? 1 : 0}:${text}`;
   useEffect(() => {
-    const mine = ++seq.current;
+    let live = true;
     const timer = setTimeout(() => {
-      setLoading(true);
       void api
         .searchStaff({ text, includeLeft, limit: 30 })
-        .then((o) => mine === seq.current && setOptions(o))
-        .catch(() => mine === seq.current && setOptions([]))
-        .finally(() => mine === seq.current && setLoading(false));
+        .then((options) => live && setAnswer({ key, options }))
+        .catch(() => live && setAnswer({ key, options: [] }));
     }, 200);
-    return () => clearTimeout(timer);
-  }, [text, includeLeft]);
-  return { options, loading };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, text, includeLeft]);
+  const current = answer?.key === key;
+  return { options: current ? answer.options : [], loading: !current };
 }
 
 export function StaffLine({ o }: { o: StaffOption }) {
@@ -60,6 +65,7 @@ export function StaffPicker({ value, onChange, includeLeft = false, testId }: Pr
       placeholder={t('handover.search')}
       allowClear
       loading={loading}
+      notFoundContent={loading ? <Spin size="small" /> : undefined}
       value={value?.userid ?? null}
       showSearch={{ filterOption: false, onSearch: setText }}
       onChange={(id: string | undefined) => onChange(id ? (byId.get(id) ?? null) : null)}
