@@ -57,7 +57,8 @@ const scrollAndTime = (selector: string): string => `(async () => {
       const top = el.scrollTop;
       const bottom = top + el.clientHeight;
       const pending = [...rows].some((r) => {
-        const y = Number(/translateY\\((\\d+)px\\)/.exec(r.style.transform)?.[1]);
+        // Chromium writes large offsets as 1.99976e+06px.
+        const y = Number(/translateY\\(([^p]+)px\\)/.exec(r.style.transform)?.[1]);
         return !r.dataset.userid && y + 40 > top && y < bottom;
       });
       run = pending ? run + 1 : 0;
