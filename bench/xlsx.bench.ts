@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeContactsFile } from '../electron/core/export';
 import { planImport, type ImportClient } from '../electron/core/import';
-import { seedContacts, seedLabelGroups } from '../electron/core/sandbox';
+import { seedContacts, seedContactStream, seedLabelGroups } from '../electron/core/sandbox';
 import { bareXlsx, mb, median, memoryClient } from './memory-org';
 import { openSheet } from '../electron/core/sheets';
 
@@ -31,7 +31,7 @@ type Task = 'bare' | 'dry';
 
 async function child(task: Task, path: string, rows: number, runs: number): Promise<void> {
   const groups = seedLabelGroups();
-  const client = memoryClient(groups, seedContacts(rows, SEED, groups));
+  const client = memoryClient(groups, () => seedContactStream(rows, SEED, groups));
   const times: number[] = [];
   let note = '';
   let rss = 0;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SANDBOX_STAFF,
   seedContacts,
+  seedContactStream,
   seedLabelGroups,
   startSandbox,
   type Sandbox,
@@ -102,6 +103,15 @@ describe('sandbox seeded organisation', () => {
     expect(seedContacts(50, 8, groups).map((c) => c.name)).not.toEqual(
       seedContacts(50, 7, groups).map((c) => c.name),
     );
+  });
+
+  it('streams the same contacts one at a time, each a fresh object (the benches serve a million so)', () => {
+    const groups = seedLabelGroups();
+    const listed = [...seedContactStream(300, 1, groups)];
+    expect(JSON.stringify(listed)).toBe(JSON.stringify(seedContacts(300, 1, groups)));
+    const again = seedContactStream(300, 1, groups).next().value;
+    expect(again).toEqual(listed[0]);
+    expect(again).not.toBe(listed[0]);
   });
 
   it('hands out copies: mutating what contacts() returns does not change the organisation', () => {

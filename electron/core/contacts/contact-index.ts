@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Contact, LabelGroup, RowOp, RowResult } from '../../../shared/domain';
 import { readLabelGroups, type ImportClient } from '../import';
+import { collationOrder, collationOrderNow } from './collation';
 import { compileQuery, type CompileContext } from './query-compile';
 import type { QueryTerm } from './query-parse';
 import { toIndexed, type IndexedContact } from './searchable';
@@ -113,12 +114,20 @@ async function readAll(client: IndexClient, onProgress: (done: number) => void):
 
 export type SortKey = 'name' | 'company' | 'title' | 'mobile' | 'owner' | 'remark';
 
+/** Columns ordered in the background (owner needs the staff directory's names; its values are few). */
+const PREPARED = ['name', 'mobile', 'company', 'title', 'remark'] as const;
+
 export class ContactIndex {
   private byId = new Map<string, IndexedContact>();
   private list: IndexedContact[] = [];
   private orders = new Map<SortKey, IndexedContact[]>();
+  /** Orders being built in the background for the current contacts, once the workspace asked for them. */
+  private building = new Map<SortKey, Promise<IndexedContact[]>>();
+  private sorting = false;
   labelGroups: LabelGroup[] = [];
   refreshedAt: string | null = null;
+  /** Bumped whenever the contacts change: what was computed from them (a query's matches) is stale. */
+  revision = 0;
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -152,6 +161,37 @@ export class ContactIndex {
     this.list = list;
     this.byId = new Map(list.map((c) => [c.c.userid, c]));
     this.orders.clear();
+    this.revision++;
+    if (this.sorting) this.buildOrders();
+  }
+
+  /**
+   * The app's table sorts: from now on the column orders are built in the background whenever the contacts
+   * change (load, refresh, a job's writes), so a sort never waits for 100,000 comparisons. The CLI never
+   * sorts and never asks.
+   */
+  prepareSorting(): void {
+    if (this.sorting) return;
+    this.sorting = true;
+    this.buildOrders();
+  }
+
+  private buildOrders(): void {
+    const { revision, list } = this;
+    this.building.clear();
+    // One column after another: the values of one are gathered here while the worker orders the last.
+    let previous: Promise<unknown> = Promise.resolve();
+    for (const key of PREPARED) {
+      const order = previous
+        .then(() => collationOrder(list, (c) => c[key], true))
+        .then((o) => {
+          if (this.revision === revision) this.orders.set(key, o);
+          return o;
+        });
+      order.catch(() => {});
+      previous = order.catch(() => {});
+      this.building.set(key, order);
+    }
   }
 
   /** Whether the full list was ever read into it. */
@@ -247,7 +287,11 @@ export class ContactIndex {
       this.db.exec('ROLLBACK');
       throw e;
     }
-    if (changed) this.orders.clear();
+    if (changed) {
+      this.orders.clear();
+      this.revision++;
+      if (this.sorting) this.buildOrders();
+    }
     return changed;
   }
 
@@ -314,23 +358,27 @@ export class ContactIndex {
     return out;
   }
 
-  /** Sorts matches by a column, in the admin's collation; the full order is computed once per index state. */
-  sort(
+  /**
+   * Sorts matches by a column, in the admin's collation. The full order is computed once per index state:
+   * in the background when prepareSorting was called (waited for if still under way), else here.
+   */
+  async sort(
     matches: readonly IndexedContact[],
     key: SortKey,
     descending = false,
     ownerName?: (id: string) => string | undefined,
-  ): IndexedContact[] {
+  ): Promise<IndexedContact[]> {
     let order = this.orders.get(key);
     if (!order) {
-      const collator = new Intl.Collator(['zh-CN', 'en'], { sensitivity: 'base', numeric: true });
-      const value = (c: IndexedContact): string =>
-        key === 'owner' ? (ownerName?.(c.c.follower_user_id) ?? c.c.follower_user_id) : c[key];
-      const keyed = this.list.map((c) => ({ c, v: value(c) }));
-      // Empty values last.
-      keyed.sort((a, b) => (a.v === '' ? 1 : 0) - (b.v === '' ? 1 : 0) || collator.compare(a.v, b.v));
-      order = keyed.map((k) => k.c);
-      this.orders.set(key, order);
+      const revision = this.revision;
+      const built = await this.building.get(key)?.catch(() => undefined);
+      order = this.orders.get(key);
+      if (!order) {
+        const value = (c: IndexedContact): string =>
+          key === 'owner' ? (ownerName?.(c.c.follower_user_id) ?? c.c.follower_user_id) : c[key];
+        order = built && this.revision === revision ? built : collationOrderNow(this.list, value);
+        this.orders.set(key, order);
+      }
     }
     // Walk the full order keeping the matches: linear, no comparisons.
     const wanted = matches.length === this.list.length ? undefined : new Set(matches);

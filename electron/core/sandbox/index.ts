@@ -2,7 +2,14 @@
 export { startSandbox, type SandboxHandle } from './server';
 export { loadSandboxState, resetSandboxState, sandboxStatePath, saveSandboxState } from './state-file';
 export { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './credentials';
-export { SANDBOX_STAFF, SANDBOX_DEPTS, seedLabelGroups, seedContacts, userIdFor } from './seed-data';
+export {
+  SANDBOX_STAFF,
+  SANDBOX_DEPTS,
+  seedLabelGroups,
+  seedContacts,
+  seedContactStream,
+  userIdFor,
+} from './seed-data';
 export { seedDirectory, ROOT_DEPT_ID, ROOT_DEPT_NAME } from './directory-data';
 export type {
   SandboxDepartment,

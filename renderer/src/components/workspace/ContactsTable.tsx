@@ -1,48 +1,30 @@
 // The contacts table: a search box in the query language (a bad term is underlined with the backend's
 // one-line reason), filter chips that add terms, sortable columns, the match count, and a virtual list of
-// rows fetched in blocks as they scroll into view (only the visible rows are in the DOM, at 100,000 too).
+// rows fetched in blocks as they scroll into view (ContactRows, rowWindow: only the visible rows are in the
+// DOM, at 100,000 too). Scrolling renders the list alone, never this component.
 import { CloseOutlined, DeleteOutlined, DownOutlined, SearchOutlined } from '@ant-design/icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, Button, Checkbox, Dropdown, Input, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Dropdown, Input, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   api,
-  type ContactRowView,
   type ContactSelection,
   type ContactSortKey,
   type ContactsPage,
   type PlanSummary,
 } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { textOn } from '../../lib/color';
 import { useSession } from '../../state/session';
 import { useSaveFile } from '../useSaveFile';
 import { ErrorExplain } from '../ErrorExplain';
 import { LabelChip } from '../LabelChips';
 import { ActionDialog, ACTION_LABEL, type ActionKind } from './ActionDialog';
+import { ContactRows } from './ContactRows';
 import { DetailDrawer } from './DetailDrawer';
 import { PlanDrawer } from './PlanDrawer';
+import { BLOCK, RowWindow } from './rowWindow';
+import { COLUMNS, GRID, type LabelLook } from './tableColumns';
 import { queryTerm } from '../../../../shared/contact-query';
-
-const BLOCK = 200;
-const ROW_HEIGHT = 40;
-
-interface Column {
-  key: ContactSortKey | 'labels';
-  title: MessageKey;
-  width: number | string;
-  value: (c: ContactRowView) => string;
-}
-
-const COLUMNS: readonly Column[] = [
-  { key: 'name', title: 'contacts.col.name', width: 150, value: (c) => c.name },
-  { key: 'mobile', title: 'ws.col.mobile', width: 130, value: (c) => c.mobile ?? '' },
-  { key: 'company', title: 'contacts.col.company', width: 160, value: (c) => c.company ?? '' },
-  { key: 'title', title: 'contacts.col.title', width: 130, value: (c) => c.title ?? '' },
-  { key: 'owner', title: 'contacts.col.follower', width: 120, value: (c) => c.ownerName ?? c.owner },
-  { key: 'labels', title: 'contacts.col.labels', width: '1fr', value: () => '' },
-  { key: 'remark', title: 'ws.col.remark', width: 130, value: (c) => c.remark ?? '' },
-];
-const GRID = `36px ${COLUMNS.map((c) => (typeof c.width === 'number' ? `${c.width}px` : 'minmax(200px, 1fr)')).join(' ')}`;
 
 interface Props {
   query: string;
@@ -62,67 +44,50 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
     descending: false,
   });
   const [head, setHead] = useState<ContactsPage | null>(null);
-  const [blocks, setBlocks] = useState<Map<number, ContactRowView[]>>(new Map());
+  const [rows, setRows] = useState<RowWindow | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [actionKind, setActionKind] = useState<ActionKind | null>(null);
   const [plan, setPlan] = useState<PlanSummary | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const loading = useRef(new Set<number>());
-  const scrollRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setText(query), [query]);
-
-  // A new query, sort or index: the first block, and every other block forgotten.
+  // A new query, sort or index: the search box shows the query, the selection is cleared (while rendering,
+  // not in an effect: no render with the old selection)...
   const generation = `${query}\u0000${sort.key}\u0000${sort.descending}\u0000${version}`;
-  useEffect(() => {
-    let stale = false;
-    loading.current = new Set();
+  const [seen, setSeen] = useState({ query, generation });
+  if (seen.generation !== generation) {
+    setSeen({ query, generation });
+    if (seen.query !== query) setText(query);
     setPicked(new Set());
     setAllMatching(false);
+  }
+  // ...and the first block is read, with a new window of rows (the old one's calls ignored).
+  useEffect(() => {
+    let stale = false;
+    let win: RowWindow | undefined;
     void api
       .queryContacts({ query, sort, offset: 0, limit: BLOCK })
       .then((p) => {
         if (stale) return;
         setHead(p);
-        setBlocks(new Map([[0, p.items]]));
-        scrollRef.current?.scrollTo({ top: 0 });
+        win = new RowWindow(
+          (offset, limit) => api.queryContacts({ query, sort, offset, limit }).then((page) => page.items),
+          p.error ? 0 : p.total,
+          p.items,
+          setError,
+        );
+        setRows(win);
       })
       .catch(setError);
     return () => {
       stale = true;
+      win?.close();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [generation]);
 
   const total = head?.error ? 0 : (head?.total ?? 0);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-
-  // Fetch the blocks the visible rows fall in.
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (!head || head.error) return;
-    for (let b = Math.floor(first / BLOCK); b <= Math.floor(last / BLOCK); b++) {
-      if (blocks.has(b) || loading.current.has(b)) continue;
-      loading.current.add(b);
-      const gen = generation;
-      void api.queryContacts({ query, sort, offset: b * BLOCK, limit: BLOCK }).then((p) => {
-        if (gen !== generation) return;
-        setBlocks((m) => new Map(m).set(b, p.items));
-      });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [first, last, head, blocks]);
-
-  const rowAt = (i: number): ContactRowView | undefined => blocks.get(Math.floor(i / BLOCK))?.[i % BLOCK];
 
   const selection: ContactSelection = allMatching ? { query } : { userIds: [...picked] };
   const selectedCount = allMatching ? total : picked.size;
@@ -131,7 +96,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
 
   // Chips: labels in their group colours, then owners, companies and departments seen in the first rows.
   const facets = useMemo(() => {
-    const rows = blocks.get(0) ?? [];
+    const first = head?.items ?? [];
     const top = (xs: string[]) => {
       const n = new Map<string, number>();
       for (const x of xs) if (x) n.set(x, (n.get(x) ?? 0) + 1);
@@ -141,18 +106,36 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
         .map(([x]) => x);
     };
     return {
-      owners: top(rows.map((r) => r.ownerName ?? r.owner)),
-      companies: top(rows.map((r) => r.company ?? '')),
-      depts: top(rows.flatMap((r) => r.shareDeptNames ?? r.shareDepts.map(String))),
+      owners: top(first.map((r) => r.ownerName ?? r.owner)),
+      companies: top(first.map((r) => r.company ?? '')),
+      depts: top(first.flatMap((r) => r.shareDeptNames ?? r.shareDepts.map(String))),
     };
-  }, [blocks]);
+  }, [head]);
 
   const labelName = useMemo(() => {
-    const m = new Map<number, { name: string; hex: string; group: string }>();
+    const m = new Map<number, LabelLook>();
     for (const g of org?.labelGroups ?? [])
-      for (const l of g.labels) m.set(l.id, { name: l.name, hex: g.colorHex, group: g.name });
+      for (const l of g.labels)
+        m.set(l.id, { name: l.name, hex: g.colorHex, fg: textOn(g.colorHex), group: g.name });
     return m;
   }, [org]);
+
+  // Stable, so the memoised rows do not render again when the toolbar does.
+  const openDetail = useCallback((userid: string) => setDetail(userid), []);
+  const check = useCallback(
+    (userid: string, checked: boolean) =>
+      setPicked((p) => {
+        const n = new Set(p);
+        if (checked) n.add(userid);
+        else n.delete(userid);
+        return n;
+      }),
+    [],
+  );
+  const headCheck = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (headCheck.current) headCheck.current.indeterminate = !allMatching && picked.size > 0;
+  }, [allMatching, picked]);
 
   const exportSelection = async () => {
     try {
@@ -320,21 +303,20 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
 
       <div
         className="dt-ws-table"
-        style={{ border: '1px solid #F0F0F0', borderRadius: 8, overflow: 'hidden' }}
+        style={{
+          border: '1px solid #F0F0F0',
+          borderRadius: 8,
+          overflow: 'hidden',
+          ['--dt-ws-grid' as string]: GRID,
+        }}
       >
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: GRID,
-            background: '#FAFAFA',
-            borderBottom: '1px solid #F0F0F0',
-            fontWeight: 600,
-          }}
-        >
-          <div style={cell}>
-            <Checkbox
+        <div className="dt-ws-grid dt-ws-head">
+          <div className="dt-ws-cell dt-ws-box">
+            <input
+              ref={headCheck}
+              type="checkbox"
+              className="dt-ws-check"
               checked={allMatching}
-              indeterminate={!allMatching && picked.size > 0}
               onChange={(e) => (setAllMatching(e.target.checked), setPicked(new Set()))}
               aria-label={t('ws.select.all', { count: total })}
             />
@@ -342,7 +324,8 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
           {COLUMNS.map((c) => (
             <div
               key={c.key}
-              style={{ ...cell, cursor: c.key === 'labels' ? 'default' : 'pointer', userSelect: 'none' }}
+              className="dt-ws-cell"
+              style={{ cursor: c.key === 'labels' ? 'default' : 'pointer', userSelect: 'none' }}
               data-testid={`ws-sort-${c.key}`}
               onClick={() =>
                 c.key !== 'labels' &&
@@ -357,67 +340,18 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
             </div>
           ))}
         </div>
-        <div ref={scrollRef} style={{ height: 520, overflow: 'auto' }} data-testid="ws-rows">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((v) => {
-              const r = rowAt(v.index);
-              const on = allMatching || (r ? picked.has(r.userid) : false);
-              return (
-                <div
-                  key={v.key}
-                  data-testid="ws-row"
-                  data-userid={r?.userid}
-                  onClick={() => r && setDetail(r.userid)}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: v.size,
-                    transform: `translateY(${v.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: GRID,
-                    borderBottom: '1px solid #F5F5F5',
-                    background: on ? '#E6F4FF' : undefined,
-                    cursor: 'pointer',
-                  }}
-                >
-                  <div style={cell} onClick={(e) => e.stopPropagation()}>
-                    <Checkbox
-                      checked={on}
-                      disabled={!r || allMatching}
-                      onChange={(e) =>
-                        r &&
-                        setPicked((p) => {
-                          const n = new Set(p);
-                          if (e.target.checked) n.add(r.userid);
-                          else n.delete(r.userid);
-                          return n;
-                        })
-                      }
-                    />
-                  </div>
-                  {r ? (
-                    COLUMNS.map((c) => (
-                      <div key={c.key} style={cell} title={c.value(r)}>
-                        {c.key === 'labels' ? (
-                          r.labels.map((id) => {
-                            const l = labelName.get(id);
-                            return <LabelChip key={id} name={l?.name ?? `#${id}`} hex={l?.hex} />;
-                          })
-                        ) : (
-                          <span style={ellipsis}>{c.value(r)}</span>
-                        )}
-                      </div>
-                    ))
-                  ) : (
-                    <div style={{ ...cell, color: '#BFBFBF' }}>…</div>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        {rows ? (
+          <ContactRows
+            rows={rows}
+            picked={picked}
+            allMatching={allMatching}
+            labels={labelName}
+            onOpen={openDetail}
+            onCheck={check}
+          />
+        ) : (
+          <div className="dt-ws-scroll" data-testid="ws-rows" />
+        )}
       </div>
 
       <ActionDialog
@@ -439,16 +373,3 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
     </Space>
   );
 }
-
-// A flex cell does not ellipsise its text: the span inside does.
-const ellipsis: React.CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
-
-const cell: React.CSSProperties = {
-  padding: '0 10px',
-  display: 'flex',
-  alignItems: 'center',
-  overflow: 'hidden',
-  whiteSpace: 'nowrap',
-  textOverflow: 'ellipsis',
-  minWidth: 0,
-};
