@@ -19,6 +19,8 @@ export type Resolved<T> = { ok: true; id: T } | { ok: false; error: string };
 /** Candidates as the issue shows them: `张伟（销售部） / 张伟（华北销售）`. */
 const CANDIDATE_SEPARATOR = ' / ';
 
+const NO_IDS: readonly string[] = [];
+
 /** Distinct texts remembered per field: a sheet's owner and sharing cells repeat a few hundred names. */
 const CACHE_LIMIT = 10_000;
 
@@ -37,7 +39,8 @@ export class PeopleCells {
     this.t = translator(lang);
   }
 
-  person(field: PersonField, text: string, current: readonly string[] = []): Resolved<string> {
+  /** `current`: the ids the row's contact holds in that field (its owner alone: no list made per row). */
+  person(field: PersonField, text: string, current: readonly string[] | string = NO_IDS): Resolved<string> {
     let known = this.people.get(field);
     if (!known) this.people.set(field, (known = new Map()));
     const hit = known.get(text);
@@ -49,7 +52,7 @@ export class PeopleCells {
       return found;
     }
     const raw = text.trim();
-    if (current.includes(raw)) return { ok: true, id: raw };
+    if (typeof current === 'string' ? current === raw : current.includes(raw)) return { ok: true, id: raw };
     const name = fieldLabel(this.t, field);
     if (r.kind === 'ambiguous') {
       const candidates = r.candidates.map((c) => c.label).join(CANDIDATE_SEPARATOR);

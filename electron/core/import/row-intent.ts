@@ -143,8 +143,6 @@ export function readIntent(
   return { fields, labelEdits, errors };
 }
 
-const NO_IDS: readonly string[] = [];
-
 /** An owner cell → userid; shared staff / departments cells → their ids (errors name the unresolved). */
 function resolvePeople(
   field: ContactFieldKey,
@@ -154,7 +152,7 @@ function resolvePeople(
   errors: string[],
 ): FieldValue {
   if (field === 'follower_user_id') {
-    const r = people.person(field, raw, current ? [current.follower_user_id] : NO_IDS);
+    const r = people.person(field, raw, current?.follower_user_id);
     if (r.ok) return r.id;
     errors.push(r.error);
     return raw;
