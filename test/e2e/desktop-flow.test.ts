@@ -317,9 +317,14 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       await testId('mapping-next').click();
       await testId('validate-next').click();
       await expect.poll(() => testId('count-changed').innerText()).toBe('20');
-      await testId('diff-apply').click();
+      // Two clicks on Apply before anything repaints (a double Enter) open one confirmation, not two.
+      await testId('diff-apply').evaluate((el) => {
+        (el as HTMLElement).click();
+        (el as HTMLElement).click();
+      });
       // Reduced motion: the confirmation opens in place, so the click below lands on a button at rest.
       await testId('apply-confirm').waitFor();
+      expect(await page.locator('[data-testid=apply-confirm]').count()).toBe(1);
       expect(await page.locator('.ant-modal').last().getAttribute('class')).not.toMatch(/zoom/);
       await testId('apply-confirm').click();
 

@@ -98,7 +98,12 @@ function ImportWizard() {
 
   const changes = plan ? countFor('changed', plan.counts) : 0;
 
-  const apply = () =>
+  // One confirmation at a time: a double Enter or click on "Apply" must not stack a second dialog over the
+  // first (its dry run would already be taken by the first one's job).
+  const confirming = useRef(false);
+  const apply = () => {
+    if (confirming.current) return;
+    confirming.current = true;
     modal.confirm({
       title: t('import.diff.confirm.title', { count: changes }),
       content: t('import.diff.confirm.text'),
@@ -112,7 +117,11 @@ function ImportWizard() {
           setJobId(res.jobId);
           setStep('apply');
         }),
+      afterClose: () => {
+        confirming.current = false;
+      },
     });
+  };
 
   // A sheet opened from the OS (open with…, dock drop) starts the wizard over with that file.
   const { openedFile, takeOpenedFile } = useSession();
