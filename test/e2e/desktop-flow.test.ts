@@ -318,10 +318,10 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       await testId('validate-next').click();
       await expect.poll(() => testId('count-changed').innerText()).toBe('20');
       // Two clicks on Apply before anything repaints (a double Enter) open one confirmation, not two.
-      await testId('diff-apply').evaluate((el) => {
-        (el as HTMLElement).click();
-        (el as HTMLElement).click();
-      });
+      // (A string: the Node side has no DOM types.)
+      await page.evaluate(
+        `(() => { const b = document.querySelector('[data-testid=diff-apply]'); b.click(); b.click(); })()`,
+      );
       // Reduced motion: the confirmation opens in place, so the click below lands on a button at rest.
       await testId('apply-confirm').waitFor();
       expect(await page.locator('[data-testid=apply-confirm]').count()).toBe(1);
