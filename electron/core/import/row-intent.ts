@@ -166,8 +166,8 @@ interface ColumnPlan {
   fields: { field: ContactFieldKey; index: number; kind: FieldKind; neverCleared: boolean }[];
   groups: { group: string; index: number }[];
   stateCode: number | undefined;
-  /** Label edits by column and mode, one per resolved cell: rows with the same label text share it. */
-  edits: Map<string, WeakMap<ResolvedCell, LabelEdit>>;
+  /** Label edits by column, one per resolved cell: rows with the same label text share it. */
+  edits: Map<number, WeakMap<ResolvedCell, LabelEdit>>;
 }
 
 const columnPlans = new WeakMap<ColumnIndex, ColumnPlan>();
@@ -220,11 +220,13 @@ function labelColumn(
     errors.push(...cell.errors);
     return;
   }
-  const key = `${index} ${options.labels}`;
-  let edits = plan.edits.get(key);
-  if (!edits) plan.edits.set(key, (edits = new WeakMap()));
+  // Looked up by column index (no key string made per row); a mapping planned again with another mode
+  // replaces the shared edit.
+  let edits = plan.edits.get(index);
+  if (!edits) plan.edits.set(index, (edits = new WeakMap()));
   let edit = edits.get(cell);
-  if (!edit) edits.set(cell, (edit = Object.freeze({ header, group, mode: options.labels, ids: cell.ids })));
+  if (edit?.mode !== options.labels)
+    edits.set(cell, (edit = Object.freeze({ header, group, mode: options.labels, ids: cell.ids })));
   labelEdits.push(edit);
 }
 
