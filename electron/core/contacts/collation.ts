@@ -84,19 +84,15 @@ export function orderInWorker(values: readonly string[]): Promise<Uint32Array> {
 }
 
 /**
- * The items in collation order of their value, empty values last, equal values in their original order.
- * `inWorker` compares in the worker thread (a background build): this thread only gathers the values and
- * places the items.
+ * The items in collation order of their value, empty values last, equal values in their original order,
+ * compared in the worker thread (a background build): this thread only gathers the values and places the
+ * items.
  */
-export async function collationOrder<T>(
-  items: readonly T[],
-  value: (item: T) => string,
-  inWorker: boolean,
-): Promise<T[]> {
+export async function collationOrder<T>(items: readonly T[], value: (item: T) => string): Promise<T[]> {
   const values = items.map(value);
   let order: Uint32Array;
   try {
-    order = inWorker ? await orderInWorker(values) : orderValues(values);
+    order = await orderInWorker(values);
   } catch {
     order = orderValues(values); // no worker (a sandboxed runtime): the same, here
   }

@@ -183,7 +183,7 @@ export class ContactIndex {
     let previous: Promise<unknown> = Promise.resolve();
     for (const key of PREPARED) {
       const order = previous
-        .then(() => collationOrder(list, (c) => c[key], true))
+        .then(() => collationOrder(list, (c) => c[key]))
         .then((o) => {
           if (this.revision === revision) this.orders.set(key, o);
           return o;
