@@ -16,7 +16,7 @@ import { DuplicatesPanel } from '../components/workspace/DuplicatesPanel';
 import { LabelOverviewPanel } from '../components/workspace/LabelOverviewPanel';
 import { PlanDrawer } from '../components/workspace/PlanDrawer';
 import { useI18n } from '../i18n';
-import { minutesSince } from '../lib/age';
+import { agoText } from '../lib/age';
 import { useAction } from '../lib/useAction';
 
 export function WorkspaceScreen() {
@@ -69,11 +69,9 @@ function Workspace() {
     void api.getContactIndex().then(setIndex);
   };
 
-  const age = index?.refreshedAt ? minutesSince(index.refreshedAt) : null;
-  const ageText =
-    age === null
-      ? t('ws.index.never')
-      : t('ws.index.age', { age: age < 1 ? t('index.age.now') : t('index.age.minutes', { n: age }) });
+  const ageText = index?.refreshedAt
+    ? t('ws.index.age', { age: agoText(t, index.refreshedAt) })
+    : t('ws.index.never');
   const loading = action.busy === 'refresh';
 
   return (
