@@ -119,10 +119,7 @@ export class LabelIndex {
    * column. The answer is shared between the rows holding the same text: callers must not change it.
    */
   resolveCell(raw: string, group?: string, lang: Lang = 'en'): ResolvedCell {
-    let byGroup = this.cells.get(lang);
-    if (!byGroup) this.cells.set(lang, (byGroup = new Map()));
-    let byText = byGroup.get(group ?? '');
-    if (!byText) byGroup.set(group ?? '', (byText = new Map()));
+    const byText = this.cellsOf(group, lang);
     const known = byText.get(raw);
     if (known) return known;
     const ids: number[] = [];
@@ -135,6 +132,20 @@ export class LabelIndex {
     const cell: ResolvedCell = { ids, errors };
     if (byText.size < CELL_CACHE_LIMIT) byText.set(raw, cell);
     return cell;
+  }
+
+  /** `resolveCell` for one column: its group's and language's cells looked up once, not per row. */
+  cellReader(group: string | undefined, lang: Lang): (raw: string) => ResolvedCell {
+    const byText = this.cellsOf(group, lang);
+    return (raw) => byText.get(raw) ?? this.resolveCell(raw, group, lang);
+  }
+
+  private cellsOf(group: string | undefined, lang: Lang): Map<string, ResolvedCell> {
+    let byGroup = this.cells.get(lang);
+    if (!byGroup) this.cells.set(lang, (byGroup = new Map()));
+    let byText = byGroup.get(group ?? '');
+    if (!byText) byGroup.set(group ?? '', (byText = new Map()));
+    return byText;
   }
 
   private candidates(name: string, group?: string): LabelRef[] {

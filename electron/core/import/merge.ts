@@ -26,7 +26,7 @@ export interface MergeResult<B> {
 }
 
 /** Same members, order ignored. Lists hold at most a few dozen ids: scanning beats building a Set. */
-function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
+export function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (const x of b) if (!a.includes(x)) return false;
   for (const x of a) if (!b.includes(x)) return false;

@@ -9,7 +9,6 @@ import type { PlannedRow } from '../../../shared/import-types';
 
 /** Between cells: a character a sheet cell practically never holds (a row whose cells do is kept as is). */
 const SEP = '\u0000';
-const WHERE = Symbol('cells');
 
 /** Rows never errored or changed share these (frozen: a stray push fails loudly instead of leaking). */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -19,45 +18,51 @@ const BLOCK = 4 * 1024 * 1024;
 /** Each record starts with its byte length. */
 const HEAD = 4;
 
-type Stored = PlannedRow & { [WHERE]: number | string[] };
-
 /** The cells of one plan's rows. Rows made by `row()` read their cells from here. */
 export class CellStore {
   private readonly blocks: Buffer[] = [];
   private block: Buffer | undefined;
   private used = 0;
-  private readonly getCells: (this: Stored) => string[];
-  private readonly setCells: (this: Stored, cells: string[]) => void;
+  private readonly Row: new (row: number, where: number | string[]) => PlannedRow;
 
   constructor() {
     const read = (where: number): string => this.read(where);
     const keep = (cells: string[]): number | string[] => this.keep(cells);
-    this.getCells = function (this: Stored): string[] {
-      const where = this[WHERE];
-      return typeof where === 'number' ? read(where).split(SEP) : where;
-    };
-    this.setCells = function (this: Stored, cells: string[]): void {
-      this[WHERE] = keep(cells);
-    };
+    // A class per store, so that its rows' accessor reaches the store. The position is a private field
+    // (invisible to JSON, clones and deep equality); `cells` is defined with one shared descriptor, so
+    // every row has the same hidden class.
+    this.Row = class Row {
+      row: number;
+      action: PlannedRow['action'] = 'invalid';
+      changes: PlannedRow['changes'] = NONE;
+      errors: PlannedRow['errors'] = NONE;
+      warnings: PlannedRow['warnings'] = NONE;
+      #where: number | string[];
+      static readonly cells: PropertyDescriptor = {
+        get(this: Row): string[] {
+          const where = this.#where;
+          return typeof where === 'number' ? read(where).split(SEP) : where;
+        },
+        set(this: Row, cells: string[]): void {
+          this.#where = keep(cells);
+        },
+        enumerable: true,
+        configurable: true,
+      };
+      constructor(row: number, where: number | string[]) {
+        this.row = row;
+        this.#where = where;
+        Object.defineProperty(this, 'cells', Row.cells);
+      }
+    } as unknown as new (row: number, where: number | string[]) => PlannedRow;
   }
 
   /**
    * A plan row in the 'invalid' state with no changes, errors or warnings yet (the shared NONE: assign a
-   * new array to add to one). Every row of a store shares its accessor functions, so one hidden class.
+   * new array to add to one).
    */
   row(row: number, cells: string[]): PlannedRow {
-    const planned = { row, action: 'invalid', changes: NONE, errors: NONE, warnings: NONE } as Omit<
-      PlannedRow,
-      'cells'
-    > as PlannedRow;
-    Object.defineProperty(planned, 'cells', {
-      get: this.getCells,
-      set: this.setCells,
-      enumerable: true,
-      configurable: true,
-    });
-    Object.defineProperty(planned, WHERE, { value: this.keep(cells), writable: true });
-    return planned;
+    return new this.Row(row, this.keep(cells));
   }
 
   private keep(cells: string[]): number | string[] {

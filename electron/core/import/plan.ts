@@ -28,6 +28,7 @@ import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { intentOf } from './remerge';
 import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
+import { sameRowCheck } from './row-same';
 import { fieldLabel, langOf, translate, translator, type Lang, type Translate } from '../../../shared/i18n';
 import { sheetList, type SheetWithData } from '../sheets/sheet-choice';
 import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
@@ -239,10 +240,20 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   // leading zeros are dropped.
   const late: { taken: Map<string, Contact>; zeroless?: Map<string, string> } = { taken: new Map() };
 
+  // Most rows ask for what their contact already holds: told cheaply, without an intent or a body.
+  const same = sameRowCheck(cols, options, labels, people);
   const planRow = (i: number, contact: Contact | undefined): void => {
     const planned = rows[i]!;
     const key = keys[i]!;
     const cells = planned.cells;
+    if (contact && planned.errors.length === 0 && same(cells, contact)) {
+      // What the full path below sets for an unchanged row (its body is the contact as it is).
+      planned.userId = contact.userid;
+      planned.name = contact.name;
+      if (contact.company_name) planned.company = contact.company_name;
+      planned.action = 'unchanged';
+      return;
+    }
     const intent = readIntent(cells, cols, options, labels, headers, people, contact);
     // Rows share the empty NONE lists until they have something to hold (most rows never do).
     let errors = planned.errors;
