@@ -70,8 +70,8 @@ export const people = {
   },
 
   // The cached staff directory.
-  'people.dir.ageNow': { en: 'Directory read just now', 'zh-CN': '通讯录刚刚读取' },
-  'people.dir.ageMinutes': { en: 'Directory read {n} minutes ago', 'zh-CN': '通讯录已于 {n} 分钟前读取' },
+  // {age}: lib/age's agoText ("3 hours ago" / "3 小时前", "just now" / "刚刚").
+  'people.dir.age': { en: 'Directory read {age}', 'zh-CN': '{age}读取通讯录' },
   'people.dir.notRead': { en: 'Directory not read yet', 'zh-CN': '通讯录尚未读取' },
   // The directory on the connection screen.
   'people.dir.title': { en: 'Staff directory', 'zh-CN': '员工通讯录' },

@@ -1,21 +1,16 @@
-// "通讯录已于 5 分钟前读取 · 刷新": the age of the connection's cached staff directory (names, departments,
-// who left) and a refresh, so a colleague who just joined can be picked.
+// "3 小时前读取通讯录 · 刷新": the age of the connection's cached staff directory (names, departments,
+// who left) in lib/age's words, as every age is written, and a refresh, so a colleague who just joined
+// can be picked.
 import { Button, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../i18n';
-import { minutesSince } from '../../lib/age';
+import { agoText } from '../../lib/age';
 import { ErrorExplain } from '../ErrorExplain';
 import { useDirectory } from './useDirectory';
 
 export function DirectoryAge({ version = 0 }: { version?: number }) {
   const { t } = useI18n();
   const { info, reading, error, clearError, refresh } = useDirectory(version);
-  const age = info?.readAt ? minutesSince(info.readAt) : null;
-  const text =
-    age === null
-      ? t('people.dir.notRead')
-      : age < 1
-        ? t('people.dir.ageNow')
-        : t('people.dir.ageMinutes', { n: age });
+  const text = info?.readAt ? t('people.dir.age', { age: agoText(t, info.readAt) }) : t('people.dir.notRead');
   return (
     <span data-testid="dir-age">
       <Tooltip
