@@ -1,5 +1,6 @@
 // View types of people in the app: the staff picker's matches, handing over contacts (交接客户) and the
 // cached staff directory's age (contract methods in contract.ts).
+import type { ErrorInfo } from './contract';
 
 /** A person the staff picker offers: staff by name, department or mobile; a leaver by the userid contacts carry. */
 export interface StaffOption {
@@ -40,6 +41,16 @@ export interface DirectoryInfo {
   readAt: string | null;
   staff: number;
   departments: number;
+  /**
+   * Why the last read failed, wherever it was asked for (a dry run, the table's names, a refresh), until a
+   * read succeeds; absent when none failed since.
+   */
+  lastError?: DirectoryReadError;
+}
+
+/** A failed directory read, explained as any failure is, and when it failed (ISO). */
+export interface DirectoryReadError extends ErrorInfo {
+  at: string;
 }
 
 /** While the staff directory is read ('directory:progress'): what has been read so far. */

@@ -1,6 +1,7 @@
 // The directory service and resolver against the sandbox over loopback HTTP, every call through the
 // engine's scheduler: one read per service (shared by concurrent callers), refresh, mobiles looked up
-// only when named, names ↔ ids that round-trip, and permission errors that name the permission.
+// only when named, names ↔ ids that round-trip, and permission errors that name the permission (and are
+// remembered until a read succeeds).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDingTalkClient } from '../../electron/core/dingtalk';
 import { DirectoryError, DirectoryService, type Directory } from '../../electron/core/directory';
@@ -181,6 +182,13 @@ describe('directory read failures', () => {
         .catch((x: unknown) => x);
       expect((zh as Error).message).toMatch(/^读取通讯录失败/);
       expect(en.cached()).toBeUndefined();
+      // Remembered for a screen opened later: the line in both languages and the errcode, no secret.
+      const failure = en.lastFailure()!;
+      expect(failure).toMatchObject({ errcode, lines: err.lines });
+      expect(Object.keys(failure).sort()).toEqual(['at', 'errcode', 'lines']);
+      expect(Date.now() - Date.parse(failure.at)).toBeLessThan(60_000);
+      expect(JSON.stringify(failure)).not.toContain(sb.appSecret);
+      expect(JSON.stringify(failure)).not.toMatch(/access_token/i);
     } finally {
       await sb.close();
     }
@@ -199,8 +207,11 @@ describe('directory read failures', () => {
       expect(e.message).toMatch(/listsimple: -1/);
       // Retried by the scheduler (transient) before giving up.
       expect(sb.callCounts().listsimple).toBeGreaterThan(1);
+      expect(service.lastFailure()).toMatchObject({ errcode: -1, lines: { en: e.message } });
       sb.setFaults({});
       expect((await service.get()).staff.size).toBeGreaterThan(300);
+      // A read that succeeds forgets why the one before failed.
+      expect(service.lastFailure()).toBeUndefined();
     } finally {
       await sb.close();
     }

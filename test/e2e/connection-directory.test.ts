@@ -2,7 +2,8 @@
 // loopback HTTP), in English and in Chinese: never read → "read now"; read → its size and age (a read
 // made while the backend's clock stood twelve minutes back says "12 minutes ago"), and a refresh through
 // the backend's refreshDirectory sets it back to "just now". Without 通讯录只读权限 (the sandbox answers 60011 to
-// listsimple) the read fails with the one line naming the permission, and nothing claims it was read.
+// listsimple) the read fails with the one line naming the permission, and nothing claims it was read; a read
+// that failed before the screen opened (the workspace's names) is shown the same way without a press.
 // Screenshots go to test-results/screenshots/<lang>/connection-*.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,20 +98,55 @@ describe.each(LANGS)('the staff directory without 通讯录只读权限 (%s)', (
   const t = translator(lang);
   const s = opened(lang, { deniedEndpoints: ['listsimple'], deniedErrcode: 60011 });
 
-  it('says which permission is missing, and does not claim a read', { timeout: 120_000 }, async () => {
-    const status = s.page.getByTestId('conn-dir-status');
-    expect(await status.innerText()).toBe(t('people.dir.never'));
-    await s.page.getByTestId('conn-dir-refresh').click();
-    const error = s.page.getByTestId('conn-dir-error');
-    await error.waitFor({ timeout: 30_000 });
-    const text = await error.innerText();
+  const status = () => s.page.getByTestId('conn-dir-status');
+  const error = () => s.page.getByTestId('conn-dir-error');
+  const shot = async (name: string) => {
+    mkdirSync(join(ROOT, 'test-results', 'screenshots', lang), { recursive: true });
+    await s.page.waitForTimeout(200); // antd's enter animations
+    await s.page.screenshot({
+      path: join(ROOT, 'test-results', 'screenshots', lang, `connection-${name}.png`),
+      fullPage: true,
+    });
+  };
+  const expectPermissionLine = async () => {
+    const text = await error().innerText();
     expect(text).toContain(t('people.dir.failed'));
     expect(text).toContain(t('directory.permission', { call: 'listsimple', errcode: 60011 }));
     expect(text).toContain('通讯录只读权限');
-    expect(await status.innerText()).toBe(t('people.dir.never'));
-    await s.page.screenshot({
-      path: join(ROOT, 'test-results', 'screenshots', lang, 'connection-directory-denied.png'),
-      fullPage: true,
-    });
+    expect(text).toContain('60011');
+  };
+
+  it(
+    'shows why the read failed before the screen opened, without a press',
+    { timeout: 120_000 },
+    async () => {
+      // Nothing has read the directory yet: nothing to say.
+      expect(await status().innerText()).toBe(t('people.dir.never'));
+      expect(await error().count()).toBe(0);
+      // The contacts workspace reads it for the table's names, and shows ids when it cannot (no error there).
+      await s.page.evaluate('window.location.hash = "/workspace"');
+      await expect.poll(() => s.page.getByTestId('ws-handover').isEnabled(), { timeout: 60_000 }).toBe(true);
+      // Back on the connection screen, the card says why before anything is pressed.
+      await s.page.evaluate('window.location.hash = "/connect"');
+      await s.page.getByTestId('conn-dir').waitFor({ timeout: 30_000 });
+      await error().waitFor({ timeout: 10_000 });
+      await expectPermissionLine();
+      expect(await status().innerText()).toBe(t('people.dir.never'));
+      expect(await s.page.getByTestId('conn-dir-refresh').innerText()).toContain(t('people.dir.readNow'));
+      await shot('directory-denied-earlier');
+    },
+  );
+
+  it('says which permission is missing, and does not claim a read', { timeout: 120_000 }, async () => {
+    // Closed, it stays closed until a read fails again.
+    await error().locator('.ant-alert-close-icon').click();
+    await error().waitFor({ state: 'detached', timeout: 10_000 });
+    await s.page.waitForTimeout(3_500); // past the card's next look at the directory
+    expect(await error().count()).toBe(0);
+    await s.page.getByTestId('conn-dir-refresh').click();
+    await error().waitFor({ timeout: 30_000 });
+    await expectPermissionLine();
+    expect(await status().innerText()).toBe(t('people.dir.never'));
+    await shot('directory-denied');
   });
 });

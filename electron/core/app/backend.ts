@@ -102,7 +102,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const plans = createPlans(ctx, org.labelGroups);
   const jobs = createJobs(ctx, explain);
   const workspace = createWorkspace(ctx, plans);
-  const people = createPeople(ctx, plans, workspace);
+  const people = createPeople(ctx, plans, workspace, redact);
   const undo = createUndo(ctx, plans, jobs);
   const sandboxAvailable = opts.sandboxAvailable ?? true;
 

@@ -3,10 +3,10 @@
 // Secrets are scrubbed from every text that goes out.
 import type { ErrorInfo, Language } from '../../../shared/contract';
 import type { Endpoint } from '../../../shared/domain';
-import { lookupErrcode } from '../../../shared/errcodes';
+import { lookupErrcode, retryClassOf } from '../../../shared/errcodes';
 import { translate } from '../../../shared/i18n';
 import { isDingTalkError } from '../dingtalk';
-import { isDirectoryError } from '../directory';
+import { isDirectoryError, type DirectoryReadFailure } from '../directory';
 import { ImportInputError } from '../import';
 import { SheetError } from '../sheets';
 import { AppError } from './app-error';
@@ -20,6 +20,24 @@ export function createRedactor(secrets: () => Iterable<string>) {
   };
 }
 
+/**
+ * The staff directory could not be read: one line naming the call and the fix (a permission, mostly).
+ * A DirectoryError as it is thrown, or as the directory service remembers it.
+ */
+export function directoryReadInfo(
+  f: Pick<DirectoryReadFailure, 'errcode' | 'lines'>,
+  lang: Language,
+  redact: (s: string) => string,
+): ErrorInfo {
+  return {
+    kind: 'dingtalk',
+    errcode: f.errcode,
+    retryClass: retryClassOf(f.errcode),
+    meaning: redact(f.lines[lang]),
+    solution: lookupErrcode(f.errcode).solution[lang],
+  };
+}
+
 export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => string): ErrorInfo {
   if (e instanceof AppError) {
     const meaning = e.localised?.meaning[lang] ?? e.message;
@@ -27,15 +45,7 @@ export function toErrorInfo(e: unknown, lang: Language, redact: (s: string) => s
     return { kind: e.kind, meaning: redact(meaning), solution: redact(solution) };
   }
   if (isDirectoryError(e)) {
-    // The staff directory could not be read: one line naming the call and the fix (a permission, mostly).
-    return {
-      kind: 'dingtalk',
-      errcode: e.errcode,
-      endpoint: e.endpoint as Endpoint,
-      retryClass: e.retryClass,
-      meaning: redact(e.lines[lang]),
-      solution: lookupErrcode(e.errcode).solution[lang],
-    };
+    return { ...directoryReadInfo(e, lang, redact), endpoint: e.endpoint as Endpoint };
   }
   if (isDingTalkError(e)) {
     const entry = lookupErrcode(e.errcode);

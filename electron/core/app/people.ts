@@ -1,6 +1,6 @@
 // People for the app: the staff picker's search, handing over contacts (交接客户, the plan `dtload reassign`
 // makes, held beside the other dry runs and applied with applyPlan) and the cached directory's age and
-// refresh. All of it on the connection's one DirectoryService.
+// refresh, and why its last read failed. All of it on the connection's one DirectoryService.
 import type {
   DirectoryInfo,
   DirectoryReadProgress,
@@ -22,6 +22,7 @@ import type { Directory } from '../directory';
 import { AppError } from './app-error';
 import { createCoalescer } from './coalesce';
 import type { BackendContext } from './context';
+import { directoryReadInfo } from './errors';
 import type { Plans } from './plans';
 import type { Workspace } from './workspace';
 
@@ -32,7 +33,12 @@ const infoOf = (dir: Directory | undefined): DirectoryInfo => ({
   departments: dir ? dir.departments.size - 1 : 0,
 });
 
-export function createPeople(ctx: BackendContext, plans: Plans, workspace: Workspace) {
+export function createPeople(
+  ctx: BackendContext,
+  plans: Plans,
+  workspace: Workspace,
+  redact: (text: string) => string,
+) {
   const service = () => ctx.connection.require().directory;
   // A read is a page per call; the screens need a few updates a second.
   const progress = createCoalescer<DirectoryReadProgress>({
@@ -44,7 +50,13 @@ export function createPeople(ctx: BackendContext, plans: Plans, workspace: Works
 
   return {
     async getDirectoryInfo(): Promise<DirectoryInfo> {
-      return infoOf(ctx.connection.current()?.directory.cached());
+      const s = ctx.connection.current()?.directory;
+      const info = infoOf(s?.cached());
+      // A read that failed elsewhere (a dry run, the table's names) is said here too, until one succeeds.
+      const failure = s?.lastFailure();
+      if (failure)
+        info.lastError = { ...directoryReadInfo(failure, await ctx.lang(), redact), at: failure.at };
+      return info;
     },
 
     async refreshDirectory(): Promise<DirectoryInfo> {

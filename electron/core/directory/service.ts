@@ -1,6 +1,8 @@
 // The directory service: reads the directory once per connection (concurrent callers share one read),
 // keeps it until `refresh()`, and looks up staff mobiles a sheet names (getbymobile), each mobile once.
 // Every call goes through the client it is given, so through the engine's scheduler (limits, retries).
+// It remembers why the last read failed, whoever asked for it, until a read succeeds, so a screen opened
+// later can say why the directory is not there.
 import pLimit from 'p-limit';
 import type { Lang } from '../../../shared/i18n';
 import { Directory, mobileOf } from './directory';
@@ -17,8 +19,20 @@ export interface DirectoryServiceOptions {
   read?: Omit<ReadOptions, 'onProgress'>;
 }
 
+/**
+ * The last read's failure as the admin is told it: its one line in both languages and the errcode, and
+ * nothing else of the call (never its token or the app's secret).
+ */
+export interface DirectoryReadFailure {
+  readonly errcode: number | string;
+  readonly lines: Readonly<Record<Lang, string>>;
+  /** When it failed (ISO). */
+  readonly at: string;
+}
+
 export class DirectoryService {
   private current: Directory | undefined;
+  private failure: DirectoryReadFailure | undefined;
   private reading: Promise<Directory> | undefined;
   private readonly listeners = new Set<(p: DirectoryProgress) => void>();
 
@@ -35,6 +49,11 @@ export class DirectoryService {
   /** The directory read by the last `get`/`refresh`, if any (no call). */
   cached(): Directory | undefined {
     return this.current;
+  }
+
+  /** Why the last read failed, until a read succeeds (no call). */
+  lastFailure(): DirectoryReadFailure | undefined {
+    return this.failure;
   }
 
   /** The directory: read on first use, then the same one until `refresh()`. Throws DirectoryError. */
@@ -64,9 +83,20 @@ export class DirectoryService {
           ]);
           const dir = new Directory(raw, rootName);
           this.current = dir;
+          this.failure = undefined;
           return dir;
         } catch (e) {
-          throw DirectoryError.from(e, lang);
+          const err = DirectoryError.from(e, lang);
+          // A DingTalk answer (a permission, a network failure) is the admin's to fix; anything else is
+          // dtload's and is not kept as a reason.
+          if (err instanceof DirectoryError) {
+            this.failure = Object.freeze({
+              errcode: err.errcode,
+              lines: Object.freeze({ ...err.lines }),
+              at: new Date().toISOString(),
+            });
+          }
+          throw err;
         } finally {
           this.reading = undefined;
           this.listeners.clear();

@@ -1,6 +1,7 @@
 // The connection's staff directory on the connection screen: "320 people in 15 departments, read 12
 // minutes ago" with a refresh, what has been read while it runs, and the one line saying why a read
-// failed (通讯录只读权限, mostly). Never read: says so, with a button to read it.
+// failed (通讯录只读权限, mostly), here or before the screen opened (a dry run, the table's names). Never
+// read: says so, with a button to read it.
 import {
   CheckCircleFilled,
   ClockCircleOutlined,
@@ -9,6 +10,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { agoText } from '../../lib/age';
 import { ErrorExplain } from '../ErrorExplain';
@@ -21,6 +23,13 @@ export function DirectoryCard({ version }: { version?: unknown }) {
   const { info, progress, reading, error, clearError, refresh } = useDirectory(version);
   const n = (v: number) => v.toLocaleString(lang);
   const read = info?.readAt ? info : null;
+  // The backend's last failed read (wherever it was asked for) until a read succeeds or it is closed here.
+  const [closedAt, setClosedAt] = useState<string>();
+  const earlier = !reading && info?.lastError && info.lastError.at !== closedAt ? info.lastError : null;
+  const closeError = () => {
+    clearError();
+    setClosedAt(info?.lastError?.at);
+  };
 
   let status;
   if (reading) {
@@ -83,7 +92,12 @@ export function DirectoryCard({ version }: { version?: unknown }) {
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         {status}
         <Typography.Text type="secondary">{t('people.dir.help')}</Typography.Text>
-        <ErrorExplain error={error} title="people.dir.failed" onClose={clearError} testId="conn-dir-error" />
+        <ErrorExplain
+          error={error ?? earlier}
+          title="people.dir.failed"
+          onClose={closeError}
+          testId="conn-dir-error"
+        />
       </Space>
     </Card>
   );

@@ -1,6 +1,6 @@
 // The connection's cached staff directory as the screens show it: its size and age (looked at again
 // every few seconds, no call to DingTalk), and a refresh through the backend's one refreshDirectory,
-// with what has been read so far while it runs.
+// with what has been read so far while it runs, and why the last read failed, here or elsewhere.
 import { useCallback, useEffect, useState } from 'react';
 import { api, type DirectoryInfo, type DirectoryReadProgress } from '../../api';
 import { useAction } from '../../lib/useAction';
@@ -42,9 +42,14 @@ export function useDirectory(version: unknown = 0): DirectoryState {
     () =>
       run('refresh', async () => {
         setProgress(null);
-        setInfo(await api.refreshDirectory());
+        try {
+          setInfo(await api.refreshDirectory());
+        } catch (e) {
+          load(); // with the failure the backend now remembers (info.lastError)
+          throw e;
+        }
       }),
-    [run],
+    [run, load],
   );
   const reading = action.busy === 'refresh';
   return {
