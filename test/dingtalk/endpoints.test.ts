@@ -29,6 +29,33 @@ describe('DingTalk client endpoints', () => {
     expect(() => client.listContacts({ pageSize: 101 })).toThrow(RangeError);
   });
 
+  it('reads ahead only when asked: the next page is requested while this one is handed on', async () => {
+    const before = sb.callCounts().list;
+    /** `list` calls the sandbox had answered when the first contact of each page was handed on. */
+    const seenAt = async (readAhead?: () => boolean): Promise<number[]> => {
+      const at: number[] = [];
+      let n = 0;
+      for await (const _ of client.listContacts({ readAhead, pageSize: 100 })) {
+        if (n++ % 100 === 0) {
+          // Give a call already sent the time to reach the sandbox.
+          await new Promise((r) => setTimeout(r, 30));
+          at.push(sb.callCounts().list - before);
+        }
+      }
+      return at;
+    };
+    expect(await seenAt()).toEqual([1, 2, 3]);
+    const base = sb.callCounts().list - before;
+    const asked: number[] = [];
+    const ahead = await seenAt(() => (asked.push(1), true));
+    expect(ahead.map((x) => x - base)).toEqual([2, 3, 3]);
+    // Asked at each full page (the third, short, is the last: nothing to read ahead), and no extra call.
+    expect(asked).toHaveLength(2);
+    expect(sb.callCounts().list - before - base).toBe(3);
+    // A caller that stops early leaves the page read ahead to be dropped quietly (no unhandled rejection).
+    for await (const _ of client.listContacts({ readAhead: () => true })) break;
+  });
+
   it('lists label groups with names, colours and label ids', async () => {
     expect(await collect(client.listLabelGroups())).toEqual(sb.labelGroups());
   });

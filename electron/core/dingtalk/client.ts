@@ -42,7 +42,7 @@ export interface DingTalkClient {
   /** All pages, 100 per page. */
   listLabelGroups(): AsyncIterable<LabelGroup>;
   /** All pages, 100 per page by default; each page is one scheduler.run('list', ...). */
-  listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact>;
+  listContacts(opts?: ListContactsOptions): AsyncIterable<Contact>;
   /**
    * One page of `list` (offset paging): pages can be read side by side, within the scheduler's limit.
    * `wanted`, asked when the call's turn comes: false sends nothing (an empty page).
@@ -63,6 +63,17 @@ export interface DingTalkClient {
   staffIdByMobile(mobile: string): Promise<string | undefined>;
   /** Same token cache and transport; calls go through `s`. */
   withScheduler(s: CallScheduler): DingTalkClient;
+}
+
+export interface ListContactsOptions {
+  /** 1..100 contacts a call (default 100). */
+  pageSize?: number;
+  /**
+   * Asked as each full page arrives: true asks for the next page at once, before this one's contacts are
+   * handed on. Only a caller that will certainly read on should say true: a page read ahead of a caller
+   * that stops is a call wasted.
+   */
+  readAhead?: () => boolean;
 }
 
 /** gettoken answers these when the app key or secret is wrong. */
@@ -194,13 +205,23 @@ class ExtContactClient implements DingTalkClient {
     endpoint: 'list' | 'listlabelgroups',
     size: number,
     map: (raw: unknown) => T,
+    readAhead?: () => boolean,
   ): AsyncIterable<T> {
-    for (let offset = 0; ; offset += size) {
-      const answer = await this.call(endpoint, { size, offset });
+    let next: Promise<Json> | undefined = this.call(endpoint, { size, offset: 0 });
+    for (let offset = 0; next; offset += size) {
+      const answer: Json = await next;
       const results = Array.isArray(answer.results) ? (answer.results as unknown[]) : [];
-      for (const r of results) yield map(r);
       // A short page is the last; a page longer than asked means paging was ignored: stop, do not loop.
-      if (results.length !== size) return;
+      const more = results.length === size;
+      next = undefined;
+      if (more && readAhead?.() === true) {
+        // Asked for while this page is handed on, so the caller's work overlaps the call. If the caller
+        // stops early, the answer is dropped (caught here, so it is not an unhandled rejection).
+        next = this.call(endpoint, { size, offset: offset + size });
+        next.catch(() => undefined);
+      }
+      for (const r of results) yield map(r);
+      if (more) next ??= this.call(endpoint, { size, offset: offset + size });
     }
   }
 
@@ -212,10 +233,10 @@ class ExtContactClient implements DingTalkClient {
     return this.paged('listlabelgroups', PAGE_SIZE, toLabelGroup);
   }
 
-  listContacts(opts?: { pageSize?: number }): AsyncIterable<Contact> {
+  listContacts(opts?: ListContactsOptions): AsyncIterable<Contact> {
     const size = opts?.pageSize ?? PAGE_SIZE;
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new RangeError('pageSize must be 1..100');
-    return this.paged('list', size, toContact);
+    return this.paged('list', size, toContact, opts?.readAhead);
   }
 
   async listContactsPage(offset: number, size = PAGE_SIZE, wanted?: () => boolean): Promise<Contact[]> {

@@ -5,6 +5,7 @@ export {
   type CallScheduler,
   type DingTalkClient,
   type DingTalkClientOptions,
+  type ListContactsOptions,
 } from './client';
 export { DingTalkError, isDingTalkError, type DingTalkErrorInit, type TransportErrcode } from './errors';
 export type { FetchLike } from './transport';

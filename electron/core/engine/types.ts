@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/domain';
 import type { ImportSummary } from '../../../shared/import-types';
 import type { RereadStats } from './reread';
+import type { ListContactsOptions } from '../dingtalk';
 
 export type { RereadStats };
 
@@ -43,7 +44,7 @@ export interface EngineClient {
   updateContact(body: ContactUpdate): Promise<unknown>;
   createContact(body: ContactCreate): Promise<string>;
   deleteContact(userId: string): Promise<unknown>;
-  listContacts(): AsyncIterable<Contact>;
+  listContacts(opts?: Pick<ListContactsOptions, 'readAhead'>): AsyncIterable<Contact>;
   /** Reads one contact (re-reading before a late write); answers 33012/60121 for a deleted one. */
   getContact(userId: string): Promise<Contact>;
   withScheduler(scheduler: CallScheduler): EngineClient;

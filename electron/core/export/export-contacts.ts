@@ -80,7 +80,8 @@ export async function exportContacts(opts: {
   const contacts = await writeContactsFile({
     path: opts.path,
     groups,
-    contacts: opts.client.listContacts(),
+    // The whole list is read: each page is asked for while the one before is written.
+    contacts: opts.client.listContacts({ readAhead: () => true }),
     lang: opts.language,
     onProgress: opts.onProgress,
     ...(people ? { people } : {}),

@@ -3,13 +3,14 @@ import pLimit from 'p-limit';
 import type { Contact, LabelGroup } from '../../../shared/domain';
 import type { ImportOptions, ImportPlan } from '../../../shared/import-types';
 import type { DirectoryClient } from '../directory';
+import type { ListContactsOptions } from '../dingtalk';
 import { mobileKey } from './row-intent';
 
 /** What planning needs from the DingTalk client (electron/core/dingtalk DingTalkClient satisfies it). */
 /** The directory calls are needed only when a sheet names people or departments (see plan.ts). */
 export interface ImportClient extends Partial<DirectoryClient> {
   listLabelGroups(): AsyncIterable<LabelGroup> | Promise<LabelGroup[]>;
-  listContacts(): AsyncIterable<Contact>;
+  listContacts(opts?: Pick<ListContactsOptions, 'readAhead'>): AsyncIterable<Contact>;
   getContact(userId: string): Promise<Contact>;
 }
 
@@ -84,15 +85,19 @@ function mapSink(found: Map<string, Contact>): ContactSink {
 /**
  * One pass over the organisation's paged contact list (every list read goes through here): `each` sees
  * every contact; after each full page `atPage(pages)` reports progress and may stop the pass (true).
+ * `goesOn(pages)`: whether the pass certainly reads the page after the next one (`pages` read so far), so
+ * that page is asked for while the next is merged (a pass that may stop must not waste a call on it).
  * Returns the `list` calls made and whether the list was read to its end.
  */
 async function listPass(
   client: Pick<ImportClient, 'listContacts'>,
   each: (c: Contact) => void,
   atPage: (pages: number) => boolean | void,
+  goesOn: (pages: number) => boolean = () => true,
 ): Promise<{ calls: number; finished: boolean }> {
   let seen = 0;
-  for await (const c of client.listContacts()) {
+  const readAhead = (): boolean => goesOn(Math.floor(seen / LIST_PAGE_SIZE));
+  for await (const c of client.listContacts({ readAhead })) {
     seen++;
     each(c);
     if (seen % LIST_PAGE_SIZE === 0 && atPage(seen / LIST_PAGE_SIZE) === true)
@@ -148,6 +153,9 @@ export async function streamByUserIds(
         // small next to the organisation) and the pages already read outnumber the gets left.
         return missing === 0 || (found < pages && pages >= missing);
       },
+      // The page after `pages` + 1 is read unless the pass stops after that one, which needs (at most
+      // LIST_PAGE_SIZE more found) no more than pages + 1 + LIST_PAGE_SIZE ids missing now.
+      (pages) => ids.size - found > pages + 1 + LIST_PAGE_SIZE,
     );
     reads.listContacts = pass.calls;
     if (pass.finished) {

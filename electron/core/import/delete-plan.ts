@@ -7,6 +7,7 @@ import { fetchByUserIds, readLabelGroups } from './current';
 import { autoMap, indexColumns } from './mapping';
 import type { MappingFile } from '../../../shared/import-types';
 import { checkMapping, summarise, type SheetSource } from './plan';
+import { CellStore } from './packed-row';
 import { cellAt } from './row-intent';
 import { ImportInputError } from './mapping-file';
 import { planSource } from './sheet-notes';
@@ -36,18 +37,20 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
   const idCol = indexColumns(mapping).fields.get('user_id');
 
   const rows: PlannedRow[] = [];
+  const store = new CellStore();
   const firstRow = new Map<string, number>();
   for await (const read of source.rows()) {
     if (read.cells.every((c) => (c ?? '').trim() === '')) continue;
     const { row } = read;
     const cells = read.cells;
     const id = cellAt(cells, idCol);
-    const planned: PlannedRow = { row, action: 'invalid', changes: [], errors: [], warnings: [], cells };
-    if (id === '') planned.errors.push(say('plan.userIdEmpty'));
+    // Packed like an import plan's rows (see packed-row.ts): a delete sheet can be as long.
+    const planned = store.row(row, cells);
+    if (id === '') planned.errors = [say('plan.userIdEmpty')];
     else if (firstRow.has(id))
-      planned.errors.push(
+      planned.errors = [
         say('plan.keyRepeated', { what: fieldLabel(say, 'user_id'), key: `"${id}"`, row: firstRow.get(id)! }),
-      );
+      ];
     else {
       firstRow.set(id, row);
       planned.userId = id;
@@ -65,7 +68,7 @@ export async function planDelete(args: PlanDeleteArgs): Promise<ImportPlan> {
     if (planned.errors.length > 0) continue;
     const c = current.found.get(planned.userId!);
     if (!c) {
-      planned.errors.push(say('plan.deleteNotFound', { id: planned.userId! }));
+      planned.errors = [say('plan.deleteNotFound', { id: planned.userId! })];
       continue;
     }
     planned.action = 'delete';

@@ -102,9 +102,8 @@ export async function* csvRowBatches(
         if (c.length > limits.cellChars) throw tooLarge('cell', i + 1, row);
         if (c.charCodeAt(0) === 39 /* ' */) cells[i] = restoreNeutralised(c);
       }
-      // A copy of exactly its length: the parser grows each record cell by cell, leaving spare capacity
-      // (41 slots for 20 cells) that planning would keep for every row.
-      out.push({ row, cells: cells.slice() });
+      // The parser's own array (it has spare capacity: plans pack their rows' cells, see packed-row.ts).
+      out.push({ row, cells });
     }
     return out;
   };

@@ -259,24 +259,31 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   const unnamed: number[] = [];
   for (let i = 0; i < width; i++) if ((headerRow.cells[i] ?? '').trim() === '') unnamed.push(i);
 
+  async function* batches(): AsyncGenerator<SheetRow[]> {
+    const firstValue = new Map<number, number>();
+    const seen = (col: number, row: number): void => {
+      if (!firstValue.has(col) && firstValue.size < 50) firstValue.set(col, row);
+    };
+    for await (const batch of raw()) {
+      const out: SheetRow[] = [];
+      for (const r of batch) {
+        if (r.row <= headerRow.row) continue;
+        for (const i of unnamed) if ((r.cells[i] ?? '').trim() !== '') seen(i, r.row);
+        for (let i = width; i < r.cells.length; i++) if (r.cells[i]!.trim() !== '') seen(i, r.row);
+        const cells = align(r.cells, width);
+        if (isBlank(cells)) continue;
+        out.push(r.cells === cells ? r : { row: r.row, cells });
+      }
+      if (out.length > 0) yield out;
+    }
+    noteUnnamed(fullInfo, firstValue);
+  }
+
   return {
     info: fullInfo,
+    batches,
     async *rows(): AsyncGenerator<SheetRow> {
-      const firstValue = new Map<number, number>();
-      const seen = (col: number, row: number): void => {
-        if (!firstValue.has(col) && firstValue.size < 50) firstValue.set(col, row);
-      };
-      for await (const batch of raw()) {
-        for (const r of batch) {
-          if (r.row <= headerRow.row) continue;
-          for (const i of unnamed) if ((r.cells[i] ?? '').trim() !== '') seen(i, r.row);
-          for (let i = width; i < r.cells.length; i++) if (r.cells[i]!.trim() !== '') seen(i, r.row);
-          const cells = align(r.cells, width);
-          if (isBlank(cells)) continue;
-          yield r.cells === cells ? r : { row: r.row, cells };
-        }
-      }
-      noteUnnamed(fullInfo, firstValue);
+      for await (const batch of batches()) yield* batch;
     },
     otherSheets: () => (sheetsOthers ? sheetsOthers(fullInfo.sheet) : Promise.resolve([])),
     async preview(n: number): Promise<SheetRow[]> {

@@ -68,6 +68,8 @@ export interface SheetSource {
   info: SheetInfo;
   /** Data rows after the header, blank rows skipped. Streams: every call starts a fresh pass over the file. */
   rows(): AsyncIterable<SheetRow>;
+  /** The same rows as `rows()`, a chunk of the file at a time (one await per chunk, not per row). */
+  batches(): AsyncIterable<SheetRow[]>;
   /** The first n non-blank rows of the sheet, including those above and at the header (to let a UI pick it). */
   preview(n: number): Promise<SheetRow[]>;
   /** Workbooks: the other sheets that hold a table (hidden ones flagged), for messages about the sheet read. */
