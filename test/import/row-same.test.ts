@@ -16,18 +16,7 @@ import { sameRowCheck } from '../../electron/core/import/row-same';
 import { seedContacts, seedDirectory, seedLabelGroups } from '../../electron/core/sandbox';
 import { openSheet } from '../../electron/core/sheets';
 import { GROUPS } from './groups';
-
-/** A small PRNG, so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom, pick } from '../../electron/core/sandbox/prng';
 
 // Two people named 张伟 in different departments (ambiguous by name alone), one leaver not in the directory.
 const RAW: RawDirectory = {
@@ -63,8 +52,6 @@ const HEADERS = [
   'Level',
   '行业',
 ];
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** A contact with ordinary values, sometimes odd ones DingTalk may hold (repeats, a "+86", no mobile). */
 function contactOf(r: () => number, i: number): Contact {
@@ -131,7 +118,7 @@ describe('sameRowCheck', () => {
   it('calls a row unchanged only when the full path changes, refuses and warns about nothing', () => {
     const labels = new LabelIndex(GROUPS);
     const people = new PeopleCells(new Directory(RAW, 'Org'), 'en');
-    const r = rng(12);
+    const r = createRandom(12);
     let told = 0;
     let missed = 0;
     for (let n = 0; n < 20_000; n++) {

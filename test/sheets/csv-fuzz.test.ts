@@ -6,23 +6,12 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { openSheet, SheetError } from '../../electron/core/sheets';
 import { tempDir } from './helpers';
+import { createRandom } from '../../electron/core/sandbox/prng';
 
 let dir: string;
 beforeAll(async () => {
   dir = await tempDir('dtload-csv-fuzz-');
 });
-
-/** mulberry32: small, seeded, good enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS: Buffer[] = [
   Buffer.from('user_id,name,mobile,remark\r\nu1,Zhang,13800138000,"a, b"\r\nu2,Li,13900139000,"x ""y"""\r\n'),
@@ -83,7 +72,7 @@ function mutate(input: Buffer, next: () => number): Buffer {
 
 describe('fuzzed CSV', () => {
   it('2,000 mutated inputs end in rows or a SheetError', async () => {
-    const next = rng(20261202);
+    const next = createRandom(20261202);
     const outcomes = { rows: 0, refused: 0 };
     // One in eight goes through encoding detection (about 10 ms of jschardet each); the others are read in an
     // encoding given as --encoding would, which exercises the same decoder, parser and limits.

@@ -7,18 +7,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { openSheet, SheetError } from '../../electron/core/sheets';
 import { tempDir } from './helpers';
-
-/** A small deterministic PRNG (mulberry32): the same inputs on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../electron/core/sandbox/prng';
 
 const FIELDS = [0xffffffff, 0x7fffffff, 0x80000000, 0, 1, 0xffff];
 
@@ -118,7 +107,7 @@ describe('fuzzed files end in rows or a SheetError', () => {
   const PER_SEED: Record<string, number> = { exceljs: 900, stored: 900, ods: 100, xls: 100, xlsb: 100 };
 
   it('for a few thousand mutated inputs', { timeout: 120_000 }, async () => {
-    const rnd = prng(20261202);
+    const rnd = createRandom(20261202);
     const unexpected: string[] = [];
     let n = 0;
     const started = Date.now();
