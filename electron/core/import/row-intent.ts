@@ -38,7 +38,12 @@ export interface RowIntent {
 
 const KIND = new Map<string, FieldKind>(CONTACT_FIELDS.map((f) => [f.field, f.kind]));
 /** Fields that identify a contact: a blank cell never clears them. */
-export const NEVER_CLEARED: ReadonlySet<string> = new Set<string>(['user_id', 'mobile', 'state_code', 'email']);
+export const NEVER_CLEARED: ReadonlySet<string> = new Set<string>([
+  'user_id',
+  'mobile',
+  'state_code',
+  'email',
+]);
 
 export const normMobile = (s: string): string => s.trim().replace(/[\s\-()]/g, '');
 export const normStateCode = (s: string): string => s.trim().replace(/^\+/, '');
