@@ -1,6 +1,6 @@
-// planImport: sheet → plan, no writes. Pass 1 reads the sheet once (the plan rows, packed, are its only
-// in-memory copy) and finds the match keys. Pass 2 reads current state with as few calls as possible and
-// merges, validates and diffs each row as its contact arrives (current.ts streams them): contacts are not
+// planImport: sheet → plan, no writes. Pass 1 (sheet-rows.ts) reads the sheet once (the plan rows, packed,
+// are its only in-memory copy) and finds the match keys. Pass 2 reads current state with as few calls as
+// possible and merges, validates and diffs each row as its contact arrives (current.ts streams them): contacts are not
 // kept, only those the plan's updates change (`before`, for undo and re-merge). The rows no contact arrived
 // for (creates, not found) are planned after the stream, then `ops` are numbered in row order.
 import type { Contact, ContactCreate, ContactUpdate, RowOp } from '../../../shared/domain';
@@ -22,20 +22,21 @@ import {
   streamByUserIdsAndMobiles,
   type ContactSink,
 } from './current';
-import { LabelIndex, splitList } from './labels';
+import { LabelIndex } from './labels';
 import { autoMap, indexColumns } from './mapping';
 import { ImportInputError } from './mapping-file';
 import { mergeCreate, mergeUpdate } from './merge';
 import { intentOf } from './remerge';
-import { cellAt, mobileKey, readIntent, rowKey } from './row-intent';
+import { cellAt, mobileKey, readIntent } from './row-intent';
 import { sameRowCheck } from './row-same';
+import { displayKey, readSheetRows } from './sheet-rows';
 import { fieldLabel, langOf, translate, translator, type Lang, type Translate } from '../../../shared/i18n';
 import { sheetList, type SheetWithData } from '../sheets/sheet-choice';
-import { DirectoryService, mobileOf, type DirectoryClient } from '../directory';
-import { PeopleCells, PEOPLE_FIELDS } from './people';
+import { DirectoryService, type DirectoryClient } from '../directory';
+import { PeopleCells } from './people';
 import { labelPeopleChanges } from './people-changes';
 import { planSource, type SourceInfo } from './sheet-notes';
-import { CellStore, NONE, detached } from './packed-row';
+import { NONE } from './packed-row';
 import { clip, listSome } from '../../../shared/clip';
 
 export interface SheetRow {
@@ -90,14 +91,6 @@ export interface PlanImportArgs {
 /** A planned row's write before `ops` are numbered; an update keeps its contact for `before`. */
 type Write =
   { kind: 'update'; contact: Contact; body: ContactUpdate } | { kind: 'create'; body: ContactCreate };
-
-/** 11 digits with only spaces or dashes between them, tested in place (no copy of the cell per row). */
-const ELEVEN_DIGITS = /\d(?:[\s-]*\d){10}/;
-
-function isBlankRow(cells: readonly string[]): boolean {
-  for (const c of cells) if (c && c.trim() !== '') return false;
-  return true;
-}
 
 export function summarise(rows: readonly PlannedRow[]): ImportSummary {
   const s: ImportSummary = { rows: rows.length, create: 0, update: 0, delete: 0, unchanged: 0, invalid: 0 };
@@ -163,63 +156,14 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const cols = indexColumns(mapping);
 
   // Pass 1, streaming: keep each row once, find match keys and duplicates.
-  const rows: PlannedRow[] = [];
-  const keys: string[] = [];
-  /** Match key → index (in `rows`) of the first row naming it: the keys whose contacts are read. */
-  const firstOfKey = new Map<string, number>();
-  const firstRowOfNewMobile = new Map<string, number>();
-  const mobileCol = cols.fields.get('mobile');
-  const stateCol = cols.fields.get('state_code');
-  const nameCol = cols.fields.get('name');
   const say = translator(langOf(options));
-  // Owner and sharing columns: the directory is read only when one of their cells holds something.
-  const peopleCols = [...cols.fields].filter(([f]) => PEOPLE_FIELDS.has(f)).map(([, index]) => index);
-  let namesPeople = false;
-  const mobiles = new Set<string>();
-  const store = new CellStore();
-  for await (const batch of sheetBatches(source))
-    for (const read of batch) {
-      const cells = read.cells;
-      if (isBlankRow(cells)) continue;
-      const { row } = read;
-      // The row keeps its cells packed in the store (see packed-row.ts); the reader's array is garbage after this pass.
-      const planned = store.row(row, cells);
-      const key = detached(rowKey(cells, cols, options));
-      const first = key === '' ? undefined : firstOfKey.get(key);
-      if (first !== undefined) {
-        planned.errors = [
-          say('plan.keyRepeated', {
-            what: fieldLabel(say, options.match),
-            key: display(key),
-            row: rows[first]!.row,
-          }),
-        ];
-        keys.push('');
-      } else {
-        if (key !== '') firstOfKey.set(key, rows.length);
-        keys.push(key);
-      }
-      if (key === '' && options.create && options.match === 'user_id') {
-        // New contacts (no user_id) are told apart by mobile: two rows creating one person is a mistake.
-        const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
-        const firstNew = mk === '' ? undefined : firstRowOfNewMobile.get(mk);
-        if (firstNew !== undefined)
-          planned.errors = [
-            say('plan.keyRepeated', { what: fieldLabel(say, 'mobile'), key: display(mk), row: firstNew }),
-          ];
-        else if (mk !== '') firstRowOfNewMobile.set(detached(mk), row);
-      }
-      for (const index of peopleCols) {
-        const cell = cellAt(cells, index);
-        if (cell === '') continue;
-        namesPeople = true;
-        // Mobiles are looked up (getbymobile) only when a cell names one: 11 digits, spaces and dashes aside.
-        if (cell.length >= 11 && ELEVEN_DIGITS.test(cell))
-          for (const item of splitList(cell)) if (mobileOf(item) !== undefined) mobiles.add(item);
-      }
-      rows.push(planned);
-      if (rows.length % 1000 === 0) onProgress?.({ phase: 'reading', done: rows.length });
-    }
+  const nameCol = cols.fields.get('name');
+  const { rows, keys, firstOfKey, firstRowOfNewMobile, namesPeople, mobiles } = await readSheetRows(
+    source,
+    cols,
+    options,
+    onProgress,
+  );
   if (rows.length === 0) throw new ImportInputError(say('plan.noDataRows'));
   onProgress?.({ phase: 'reading', done: rows.length, total: rows.length });
 
@@ -294,7 +238,9 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
         key === '' && late.taken.size > 0 ? mobileKey(m.body.mobile, m.body.state_code, options) : '';
       const owner = newKey === '' ? undefined : late.taken.get(newKey);
       if (owner)
-        m.errors.push(say('plan.mobileTaken', { key: display(newKey), name: owner.name, id: owner.userid }));
+        m.errors.push(
+          say('plan.mobileTaken', { key: displayKey(newKey), name: owner.name, id: owner.userid }),
+        );
       planned.name = m.body.name || undefined;
       if (m.body.company_name) planned.company = m.body.company_name;
       add(m.errors);
@@ -356,7 +302,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
     const i = firstOfKey.get(key)!;
     const planned = rows[i]!;
     planned.errors = [
-      say('plan.keySharedByContacts', { key: display(key), ids: ids.join(', ') }),
+      say('plan.keySharedByContacts', { key: displayKey(key), ids: ids.join(', ') }),
       ...planned.errors,
     ];
     planned.action = 'invalid';
@@ -405,16 +351,6 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   };
 }
 
-/** A source's rows a chunk per await when it can (else one by one): 100,000 awaits cost more than the rows. */
-async function* sheetBatches(source: SheetSource): AsyncGenerator<readonly SheetRow[]> {
-  if (source.batches) yield* source.batches();
-  else for await (const read of source.rows()) yield [read];
-}
-
-function display(key: string): string {
-  return key.includes(' ') ? `+${key}` : `"${key}"`;
-}
-
 function notFoundMessage(say: Translate, key: string, options: ImportOptions, withZeros?: string): string {
   if (key === '') {
     const what = fieldLabel(say, options.match);
@@ -423,10 +359,10 @@ function notFoundMessage(say: Translate, key: string, options: ImportOptions, wi
   }
   if (options.match === 'mobile')
     return say(options.create ? 'plan.noContactWithMobile' : 'plan.noContactWithMobileUseCreate', {
-      key: display(key),
+      key: displayKey(key),
     });
   return (
-    say('plan.noContactWithUserId', { key: display(key) }) +
+    say('plan.noContactWithUserId', { key: displayKey(key) }) +
     (withZeros !== undefined ? say('plan.leadingZerosDropped', { id: withZeros }) : '')
   );
 }
