@@ -1,8 +1,9 @@
 // planImport: sheet → plan, no writes. Pass 1 (sheet-rows.ts) reads the sheet once (the plan rows, packed,
 // are its only in-memory copy) and finds the match keys. Pass 2 reads current state with as few calls as
-// possible and merges, validates and diffs each row as its contact arrives (current.ts streams them): contacts are not
-// kept, only those the plan's updates change (`before`, for undo and re-merge). The rows no contact arrived
-// for (creates, not found) are planned after the stream, then `ops` are numbered in row order.
+// possible and merges, validates and diffs each row as its contact arrives (current.ts streams them):
+// contacts are not kept, only those the plan's updates change (`before`, for undo and re-merge). The rows no
+// contact arrived for (creates, not found) are planned after the stream, then `ops` are numbered in row
+// order. Most rows ask for what their contact holds: row-same.ts tells those without a merge.
 import type { Contact, ContactCreate, ContactUpdate, RowOp } from '../../../shared/domain';
 import type {
   ImportOptions,
