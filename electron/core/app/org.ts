@@ -43,7 +43,8 @@ export function createOrg(ctx: BackendContext) {
       if (!refresh && cache?.key === live.info.connectedAt) return cache.summary;
       const groups = await readLabelGroups(live.client);
       let contactCount = 0;
-      for await (const _c of live.client.listContacts()) contactCount++;
+      // DingTalk gives no total: the whole list is read, each page asked for while the last is counted.
+      for await (const _c of live.client.listContacts({ readAhead: () => true })) contactCount++;
       const summary: OrgSummary = {
         contactCount,
         labelGroups: toGroupViews(groups),

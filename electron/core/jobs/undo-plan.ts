@@ -96,7 +96,7 @@ async function liveState(
   const byId = new Map<string, Contact>();
   const mobiles = new Map<string, Contact>();
   let n = 0;
-  for await (const c of client.listContacts()) {
+  for await (const c of client.listContacts({ readAhead: () => true })) {
     byId.set(c.userid, c);
     if (c.mobile) mobiles.set(mobileKey(c.mobile, c.state_code, DEFAULT_IMPORT_OPTIONS), c);
     if (++n % 100 === 0) progress(n);
