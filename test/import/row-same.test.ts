@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/domain';
+import { CONTACT_FIELDS } from '../../shared/fields';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../shared/import-types';
 import { Directory, type RawDirectory } from '../../electron/core/directory';
 import { writeContactsFile } from '../../electron/core/export';
@@ -34,24 +35,8 @@ const RAW: RawDirectory = {
   calls: 0,
 };
 
-const HEADERS = [
-  'user_id',
-  'name',
-  'mobile',
-  'state_code',
-  'email',
-  'title',
-  'company_name',
-  'address',
-  'remark',
-  'follower_user_id',
-  'share_user_ids',
-  'share_dept_ids',
-  'labels',
-  'Type',
-  'Level',
-  '行业',
-];
+/** Every contact field by its own name, the all-groups labels column and three group columns. */
+const HEADERS: string[] = [...CONTACT_FIELDS.map((f) => f.field), 'labels', 'Type', 'Level', '行业'];
 
 /** A contact with ordinary values, sometimes odd ones DingTalk may hold (repeats, a "+86", no mobile). */
 function contactOf(r: () => number, i: number): Contact {
