@@ -35,6 +35,39 @@ describe('reading current state', () => {
     expect([after.list - before.list, after.get - before.get]).toEqual([3, 3]);
   });
 
+  it('reads ahead while the pass certainly goes on, never for a sheet that may switch to get', async () => {
+    /** The order of `list` calls sent and pages merged (each merged page reports its progress). */
+    const traced = async (path: string): Promise<string[]> => {
+      const events: string[] = [];
+      const client = org.client.withScheduler({
+        run(endpoint, attempt) {
+          if (endpoint === 'list') events.push('call');
+          return attempt();
+        },
+      });
+      await planImport({
+        source: await openSheet(path),
+        client,
+        onProgress: (p) => void (p.phase === 'fetching' && events.push('merged')),
+      });
+      return events;
+    };
+    const ids = org.sandbox.contacts().map((c) => c.userid);
+    const all = join(dir, 'all.csv');
+    await writeFile(all, ['user_id,remark', ...ids.map((id, i) => `${id},r${i}`)].join('\n') + '\n');
+    const before = calls();
+    const full = await traced(all);
+    // Page 2 is asked for before page 1 is merged, and so on.
+    expect(full.slice(0, 4)).toEqual(['call', 'call', 'merged', 'call']);
+    // Still the 10 pages of reading page by page: the pass ends once every id is found, no 11th asked for.
+    expect(calls().list - before.list).toBe(10);
+
+    // A few ids far down: the pass may switch to get after any page, so no page is read ahead.
+    const few = join(dir, 'few-ahead.csv');
+    await writeFile(few, ['user_id,remark', ...ids.slice(-3).map((id) => `${id},x`)].join('\n') + '\n');
+    expect((await traced(few)).slice(0, 4)).toEqual(['call', 'merged', 'call', 'merged']);
+  });
+
   it('by mobile always lists', async () => {
     const c = org.sandbox.contacts()[5]!;
     const path = join(dir, 'mobile.csv');
