@@ -36,20 +36,17 @@ export function sameRowCheck(
   const clear = options.blank === 'clear';
   /** Errors a people cell would add: the row is then not the easy case. Emptied after each use. */
   const errors: string[] = [];
-  const listSame = (field: 'share_user_ids' | 'share_dept_ids'): Check =>
-    field === 'share_user_ids'
-      ? (raw, c) => {
-          const ids = people!.list(field, raw, c.share_user_ids, errors);
-          return errors.length === 0
-            ? sameSet(c.share_user_ids ?? NO_IDS, ids)
-            : ((errors.length = 0), false);
-        }
-      : (raw, c) => {
-          const ids = people!.list(field, raw, c.share_dept_ids, errors);
-          return errors.length === 0
-            ? sameSet(c.share_dept_ids ?? NO_IDS, ids)
-            : ((errors.length = 0), false);
-        };
+  const listSame =
+    (p: PeopleCells, field: 'share_user_ids' | 'share_dept_ids'): Check =>
+    (raw, c) => {
+      const ids =
+        field === 'share_user_ids'
+          ? p.list(field, raw, c.share_user_ids, errors)
+          : p.list(field, raw, c.share_dept_ids, errors);
+      if (errors.length === 0) return sameSet(c[field] ?? NO_IDS, ids);
+      errors.length = 0;
+      return false;
+    };
   const checkOf = (field: string): Check | undefined => {
     switch (field) {
       case 'user_id':
@@ -78,7 +75,7 @@ export function sameRowCheck(
           : undefined;
       case 'share_user_ids':
       case 'share_dept_ids':
-        return people ? listSame(field) : undefined;
+        return people ? listSame(people, field) : undefined;
       default:
         return undefined;
     }
