@@ -159,7 +159,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   // Pass 1, streaming: keep each row once, find match keys and duplicates.
   const say = translator(langOf(options));
   const nameCol = cols.fields.get('name');
-  const { rows, keys, firstOfKey, firstRowOfNewMobile, namesPeople, mobiles } = await readSheetRows(
+  const { rows, index, firstRowOfNewMobile, namesPeople, mobiles } = await readSheetRows(
     source,
     cols,
     options,
@@ -192,7 +192,7 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const same = sameRowCheck(cols, options, labels, people);
   const planRow = (i: number, contact: Contact | undefined): void => {
     const planned = rows[i]!;
-    const key = keys[i]!;
+    const key = index.rowKeys[i]!;
     const cells = planned.cells;
     if (contact && planned.errors.length === 0 && same(cells, contact)) {
       // What the full path below sets for an unchanged row (its body is the contact as it is). A user_id
@@ -268,39 +268,32 @@ export async function planImport(args: PlanImportArgs): Promise<ImportPlan> {
   const merged = new Uint8Array(rows.length);
   const sink: ContactSink = {
     take(key, contact) {
-      const i = firstOfKey.get(key)!;
+      const i = index.rowOf(key);
       if (merged[i] === 1) return rows[i]!.userId ?? '';
       merged[i] = 1;
       planRow(i, contact);
       return undefined;
     },
-    has: (key) => merged[firstOfKey.get(key)!] === 1,
+    has: (key) => merged[index.rowOf(key)] === 1,
   };
   const progress = (done: number, total?: number): void =>
     onProgress?.({ phase: 'fetching', done, ...(total !== undefined ? { total } : {}) });
   let duplicates = new Map<string, string[]>();
   let current;
   if (options.match === 'mobile') {
-    const r = await streamByMobiles(client, firstOfKey, options, sink, progress);
+    const r = await streamByMobiles(client, index, options, sink, progress);
     duplicates = r.duplicates;
     current = r;
   } else if (firstRowOfNewMobile.size > 0) {
-    const r = await streamByUserIdsAndMobiles(
-      client,
-      firstOfKey,
-      firstRowOfNewMobile,
-      options,
-      sink,
-      progress,
-    );
+    const r = await streamByUserIdsAndMobiles(client, index, firstRowOfNewMobile, options, sink, progress);
     late.taken = r.byMobile;
     current = r;
-  } else current = await streamByUserIds(client, firstOfKey, sink, progress);
+  } else current = await streamByUserIds(client, index, sink, progress);
   late.zeroless = current.zeroless;
 
   // A mobile two contacts hold matches neither: the row merged with the first one is refused.
   for (const [key, ids] of duplicates) {
-    const i = firstOfKey.get(key)!;
+    const i = index.rowOf(key);
     const planned = rows[i]!;
     planned.errors = [
       say('plan.keySharedByContacts', { key: displayKey(key), ids: ids.join(', ') }),

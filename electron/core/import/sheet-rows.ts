@@ -7,16 +7,15 @@ import { mobileOf } from '../directory';
 import { splitList } from './labels';
 import type { ColumnIndex } from './mapping';
 import { CellStore, detached } from './packed-row';
+import { KeyIndex } from './key-index';
 import { PEOPLE_FIELDS } from './people';
 import type { SheetRow, SheetSource } from './plan';
 import { cellAt, mobileKey, rowKey } from './row-intent';
 
 export interface SheetRows {
   rows: PlannedRow[];
-  /** Each row's match key ('' when blank or repeated: only the first row of a key is matched). */
-  keys: string[];
-  /** Match key → index (in `rows`) of the first row naming it: the keys whose contacts are read. */
-  firstOfKey: Map<string, number>;
+  /** Each row's match key, and the row (index in `rows`) of each key's first use: the keys read. */
+  index: KeyIndex;
   /** Rows that would create a contact (no user_id, `--create`): mobile key → sheet row number. */
   firstRowOfNewMobile: Map<string, number>;
   /** Whether any owner or sharing cell holds something. */
@@ -37,13 +36,12 @@ export async function readSheetRows(
   const say = translator(langOf(options));
   const out: SheetRows = {
     rows: [],
-    keys: [],
-    firstOfKey: new Map(),
+    index: new KeyIndex(),
     firstRowOfNewMobile: new Map(),
     namesPeople: false,
     mobiles: new Set(),
   };
-  const { rows, keys, firstOfKey, firstRowOfNewMobile, mobiles } = out;
+  const { rows, index, firstRowOfNewMobile, mobiles } = out;
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
   const peopleCols = [...cols.fields].filter(([f]) => PEOPLE_FIELDS.has(f)).map(([, index]) => index);
@@ -55,8 +53,8 @@ export async function readSheetRows(
       const { row } = read;
       const planned = store.row(row, cells);
       const key = detached(rowKey(cells, cols, options));
-      const first = key === '' ? undefined : firstOfKey.get(key);
-      if (first !== undefined) {
+      const first = index.push(key);
+      if (first !== undefined)
         planned.errors = [
           say('plan.keyRepeated', {
             what: fieldLabel(say, options.match),
@@ -64,11 +62,6 @@ export async function readSheetRows(
             row: rows[first]!.row,
           }),
         ];
-        keys.push('');
-      } else {
-        if (key !== '') firstOfKey.set(key, rows.length);
-        keys.push(key);
-      }
       if (key === '' && options.create && options.match === 'user_id') {
         // New contacts (no user_id) are told apart by mobile: two rows creating one person is a mistake.
         const mk = mobileKey(cellAt(cells, mobileCol), cellAt(cells, stateCol), options);
