@@ -10,6 +10,8 @@ const EMPTY = -1;
 export class KeyIndex implements IdSet {
   /** Row index → its match key ('' when blank or repeated: only a key's first row is matched). */
   readonly rowKeys: string[] = [];
+  /** Row index → its key's hash (the table grows without hashing again). */
+  private hashes = new Int32Array(1024);
   /** Slot → the row whose key hashes there (EMPTY: none); kept at most half full. */
   private slots = new Int32Array(1024).fill(EMPTY);
   private count = 0;
@@ -25,13 +27,22 @@ export class KeyIndex implements IdSet {
    */
   push(key: string): number | undefined {
     if (key !== '') {
-      const slot = this.slotOf(key);
+      const h = hash(key);
+      const slot = this.slotOf(key, h);
       const first = this.slots[slot]!;
       if (first !== EMPTY) {
         this.rowKeys.push('');
         return first;
       }
-      this.slots[slot] = this.rowKeys.length;
+      const row = this.rowKeys.length;
+      this.slots[slot] = row;
+      if (row >= this.hashes.length) {
+        // Blank and repeated rows hold no hash, so the row may be past the end by more than one.
+        const more = new Int32Array(row * 2);
+        more.set(this.hashes);
+        this.hashes = more;
+      }
+      this.hashes[row] = h;
       this.rowKeys.push(key);
       if (++this.count * 2 > this.slots.length) this.grow();
       return undefined;
@@ -44,7 +55,7 @@ export class KeyIndex implements IdSet {
   rowOf(key: string): number {
     if (key === this.lastKey) return this.lastRow;
     const guess = this.next;
-    const row = this.rowKeys[guess] === key && key !== '' ? guess : this.slots[this.slotOf(key)]!;
+    const row = this.rowKeys[guess] === key && key !== '' ? guess : this.slots[this.slotOf(key, hash(key))]!;
     if (row >= 0) this.next = row + 1;
     this.lastKey = key;
     this.lastRow = row;
@@ -64,10 +75,10 @@ export class KeyIndex implements IdSet {
   }
 
   /** The slot holding `key`'s row, or the empty slot where it goes (linear probing). */
-  private slotOf(key: string): number {
+  private slotOf(key: string, h: number): number {
     const mask = this.slots.length - 1;
     const keys = this.rowKeys;
-    for (let slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const row = this.slots[slot]!;
       if (row === EMPTY || keys[row] === key) return slot;
     }
@@ -75,8 +86,14 @@ export class KeyIndex implements IdSet {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(EMPTY);
-    for (const row of old) if (row !== EMPTY) this.slots[this.slotOf(this.rowKeys[row]!)] = row;
+    const slots = (this.slots = new Int32Array(old.length * 2).fill(EMPTY));
+    const mask = slots.length - 1;
+    for (const row of old) {
+      if (row === EMPTY) continue;
+      let slot = this.hashes[row]! & mask;
+      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      slots[slot] = row;
+    }
   }
 }
 
