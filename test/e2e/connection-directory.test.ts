@@ -3,7 +3,8 @@
 // made while the backend's clock stood twelve minutes back says "12 minutes ago"), and a refresh through
 // the backend's refreshDirectory sets it back to "just now". Without 通讯录只读权限 (the sandbox answers 60011 to
 // listsimple) the read fails with the one line naming the permission, and nothing claims it was read; a read
-// that failed before the screen opened (the workspace's names) is shown the same way without a press.
+// that failed before the screen opened (the workspace's names) is shown the same way without a press, with
+// when it failed, and the workspace's toolbar says it failed.
 // Screenshots go to test-results/screenshots/<lang>/connection-*.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,11 +127,22 @@ describe.each(LANGS)('the staff directory without 通讯录只读权限 (%s)', (
       // The contacts workspace reads it for the table's names, and shows ids when it cannot (no error there).
       await s.page.evaluate('window.location.hash = "/workspace"');
       await expect.poll(() => s.page.getByTestId('ws-handover').isEnabled(), { timeout: 60_000 }).toBe(true);
+      // The toolbar says the read failed, in red, with the reason and the fix on hover.
+      const failed = s.page.getByTestId('dir-failed');
+      await failed.waitFor({ timeout: 30_000 });
+      expect(await failed.innerText()).toContain(t('people.dir.lastFailed', { age: t('index.age.now') }));
+      await failed.hover();
+      const tip = s.page.getByRole('tooltip').filter({ hasText: '60011' });
+      await tip.waitFor({ timeout: 10_000 });
+      expect(await tip.innerText()).toContain('通讯录只读权限');
+      await shot('workspace-directory-failed');
       // Back on the connection screen, the card says why before anything is pressed.
       await s.page.evaluate('window.location.hash = "/connect"');
       await s.page.getByTestId('conn-dir').waitFor({ timeout: 30_000 });
       await error().waitFor({ timeout: 10_000 });
       await expectPermissionLine();
+      // When it failed: moments ago.
+      expect(await error().getByTestId('error-at').innerText()).toBe(t('index.age.now'));
       expect(await status().innerText()).toBe(t('people.dir.never'));
       expect(await s.page.getByTestId('conn-dir-refresh').innerText()).toContain(t('people.dir.readNow'));
       await shot('directory-denied-earlier');

@@ -2,6 +2,7 @@
 import { Alert, Space, Tag, Typography } from 'antd';
 import { ApiError, type ErrorInfo } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
+import { agoText } from '../lib/age';
 
 /** Any thrown value → the contract's ErrorInfo (non-API errors become an "internal" one). */
 export function toErrorInfo(error: unknown): ErrorInfo {
@@ -17,10 +18,18 @@ interface Props {
   title?: MessageKey;
   onClose?: () => void;
   testId?: string;
+  /** When it failed (ISO), for a failure remembered from earlier: shown as "3 minutes ago". */
+  at?: string;
 }
 
 /** Renders nothing while `error` is null or undefined, so callers need no condition around it. */
-export function ErrorExplain({ error, title = 'common.error', onClose, testId = 'error-explain' }: Props) {
+export function ErrorExplain({
+  error,
+  title = 'common.error',
+  onClose,
+  testId = 'error-explain',
+  at,
+}: Props) {
   const { t } = useI18n();
   if (error === null || error === undefined) return null;
   const info = toErrorInfo(error);
@@ -33,6 +42,11 @@ export function ErrorExplain({ error, title = 'common.error', onClose, testId = 
       title={
         <Space wrap size={8}>
           <Typography.Text strong>{t(title)}</Typography.Text>
+          {at && (
+            <Typography.Text type="secondary" data-testid="error-at">
+              {agoText(t, at)}
+            </Typography.Text>
+          )}
           {info.errcode !== undefined && (
             <Tag color="red" data-testid="errcode">
               {t('common.errcode')} {String(info.errcode)}

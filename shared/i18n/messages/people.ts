@@ -73,6 +73,8 @@ export const people = {
   // {age}: lib/age's agoText ("3 hours ago" / "3 小时前", "just now" / "刚刚").
   'people.dir.age': { en: 'Directory read {age}', 'zh-CN': '{age}读取通讯录' },
   'people.dir.notRead': { en: 'Directory not read yet', 'zh-CN': '通讯录尚未读取' },
+  // A read that failed since (the table's names, a dry run, a refresh): the toolbar's warning.
+  'people.dir.lastFailed': { en: 'last read failed {age}', 'zh-CN': '{age}读取失败' },
   // The directory on the connection screen.
   'people.dir.title': { en: 'Staff directory', 'zh-CN': '员工通讯录' },
   'people.dir.summary': {

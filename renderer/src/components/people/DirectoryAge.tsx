@@ -1,6 +1,8 @@
 // "3 小时前读取通讯录 · 刷新": the age of the connection's cached staff directory (names, departments,
 // who left) in lib/age's words, as every age is written, and a refresh, so a colleague who just joined
-// can be picked.
+// can be picked. A read that failed since (the table's names fall back to ids) says so in red, its reason
+// and fix in the tooltip.
+import { WarningFilled } from '@ant-design/icons';
 import { Button, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { agoText } from '../../lib/age';
@@ -11,6 +13,7 @@ export function DirectoryAge({ version = 0 }: { version?: number }) {
   const { t } = useI18n();
   const { info, reading, error, clearError, refresh } = useDirectory(version);
   const text = info?.readAt ? t('people.dir.age', { age: agoText(t, info.readAt) }) : t('people.dir.notRead');
+  const failed = !reading && !error ? info?.lastError : undefined;
   return (
     <span data-testid="dir-age">
       <Tooltip
@@ -18,6 +21,23 @@ export function DirectoryAge({ version = 0 }: { version?: number }) {
       >
         <Typography.Text type="secondary">{text}</Typography.Text>
       </Tooltip>
+      {failed && (
+        <>
+          <Typography.Text type="secondary"> · </Typography.Text>
+          <Tooltip
+            title={
+              <>
+                <div>{failed.meaning}</div>
+                {failed.solution && <div>{failed.solution}</div>}
+              </>
+            }
+          >
+            <Typography.Text type="danger" data-testid="dir-failed">
+              <WarningFilled /> {t('people.dir.lastFailed', { age: agoText(t, failed.at) })}
+            </Typography.Text>
+          </Tooltip>
+        </>
+      )}
       <Typography.Text type="secondary"> · </Typography.Text>
       <Button
         type="link"

@@ -94,6 +94,7 @@ export function DirectoryCard({ version }: { version?: unknown }) {
         <Typography.Text type="secondary">{t('people.dir.help')}</Typography.Text>
         <ErrorExplain
           error={error ?? earlier}
+          at={error ? undefined : earlier?.at}
           title="people.dir.failed"
           onClose={closeError}
           testId="conn-dir-error"
