@@ -50,7 +50,7 @@ export function PlanDrawer({ plan, onClose, onFinished }: Props) {
       onClose={close}
       size="large"
       width={920}
-      title={plan ? t('ws.plan.title', { source: plan.source }) : ''}
+      title={plan ? t(job ? 'ws.plan.jobTitle' : 'ws.plan.title', { source: plan.source }) : ''}
       destroyOnHidden
       data-testid="ws-plan"
     >
