@@ -368,12 +368,14 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
         });
       if (groups.length === 0) throw new AppError('input', translate(lang, 'ws.err.chooseGroup'));
       const i = await loaded();
+      const who = await namesSoon();
       const plan = await planMerge({
         groups,
         client,
         labelGroups: i.labelGroups,
         lang,
         onFresh: (fresh) => i.upsert(fresh),
+        ...(who ? { labels: resolverLabels(who) } : {}),
       });
       return plans.hold(plan, translate(lang, 'ws.mergeSource', { count: groups.length }), identity, {
         origin: 'merge',

@@ -2,6 +2,7 @@
 // bulk edit of one picked contact that DingTalk refuses, a merge of duplicates and a hand-over, each applied
 // from the workspace; the drawer's title once the job runs, the failed-rows note for one row, and the jobs
 // list naming each job for what it did (not "Import") with a source in the admin's language.
+// Then, at 1024 wide: a query naming a leaver points at the hand-over, and label cards keep their names.
 // Screenshots go to test-results/screenshots/<lang>/wording-*.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +115,10 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     expect(await testId('ws-dup-merge').innerText()).toBe(t('ws.dup.merge', { count: 1 }));
     if (lang === 'en') expect(await testId('ws-dup-merge').innerText()).toBe('Merge 1 group');
     await testId('ws-dup-merge').click();
-    await testId('ws-plan-apply').click({ timeout: 30_000 });
+    await testId('plan-rows').locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    // The merged sharing names people (the directory was read for the table), never bare userids.
+    expect(await testId('plan-rows').innerText()).not.toMatch(/\b[a-z]+\d+\b/);
+    await testId('ws-plan-apply').click();
     await testId('job-report').waitFor({ timeout: 60_000 });
     await page.waitForTimeout(500);
     expect(await page.locator('.ant-message-notice').count()).toBe(0);
@@ -149,5 +153,24 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     expect(kinds).toEqual([t('jobs.kind.handover'), t('jobs.kind.merge'), t('jobs.kind.edit')]);
     expect(await rows.nth(2).innerText()).toContain(picked);
     await shot('4-jobs');
+  });
+
+  it("points a leaver at the app's hand-over; label cards keep their names at 1024 wide", async () => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await testId('nav-workspace').click();
+    await search('owner:nobody-here');
+    const refused = page.locator('.ant-alert-error');
+    await refused.first().waitFor();
+    // The workspace's own button, not only the command line's "reassign".
+    expect(await refused.first().innerText()).toContain(t('handover.open'));
+    await shot('5-query-leaver');
+
+    await page.getByRole('tab', { name: t('ws.tab.labels') }).click();
+    await testId('ws-labels').waitFor();
+    const clipped = await page
+      .locator('[data-testid=ws-labels] .ant-card-head-title')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(clipped).toEqual([]);
+    await shot('6-labels-1024');
   });
 });
