@@ -76,6 +76,9 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
 
     await testId('connect-sandbox').click();
     await testId('contacts-count').waitFor({ timeout: 30_000 });
+    // Before any job: the empty list names every kind of job that will appear there.
+    await testId('nav-jobs').click();
+    await page.getByText(t('jobs.empty')).waitFor();
     await testId('nav-workspace').click();
     await testId('ws-row').first().waitFor({ timeout: 60_000 });
 
@@ -99,6 +102,12 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     expect(await drawerTitle.innerText()).toBe(t('ws.plan.jobTitle', { source: picked }));
     expect(await testId('report-permanent').innerText()).toContain(t('report.permanent', { count: 1 }));
     if (lang === 'en') expect(await testId('report-permanent').innerText()).not.toMatch(/\b1 failed rows\b/);
+    // The drawer is wide enough for the failed rows' table: no column scrolled out of sight.
+    await testId('failed-rows').locator('.ant-table-row').first().waitFor();
+    const overflowing = await testId('failed-rows')
+      .locator('.ant-table-content, .ant-table-body')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(overflowing).toBe(0);
     await shot('2-edit-report');
     await closeDrawer();
 
@@ -118,11 +127,12 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     await testId('plan-rows').locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     // The merged sharing names people (the directory was read for the table), never bare userids.
     expect(await testId('plan-rows').innerText()).not.toMatch(/\b[a-z]+\d+\b/);
+    await shot('3a-merge-plan');
     await testId('ws-plan-apply').click();
     await testId('job-report').waitFor({ timeout: 60_000 });
     await page.waitForTimeout(500);
     expect(await page.locator('.ant-message-notice').count()).toBe(0);
-    await shot('3-merge-report');
+    await shot('3b-merge-report');
     await closeDrawer();
 
     // Hand over 李娜's contacts to 王芳.
@@ -153,6 +163,16 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     expect(kinds).toEqual([t('jobs.kind.handover'), t('jobs.kind.merge'), t('jobs.kind.edit')]);
     expect(await rows.nth(2).innerText()).toContain(picked);
     await shot('4-jobs');
+
+    // The undo's diff offers its filters in the order every other diff does.
+    await page.locator('[data-testid^=job-undo-]').first().click();
+    await testId('undo-apply').waitFor({ timeout: 30_000 });
+    const filters = await testId('undo-drawer')
+      .locator('[data-testid^=filter-]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(filters).toEqual(['filter-changed', 'filter-unchanged', 'filter-invalid', 'filter-all']);
+    await shot('4a-undo-diff');
+    await closeDrawer();
   });
 
   it("points a leaver at the app's hand-over; label cards keep their names at 1024 wide", async () => {

@@ -368,8 +368,8 @@ export const ui = {
   'delete.none': { en: 'No contact in this sheet can be deleted.', 'zh-CN': '表格中没有可删除的联系人。' },
   'jobs.title': { en: 'Jobs', 'zh-CN': '任务' },
   'jobs.empty': {
-    en: 'No jobs yet. Imports and deletions you apply appear here.',
-    'zh-CN': '还没有任务。执行的导入和删除会显示在这里。',
+    en: 'No jobs yet. Every import, bulk edit, hand-over, merge and delete you apply appears here.',
+    'zh-CN': '还没有任务。执行的导入、批量编辑、交接、合并和删除都会显示在这里。',
   },
   'jobs.col.started': { en: 'Started', 'zh-CN': '开始时间' },
   'jobs.col.kind': { en: 'Kind', 'zh-CN': '类型' },
