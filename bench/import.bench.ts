@@ -187,8 +187,10 @@ async function child(task: Task, path: string, rows: number, runs: number, pad: 
       const read = await bareCsv(path);
       note = `${read} rows parsed, ${await bareContacts(client)} contacts read`;
     } else if (task === 'reader') {
+      // As planning reads it (openSheet's sources have batches): a chunk of rows per await.
       let n = 0;
-      for await (const _ of (await openSheet(path)).rows()) n++;
+      const source = await openSheet(path);
+      for await (const batch of source.batches!()) n += batch.length;
       note = `${n} rows`;
     } else {
       const plan = await planImport({ source: await openSheet(path), client });
