@@ -185,6 +185,12 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     expect(await refused.first().innerText()).toContain(t('handover.open'));
     await shot('5-query-leaver');
 
+    // A query nothing matches says so.
+    await search('name:zzz-no-such-contact');
+    await testId('ws-empty').waitFor();
+    expect(await testId('ws-empty').innerText()).toContain(t('ws.noMatches'));
+    await shot('5a-no-matches');
+
     await page.getByRole('tab', { name: t('ws.tab.labels') }).click();
     await testId('ws-labels').waitFor();
     const clipped = await page
@@ -192,5 +198,14 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
       .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
     expect(clipped).toEqual([]);
     await shot('6-labels-1024');
+
+    // The jobs list keeps Report and Undo in sight at 1024 wide.
+    await testId('nav-jobs').click();
+    const report = page.locator('[data-testid^=job-open-]').first();
+    await report.waitFor();
+    const box = (await report.boundingBox())!;
+    const table = (await testId('jobs-table').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(table.x + table.width);
+    await shot('7-jobs-1024');
   });
 });

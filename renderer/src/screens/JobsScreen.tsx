@@ -133,6 +133,8 @@ export function JobsScreen() {
     {
       title: t('jobs.col.actions'),
       key: 'actions',
+      // Always in sight: a narrow window scrolls the other columns, never Report and Undo away.
+      fixed: 'right',
       width: 210,
       render: (_, j) => (
         <Space>

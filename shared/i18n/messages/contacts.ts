@@ -84,6 +84,14 @@ export const contacts = {
       '多个条件同时满足；-条件 表示排除；键:值 可用 label、group、owner、shared-user、shared-dept、company、title、name、mobile、remark、address；a,b 表示任一；* 为通配符。',
   },
   'ws.matches': { en: '{count} matching', 'zh-CN': '{count} 个匹配' },
+  'ws.noMatches': {
+    en: 'No contact matches this query. Remove a term, or check the spelling of names and labels.',
+    'zh-CN': '没有符合该查询的联系人。请去掉一个条件，或检查姓名和标签的写法。',
+  },
+  'ws.noContacts': {
+    en: 'This organisation has no external contacts yet.',
+    'zh-CN': '该组织还没有外部联系人。',
+  },
   'ws.elapsed': { en: '{ms} ms', 'zh-CN': '{ms} 毫秒' },
   'ws.chips.labels': { en: 'Labels', 'zh-CN': '标签' },
   'ws.chips.owners': { en: 'Owners', 'zh-CN': '负责人' },
