@@ -374,11 +374,15 @@ export interface JobArgs {
 }
 
 /** A job with the counts every door shows (shared/domain.ts JobCounts: they add up). */
+/** A workspace plan's kind of action, kept with its job so the jobs list can say what the job did. */
+export type JobOrigin = 'edit' | 'handover' | 'merge';
+
 export interface JobSummary extends JobCounts {
   jobId: string;
-  kind: 'import' | 'delete' | 'retry' | 'undo';
+  /** What started it: 'edit', 'handover' and 'merge' are the contacts workspace's applies. */
+  kind: 'import' | 'delete' | 'retry' | 'undo' | JobOrigin;
   state: JobState;
-  /** Source sheet's name when known. */
+  /** Source sheet's name when known, else what the job did (a query, "hand over A → B"). */
   source?: string;
   createdAt: string;
   finishedAt?: string;

@@ -125,7 +125,7 @@ describe('import: people and departments by name', () => {
       options: { language: 'zh-CN' },
     });
     expect(zh.rows[0]!.errors).toEqual(['负责人："张伟" 对应 2 人：张伟（销售部） / 张伟（华北销售）']);
-    expect(zh.rows[1]!.errors[0]).toContain('移交联系人');
+    expect(zh.rows[1]!.errors[0]).toContain('交接客户');
   });
 
   it('a blank owner keeps the owner; clearing it is invalid; a leaver already owning the contact is kept', async () => {

@@ -216,7 +216,11 @@ export function createBackend(opts: BackendOptions): Backend {
           kind: 'import',
           source: held.source,
           mode: 'apply',
-          options: { ...held.options, ...(backup ? { backup: basename(backup.path) } : {}) },
+          options: {
+            ...held.options,
+            ...(held.origin ? { origin: held.origin } : {}),
+            ...(backup ? { backup: basename(backup.path) } : {}),
+          },
         });
         return { jobId };
       }),

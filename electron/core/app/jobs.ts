@@ -5,6 +5,7 @@ import type {
   ErrorInfo,
   FileRef,
   JobFinished,
+  JobOrigin,
   JobSummary,
   Page,
   ReportFileArgs,
@@ -42,7 +43,7 @@ import type { BackendContext } from './context';
 interface Running {
   handle: JobHandle;
   paused: boolean;
-  meta: Pick<JobMeta, 'kind' | 'source' | 'mode'>;
+  meta: Pick<JobMeta, 'kind' | 'source' | 'mode' | 'options'>;
   plan: ImportPlan;
   createdAt: string;
   /** The latest progress, for a job whose journal is not written yet. */
@@ -56,7 +57,7 @@ export function toJobSummary(v: JobView, running?: Running): JobSummary {
   const state: JobState = running ? (running.paused ? 'paused' : 'running') : v.state;
   return {
     jobId: v.jobId,
-    kind: v.kind,
+    kind: (v.kind === 'import' && originOf(v.meta.options)) || v.kind,
     state,
     source: v.source,
     createdAt: v.createdAt,
@@ -78,8 +79,14 @@ export function toJobSummary(v: JobView, running?: Running): JobSummary {
   };
 }
 
+const ORIGINS: ReadonlySet<unknown> = new Set<JobOrigin>(['edit', 'handover', 'merge']);
+
+/** A workspace apply's action, kept in the job's options (jobs of earlier versions have none). */
+const originOf = (options: JobMeta['options'] | undefined): JobOrigin | undefined =>
+  ORIGINS.has(options?.origin) ? (options!.origin as JobOrigin) : undefined;
+
 const kindOfMeta = (m: Running['meta']): JobSummary['kind'] =>
-  m.mode === 'retry' ? 'retry' : m.mode === 'undo' ? 'undo' : m.kind;
+  m.mode === 'retry' ? 'retry' : m.mode === 'undo' ? 'undo' : (originOf(m.options) ?? m.kind);
 
 /** A job started a moment ago, before its journal can be read. */
 function startingSummary(jobId: string, r: Running): JobSummary {

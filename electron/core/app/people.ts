@@ -124,7 +124,7 @@ export function createPeople(
         onFresh: (fresh) => index.upsert(fresh),
       });
       const source = translate(lang, 'reassign.source', { from: sel.fromLabel, to: sel.toLabel });
-      return plans.hold(plan, source, identity);
+      return plans.hold(plan, source, identity, { origin: 'handover' });
     },
   };
 }

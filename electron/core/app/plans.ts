@@ -17,6 +17,7 @@ import type {
   SaveMappingArgs,
   SheetPreview,
   TargetOption,
+  JobOrigin,
   UndoInfo,
 } from '../../../shared/contract';
 import type { LabelGroup } from '../../../shared/domain';
@@ -60,6 +61,8 @@ export interface HeldPlan {
   identity: string;
   /** An undo's plan: the job it undoes. */
   undo?: UndoInfo;
+  /** A workspace plan's kind of action (bulk edit, hand-over, merge). */
+  origin?: JobOrigin;
 }
 
 export function targetOptions(groups: readonly LabelGroup[]): TargetOption[] {
@@ -254,7 +257,12 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
     },
 
     /** Holds a plan made elsewhere (a bulk edit or merge of the contacts workspace) for the diff and apply. */
-    hold(plan: ImportPlan, source: string, identity: string, undo?: UndoInfo): PlanSummary {
+    hold(
+      plan: ImportPlan,
+      source: string,
+      identity: string,
+      extra: { undo?: UndoInfo; origin?: JobOrigin } = {},
+    ): PlanSummary {
       return keep({
         planId: newPlanId(),
         plan,
@@ -263,7 +271,8 @@ export function createPlans(ctx: BackendContext, labelGroups: () => Promise<Labe
         options: null,
         createdAt: new Date().toISOString(),
         identity,
-        ...(undo ? { undo } : {}),
+        ...(extra.undo ? { undo: extra.undo } : {}),
+        ...(extra.origin ? { origin: extra.origin } : {}),
       });
     },
 

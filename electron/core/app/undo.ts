@@ -34,9 +34,7 @@ export function createUndo(ctx: BackendContext, plans: Plans, jobs: Jobs) {
       }
       const { jobId, conflicts, force } = plan.undo;
       return plans.hold(plan, translate(lang, 'undo.source', { jobId }), identity, {
-        jobId,
-        conflicts,
-        force,
+        undo: { jobId, conflicts, force },
       });
     },
 

@@ -184,7 +184,8 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
       }
       return { ids: hits.map((c) => c.c.userid), source: sel.query.trim() || '*', index: i };
     }
-    return { ids: [...new Set(sel.userIds)], source: `${sel.userIds.length} selected`, index: i };
+    const ids = [...new Set(sel.userIds)];
+    return { ids, source: translate(lang, 'ws.selectedSource', { count: ids.length }), index: i };
   };
 
   const api = {
@@ -319,7 +320,7 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
         ...(who ? { labels: resolverLabels(who) } : {}),
         onFresh: (fresh) => i.upsert(fresh),
       });
-      return plans.hold(plan, source, identity);
+      return plans.hold(plan, source, identity, { origin: 'edit' });
     },
 
     async exportSelection(args: ExportSelectionArgs): Promise<FileRef> {
@@ -367,14 +368,18 @@ export function createWorkspace(ctx: BackendContext, plans: Plans) {
         });
       if (groups.length === 0) throw new AppError('input', translate(lang, 'ws.err.chooseGroup'));
       const i = await loaded();
+      const who = await namesSoon();
       const plan = await planMerge({
         groups,
         client,
         labelGroups: i.labelGroups,
         lang,
         onFresh: (fresh) => i.upsert(fresh),
+        ...(who ? { labels: resolverLabels(who) } : {}),
       });
-      return plans.hold(plan, translate(lang, 'ws.mergeSource', { count: groups.length }), identity);
+      return plans.hold(plan, translate(lang, 'ws.mergeSource', { count: groups.length }), identity, {
+        origin: 'merge',
+      });
     },
   };
   return api;

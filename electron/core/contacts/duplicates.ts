@@ -10,6 +10,7 @@ import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import { beforeOf, fetchByUserIds, LabelIndex, mergeUpdate, type ImportClient } from '../import';
 import { contactsPlan } from './edit-plan';
 import { intentOf } from '../import/remerge';
+import { labelPeopleChanges, type PeopleLabels } from '../import/people-changes';
 
 export type DuplicateReason = 'mobile' | 'name-company' | 'similar-name';
 
@@ -142,6 +143,8 @@ export interface PlanMergeArgs {
   lang?: Lang;
   onProgress?: (p: ImportPlanProgress) => void;
   onFresh?: (contacts: Contact[]) => void | Promise<void>;
+  /** Names for the people and departments in the diff (ids when the directory is not read). */
+  labels?: PeopleLabels;
 }
 
 const union = <T>(a: readonly T[] | undefined, lists: Array<readonly T[] | undefined>): T[] => {
@@ -219,6 +222,7 @@ export async function planMerge(args: PlanMergeArgs): Promise<ImportPlan> {
       errors: [],
     };
     const m = mergeUpdate(keep, intent, labels, options);
+    if (args.labels) labelPeopleChanges(m.changes, args.labels);
     row++;
     const note = translate(lang, 'dup.keep', { group: g.id, count: present.length });
     if (m.errors.length) {

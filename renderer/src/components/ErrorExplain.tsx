@@ -47,7 +47,8 @@ export function ErrorExplain({
               {agoText(t, at)}
             </Typography.Text>
           )}
-          {info.errcode !== undefined && (
+          {/* DingTalk's numeric errcode, for support; dtload's own codes ('network'…) are the meaning below. */}
+          {typeof info.errcode === 'number' && (
             <Tag color="red" data-testid="errcode">
               {t('common.errcode')} {String(info.errcode)}
             </Tag>

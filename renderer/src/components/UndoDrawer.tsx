@@ -94,7 +94,7 @@ export function UndoDrawer({ jobId, onClose }: Props) {
             key={plan.planId}
             planId={plan.planId}
             counts={c}
-            filters={['changed', 'invalid', 'unchanged', 'all']}
+            filters={['changed', 'unchanged', 'invalid', 'all']}
             initialFilter={writes > 0 ? 'changed' : 'all'}
             view="diff"
             height={420}

@@ -28,6 +28,9 @@ const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
   delete: 'jobs.kind.delete',
   retry: 'jobs.kind.retry',
   undo: 'jobs.kind.undo',
+  edit: 'jobs.kind.edit',
+  handover: 'jobs.kind.handover',
+  merge: 'jobs.kind.merge',
 };
 
 export function JobsScreen() {
@@ -73,8 +76,10 @@ export function JobsScreen() {
     {
       title: t('jobs.col.kind'),
       dataIndex: 'kind',
-      width: 100,
-      render: (k: JobSummary['kind']) => t(KIND_LABEL[k]),
+      width: 130,
+      render: (k: JobSummary['kind'], j) => (
+        <span data-testid={`job-kind-${j.jobId}`}>{t(KIND_LABEL[k])}</span>
+      ),
     },
     {
       title: t('jobs.col.file'),
@@ -101,7 +106,7 @@ export function JobsScreen() {
     {
       title: t('jobs.col.result'),
       key: 'result',
-      width: 280,
+      width: 230,
       render: (_, j) => {
         const p = live[j.jobId];
         if (p && (p.state === 'running' || p.state === 'paused')) {
@@ -128,6 +133,8 @@ export function JobsScreen() {
     {
       title: t('jobs.col.actions'),
       key: 'actions',
+      // Always in sight: a narrow window scrolls the other columns, never Report and Undo away.
+      fixed: 'right',
       width: 210,
       render: (_, j) => (
         <Space>

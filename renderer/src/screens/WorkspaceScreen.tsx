@@ -3,7 +3,7 @@
 // "all N matching" selection, bulk actions that each open the dry-run diff first, a detail drawer with the
 // jobs that touched a contact, the label overview and the duplicate review.
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Progress, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Progress, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type ContactIndexInfo, type ContactIndexProgress, type PlanSummary } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
@@ -29,7 +29,6 @@ export function WorkspaceScreen() {
 
 function Workspace() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [index, setIndex] = useState<ContactIndexInfo | null>(null);
   const [progress, setProgress] = useState<ContactIndexProgress | null>(null);
   const [tab, setTab] = useState('table');
@@ -144,15 +143,7 @@ function Workspace() {
             {
               key: 'duplicates',
               label: t('ws.tab.duplicates'),
-              children: (
-                <DuplicatesPanel
-                  version={version}
-                  onChanged={() => {
-                    changed();
-                    void message.success(t('ws.tab.duplicates'));
-                  }}
-                />
-              ),
+              children: <DuplicatesPanel version={version} onChanged={changed} />,
             },
           ]}
         />

@@ -84,6 +84,14 @@ export const contacts = {
       '多个条件同时满足；-条件 表示排除；键:值 可用 label、group、owner、shared-user、shared-dept、company、title、name、mobile、remark、address；a,b 表示任一；* 为通配符。',
   },
   'ws.matches': { en: '{count} matching', 'zh-CN': '{count} 个匹配' },
+  'ws.noMatches': {
+    en: 'No contact matches this query. Remove a term, or check the spelling of names and labels.',
+    'zh-CN': '没有符合该查询的联系人。请去掉一个条件，或检查姓名和标签的写法。',
+  },
+  'ws.noContacts': {
+    en: 'This organisation has no external contacts yet.',
+    'zh-CN': '该组织还没有外部联系人。',
+  },
   'ws.elapsed': { en: '{ms} ms', 'zh-CN': '{ms} 毫秒' },
   'ws.chips.labels': { en: 'Labels', 'zh-CN': '标签' },
   'ws.chips.owners': { en: 'Owners', 'zh-CN': '负责人' },
@@ -92,6 +100,7 @@ export const contacts = {
   'ws.col.mobile': { en: 'Mobile', 'zh-CN': '手机' },
   'ws.col.remark': { en: 'Remark', 'zh-CN': '备注' },
   'ws.select.rows': { en: '{count} selected', 'zh-CN': '已选 {count} 个' },
+  'ws.selectedSource': { en: 'selected: {count} contacts', 'zh-CN': '所选 {count} 个联系人' },
   'ws.select.all': { en: 'Select all {count} matching', 'zh-CN': '选择全部 {count} 个匹配项' },
   'ws.select.allOn': { en: 'All {count} matching are selected', 'zh-CN': '已选择全部 {count} 个匹配项' },
   'ws.select.clear': { en: 'Clear selection', 'zh-CN': '清除选择' },
@@ -121,6 +130,7 @@ export const contacts = {
     'zh-CN': '预演会列出将删除的联系人；删除前需要输入数量确认，并会先自动备份。',
   },
   'ws.plan.title': { en: 'Dry run: {source}', 'zh-CN': '预演：{source}' },
+  'ws.plan.jobTitle': { en: 'Job: {source}', 'zh-CN': '任务：{source}' },
   'ws.plan.apply': { en: 'Apply {count} changes', 'zh-CN': '执行 {count} 项修改' },
   'ws.plan.nothing': {
     en: 'Nothing to send: every selected contact already has it.',
@@ -143,7 +153,7 @@ export const contacts = {
     'zh-CN': '{total} 个联系人中有 {groups} 组重复',
   },
   'ws.dup.keep': { en: 'Keep', 'zh-CN': '保留' },
-  'ws.dup.merge': { en: 'Merge {count} selected groups', 'zh-CN': '合并所选 {count} 组' },
+  'ws.dup.merge': { en: 'Merge {count} groups', 'zh-CN': '合并所选 {count} 组' },
   'ws.dup.all': { en: 'Select all {count} groups', 'zh-CN': '全选 {count} 组' },
   'ws.dup.help': {
     en: 'Merging keeps the chosen contact, gives it every label and share of its group, and deletes the others after a backup.',
@@ -175,7 +185,7 @@ export const contacts = {
     en: 'Choose at least one group to merge.',
     'zh-CN': '请至少选择一组要合并的重复联系人。',
   },
-  'ws.mergeSource': { en: 'merge {count} duplicate groups', 'zh-CN': '合并 {count} 组重复联系人' },
+  'ws.mergeSource': { en: 'merge duplicates: {count} groups', 'zh-CN': '合并 {count} 组重复联系人' },
   'edit.planTitle': {
     en: 'Edit plan for {count} contacts matching "{query}"',
     'zh-CN': '编辑计划：{count} 个联系人符合 "{query}"',

@@ -8,8 +8,9 @@ export const directory = {
     'zh-CN': '{field}："{text}" 对应 {count} 人：{candidates}',
   },
   'directory.personUnknown': {
-    en: '{field}: "{text}" is not in the staff directory (if they left, hand their contacts to a colleague with "reassign")',
-    'zh-CN': '{field}："{text}" 不在通讯录中（如已离职，请先用“移交联系人”把其联系人移交给同事）',
+    en: '{field}: "{text}" is not in the staff directory (if they left, give their contacts to a colleague first: "Hand over contacts" in the app, dtload reassign on the command line)',
+    'zh-CN':
+      '{field}："{text}" 不在通讯录中（如已离职，请先把其联系人交给同事：应用中的“交接客户”，或命令行 dtload reassign）',
   },
   'directory.personMobileUnknown': {
     en: '{field}: no staff member has mobile {text}',

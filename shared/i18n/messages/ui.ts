@@ -173,7 +173,7 @@ export const ui = {
   'import.sheet.encoding': { en: 'Encoding', 'zh-CN': '文件编码' },
   'import.sheet.encoding.detected': { en: '{encoding} (detected)', 'zh-CN': '{encoding}（自动识别）' },
   'import.sheet.encoding.bom': { en: '{encoding} (from the file)', 'zh-CN': '{encoding}（文件标记）' },
-  'import.sheet.rows': { en: '{count} data rows', 'zh-CN': '{count} 行数据' },
+  'import.sheet.rows': { en: '{count} rows of data', 'zh-CN': '{count} 行数据' },
   'import.mapping.column': { en: 'Sheet column', 'zh-CN': '表格列' },
   'import.mapping.field': { en: 'dtload field', 'zh-CN': 'dtload 字段' },
   'import.mapping.sample': { en: 'Sample', 'zh-CN': '示例' },
@@ -325,7 +325,7 @@ export const ui = {
   'report.notSent': { en: '{count} rows not sent yet.', 'zh-CN': '尚有 {count} 行未发送。' },
   'report.resumeRemaining': { en: 'Apply the remaining {count} rows', 'zh-CN': '执行剩余的 {count} 行' },
   'report.permanent': {
-    en: '{count} failed rows were refused for a reason in the row: retrying sends only the others. Export the failed rows, fix them and import that file.',
+    en: 'Refused for a reason in the row: {count} rows. Retrying sends only the others; export the failed rows, fix them and import that file.',
     'zh-CN':
       '有 {count} 行失败是因为行内容被拒绝：重试只会发送其余的行。请导出失败的行，修正后再导入该文件。',
   },
@@ -344,8 +344,9 @@ export const ui = {
   'report.message': { en: 'DingTalk message', 'zh-CN': '钉钉返回信息' },
   'delete.title': { en: 'Delete contacts listed in a sheet', 'zh-CN': '删除表格中列出的联系人' },
   'delete.intro': {
-    en: 'Every contact whose user_id is in the sheet is deleted. Before anything is deleted, dtload saves a backup of those contacts so they can be re-created.',
-    'zh-CN': '表格中 user_id 对应的联系人都会被删除。删除前，dtload 会先备份这些联系人，以便重新创建。',
+    en: 'Every contact whose Contact ID (user_id) is in the sheet is deleted. Before anything is deleted, dtload saves a backup of those contacts so they can be re-created.',
+    'zh-CN':
+      '表格中联系人ID（user_id）对应的联系人都会被删除。删除前，dtload 会先备份这些联系人，以便重新创建。',
   },
   'delete.backup': {
     en: 'Backup of the {count} contacts saved before deleting: {path}',
@@ -367,12 +368,12 @@ export const ui = {
   'delete.none': { en: 'No contact in this sheet can be deleted.', 'zh-CN': '表格中没有可删除的联系人。' },
   'jobs.title': { en: 'Jobs', 'zh-CN': '任务' },
   'jobs.empty': {
-    en: 'No jobs yet. Imports and deletions you apply appear here.',
-    'zh-CN': '还没有任务。执行的导入和删除会显示在这里。',
+    en: 'No jobs yet. Every import, bulk edit, hand-over, merge and delete you apply appears here.',
+    'zh-CN': '还没有任务。执行的导入、批量编辑、交接、合并和删除都会显示在这里。',
   },
   'jobs.col.started': { en: 'Started', 'zh-CN': '开始时间' },
   'jobs.col.kind': { en: 'Kind', 'zh-CN': '类型' },
-  'jobs.col.file': { en: 'File', 'zh-CN': '文件' },
+  'jobs.col.file': { en: 'Source', 'zh-CN': '来源' },
   'jobs.col.state': { en: 'State', 'zh-CN': '状态' },
   'jobs.col.result': { en: 'Result', 'zh-CN': '结果' },
   'jobs.col.actions': { en: 'Actions', 'zh-CN': '操作' },
@@ -382,6 +383,9 @@ export const ui = {
   'jobs.kind.import': { en: 'Import', 'zh-CN': '导入' },
   'jobs.kind.delete': { en: 'Delete', 'zh-CN': '删除' },
   'jobs.kind.undo': { en: 'Undo', 'zh-CN': '撤销' },
+  'jobs.kind.edit': { en: 'Bulk edit', 'zh-CN': '批量编辑' },
+  'jobs.kind.handover': { en: 'Hand-over', 'zh-CN': '交接' },
+  'jobs.kind.merge': { en: 'Merge duplicates', 'zh-CN': '合并重复' },
   'jobs.notSent': { en: 'Not sent', 'zh-CN': '未发送' },
   'jobs.damaged': { en: 'Damaged: {reason}', 'zh-CN': '已损坏：{reason}' },
   'jobs.interrupted.title': { en: 'A job was interrupted', 'zh-CN': '有任务被中断' },

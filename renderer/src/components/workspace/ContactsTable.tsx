@@ -3,7 +3,7 @@
 // rows fetched in blocks as they scroll into view (ContactRows, rowWindow: only the visible rows are in the
 // DOM, at 100,000 too). Scrolling renders the list alone, never this component.
 import { CloseOutlined, DeleteOutlined, DownOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Dropdown, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Dropdown, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   api,
@@ -340,7 +340,16 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
             </div>
           ))}
         </div>
-        {rows ? (
+        {rows && head && !head.error && total === 0 ? (
+          // Nothing matched: say so, rather than an empty white box under the headers.
+          <div className="dt-ws-scroll" data-testid="ws-rows">
+            <Empty
+              style={{ paddingTop: 120 }}
+              description={t(query.trim() ? 'ws.noMatches' : 'ws.noContacts')}
+              data-testid="ws-empty"
+            />
+          </div>
+        ) : rows ? (
           <ContactRows
             rows={rows}
             picked={picked}

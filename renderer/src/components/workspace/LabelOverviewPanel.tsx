@@ -25,7 +25,8 @@ export function LabelOverviewPanel({
   return (
     <Row gutter={[16, 16]} data-testid="ws-labels">
       {o.groups.map((g) => (
-        <Col key={g.name} xs={24} lg={12}>
+        // Two columns only where a card is wide enough for its group's name beside both counts.
+        <Col key={g.name} xs={24} xl={12}>
           <Card
             size="small"
             title={

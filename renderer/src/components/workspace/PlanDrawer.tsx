@@ -48,9 +48,9 @@ export function PlanDrawer({ plan, onClose, onFinished }: Props) {
     <Drawer
       open={plan !== null}
       onClose={close}
-      size="large"
-      width={920}
-      title={plan ? t('ws.plan.title', { source: plan.source }) : ''}
+      // antd 6 sizes a drawer by `size` (a `width` beside "large" is ignored: 736 px clipped the report).
+      size={920}
+      title={plan ? t(job ? 'ws.plan.jobTitle' : 'ws.plan.title', { source: plan.source }) : ''}
       destroyOnHidden
       data-testid="ws-plan"
     >
