@@ -5,9 +5,9 @@ import { createDingTalkClient, type DingTalkClient } from '../core/dingtalk';
 import { createScheduler } from '../core/engine';
 import { defaultDataDir } from '../core/paths';
 import {
+  createStateSaver,
   loadSandboxState,
   sandboxStatePath,
-  saveSandboxState,
   startSandbox,
   type Sandbox,
 } from '../core/sandbox';
@@ -89,40 +89,46 @@ export function createContext(
     lang,
     async connect(cmd) {
       const g = globals(cmd);
+      // Every option is checked before the sandbox starts: a bad one thrown after would leave its server
+      // listening, and the command would never exit.
+      const lng = lang(cmd);
       const scheduler = createScheduler({ maxQps: g.maxQps });
       if (g.sandbox) {
         // The sandbox organisation lives on between runs in the data dir, like a real one.
         const statePath = sandboxStatePath(dataDir(cmd));
-        const sandbox = await startSandbox({ port: 0, state: await loadSandboxState(statePath) });
+        // Saved after each write, before its answer: a kill -9 mid-apply loses no write the journal holds.
+        let save = (): Promise<void> => Promise.resolve();
+        const sandbox = await startSandbox({
+          port: 0,
+          state: await loadSandboxState(statePath),
+          onWrite: () => save(),
+        });
+        save = createStateSaver(statePath, () => sandbox.state());
         const client = createDingTalkClient({
           baseUrl: sandbox.baseUrl,
           appKey: sandbox.appKey,
           appSecret: sandbox.appSecret,
         }).withScheduler(scheduler);
         const close = async (): Promise<void> => {
-          await saveSandboxState(statePath, sandbox.state());
+          await save();
           await sandbox.close();
         };
         return {
           client,
           sandbox,
-          label: translate(lang(cmd), 'cli.sandboxOrg'),
+          label: translate(lng, 'cli.sandboxOrg'),
           identity: 'sandbox',
           close,
         };
       }
+      const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL, lng);
       const appKey = env.DTLOAD_APP_KEY;
       const appSecret = env.DTLOAD_APP_SECRET;
-      if (!appKey || !appSecret) {
-        throw new CliError(
-          'Set DTLOAD_APP_KEY and DTLOAD_APP_SECRET in the environment (the secret is never taken as an argument), or use --sandbox.',
-        );
-      }
-      const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL, lang(cmd));
+      if (!appKey || !appSecret) throw new CliError(translate(lng, 'cli.noCredentials'));
       const client = createDingTalkClient({ baseUrl, appKey, appSecret }).withScheduler(scheduler);
       return {
         client,
-        label: translate(lang(cmd), 'cli.appAt', { host: new URL(baseUrl).host, appKey }),
+        label: translate(lng, 'cli.appAt', { host: new URL(baseUrl).host, appKey }),
         identity: `${baseUrl}|${appKey}`,
         close: async () => {},
       };

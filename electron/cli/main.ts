@@ -89,7 +89,7 @@ function reportFailure(e: unknown, ctx: CliContext, argv: readonly string[]): nu
     return EXIT.unreachable;
   }
   if (isDingTalkError(e)) {
-    say(`${e.message}. ${hintFor(e.errcode)}`);
+    say(`${e.message}. ${hintFor(e.errcode, lang)}`);
     return e.retryClass === 'job-fatal' || e.retryClass === 'token' ? EXIT.fatal : EXIT.rowsFailed;
   }
   const err = e as NodeJS.ErrnoException;

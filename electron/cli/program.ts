@@ -31,7 +31,13 @@ function addGlobalOptions(program: Command): Command {
 
 /** The table entry of the command argv runs (`dtload [globals] <name> …` or `dtload help <name>`), if any. */
 export function invokedCommand(argv: readonly string[]): CommandEntry | undefined {
-  const probe = addGlobalOptions(new Command()).helpOption(false).allowUnknownOption();
+  // Silent, and throwing rather than exiting: a usage error (`--lang` without its value) is the real
+  // parse's to report, in the admin's language and with exit code 2.
+  const probe = addGlobalOptions(new Command())
+    .helpOption(false)
+    .allowUnknownOption()
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, outputError: () => {} });
   let operands: string[];
   try {
     ({ operands } = probe.parseOptions(argv.slice(2)));

@@ -26,7 +26,7 @@ const NO_SERVER_BASE_URL = 'http://sandbox.invalid';
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const org = new Organisation(opts);
-  const server = opts.listen === false ? undefined : await listen(org, opts.port ?? 0);
+  const server = opts.listen === false ? undefined : await listen(org, opts.port ?? 0, opts.onWrite);
   const baseUrl = server ? `http://127.0.0.1:${(server.address() as AddressInfo).port}` : NO_SERVER_BASE_URL;
   return {
     baseUrl,
@@ -51,8 +51,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   };
 }
 
-function listen(org: Organisation, port: number): Promise<Server> {
-  const server = createServer((req, res) => void serve(org, req, res));
+function listen(org: Organisation, port: number, onWrite: SandboxOptions['onWrite']): Promise<Server> {
+  const server = createServer((req, res) => void serve(org, req, res, onWrite));
   // Outlive the client's idle sockets (undici keeps them ~4 s), so a reused socket is never closed
   // under a request by the server: that would look like a dropped write.
   server.keepAliveTimeout = 30_000;
@@ -62,16 +62,23 @@ function listen(org: Organisation, port: number): Promise<Server> {
   });
 }
 
-async function serve(org: Organisation, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  org: Organisation,
+  req: IncomingMessage,
+  res: ServerResponse,
+  onWrite: SandboxOptions['onWrite'],
+): Promise<void> {
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const writes = org.writeLog.length;
     const answer = await org.handle({
       method: req.method ?? 'GET',
       url: new URL(req.url ?? '/', 'http://127.0.0.1'),
       contentType: req.headers['content-type'] ?? '',
       bodyText: Buffer.concat(chunks).toString('utf8'),
     });
+    if (onWrite && org.writeLog.length > writes) await onWrite();
     if (res.destroyed) return;
     if (answer.kind === 'drop') {
       req.socket.destroy();

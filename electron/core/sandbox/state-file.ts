@@ -26,3 +26,22 @@ export async function saveSandboxState(path: string, state: SandboxState): Promi
 }
 
 export const resetSandboxState = (path: string): Promise<void> => rm(path, { force: true });
+
+/**
+ * `save()` answers once a save that began after the call has finished, so the write it follows is on disk.
+ * Saves run one at a time (one temporary file) and calls made while one runs share the next.
+ */
+export function createStateSaver(path: string, state: () => SandboxState): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  let next: Promise<void> | undefined;
+  return () => {
+    next ??= last
+      .catch(() => {})
+      .then(() => {
+        next = undefined;
+        return saveSandboxState(path, state());
+      });
+    last = next;
+    return next;
+  };
+}

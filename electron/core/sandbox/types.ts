@@ -72,6 +72,11 @@ export interface SandboxOptions {
   directory?: Partial<DirectorySize>;
   /** Start from a saved organisation (see `Sandbox.state()`) instead of the seeded one. */
   state?: SandboxState;
+  /**
+   * Awaited after a write call and before its HTTP answer: `dtload --sandbox` saves the organisation here,
+   * so a write the client heard answered survives a kill, as it would in DingTalk.
+   */
+  onWrite?: () => Promise<void>;
 }
 
 /** The organisation's contacts and id counter: what `dtload --sandbox` keeps between runs. */

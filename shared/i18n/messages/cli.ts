@@ -26,6 +26,11 @@ export const cli = {
   'cli.unreachable.dropped': { en: 'connection dropped', 'zh-CN': '连接中断' },
   'cli.unreachable.nothingSent': { en: '; nothing was sent', 'zh-CN': '，未发送任何内容' },
   'cli.sandboxOrg': { en: 'the sandbox organisation', 'zh-CN': '沙箱组织' },
+  'cli.noCredentials': {
+    en: 'Set DTLOAD_APP_KEY and DTLOAD_APP_SECRET in the environment (the secret is never taken as an argument), or use --sandbox.',
+    'zh-CN':
+      '请在环境变量中设置 DTLOAD_APP_KEY 和 DTLOAD_APP_SECRET（密钥从不通过命令行参数传入），或使用 --sandbox 试用沙箱组织。',
+  },
   'cli.appAt': { en: '{host} as app {appKey}', 'zh-CN': '{host}（应用 {appKey}）' },
   'cli.exportExtension': {
     en: '"{out}": the output file must end in .xlsx or .csv',
