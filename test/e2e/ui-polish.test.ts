@@ -164,6 +164,15 @@ describe.each(LANGS)('workspace jobs as the admin reads them (%s)', (lang) => {
     expect(await rows.nth(2).innerText()).toContain(picked);
     await shot('4-jobs');
 
+    // A job's report is titled with what the job did, not its id.
+    await page.locator('[data-testid^=job-open-]').first().click();
+    const reportTitle = page.locator('.ant-drawer-open .ant-drawer-title');
+    await reportTitle.waitFor();
+    expect(await reportTitle.innerText()).toContain('李娜');
+    expect(await reportTitle.innerText()).not.toMatch(/\d{8}-\d{6}/);
+    await shot('4b-job-report');
+    await closeDrawer();
+
     // The undo's diff offers its filters in the order every other diff does.
     await page.locator('[data-testid^=job-undo-]').first().click();
     await testId('undo-apply').waitFor({ timeout: 30_000 });

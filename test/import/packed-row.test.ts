@@ -34,6 +34,20 @@ describe('CellStore rows', () => {
     expect(after.cells).toEqual(['after']);
   });
 
+  it('keeps each cell apart however its text runs into the next: surrogate halves, separators, 16k columns', () => {
+    const store = new CellStore();
+    // A high surrogate ending one cell and a low one starting the next read as one character when run
+    // together; the lengths still cut them apart.
+    const halves = store.row(2, ['\uD83D', '\uDE00', 'x\uD83D', '\uDE00y', '😀']);
+    const wide = Array.from({ length: 16_384 }, (_, i) => (i % 3 === 0 ? '' : `${i},字\n`));
+    const many = store.row(3, wide);
+    const long = ['a'.repeat(200), 'b'.repeat(70_000), '']; // lengths of one, two and three varint bytes
+    const lengths = store.row(4, long);
+    expect(halves.cells).toEqual(['\uD83D', '\uDE00', 'x\uD83D', '\uDE00y', '😀']);
+    expect(many.cells).toEqual(wide);
+    expect(lengths.cells).toEqual(long);
+  });
+
   it('spans many blocks, and a row given new cells reads them', () => {
     const store = new CellStore();
     const rows = Array.from({ length: 25_000 }, (_, i) => store.row(i + 2, [`${i}`, 'x'.repeat(200), '李']));

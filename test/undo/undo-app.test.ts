@@ -47,7 +47,10 @@ describe('undo over the contract (web mode, sandbox)', () => {
     const { jobId, backup } = await h.api.applyUndo({ planId: forced.planId, confirmCount: 0 });
     expect(backup).toBeUndefined();
     const s = await finished(jobId);
-    expect(s).toMatchObject({ kind: 'undo', state: 'finished', ok: 2, source: `undo ${job.jobId}` });
+    // Named for what it undid, not by a job id.
+    const undone = job.summary.source;
+    expect(undone).toBeTruthy();
+    expect(s).toMatchObject({ kind: 'undo', state: 'finished', ok: 2, source: `undo of ${undone}` });
     expect(await remark(a!.userid)).toBe(was.a);
     expect(await remark(b!.userid)).toBe(was.b);
     expect((await h.api.listJobs()).find((j) => j.jobId === jobId)).toMatchObject({ kind: 'undo' });

@@ -32,8 +32,12 @@ export function createUndo(ctx: BackendContext, plans: Plans, jobs: Jobs) {
         if (e instanceof UndoInputError) throw new AppError('conflict', e.message);
         throw e;
       }
-      const { jobId, conflicts, force } = plan.undo;
-      return plans.hold(plan, translate(lang, 'undo.source', { jobId }), identity, {
+      const { jobId, conflicts, force, source } = plan.undo;
+      // The jobs list shows what was undone ("undo of leavers.xlsx"); the job id when its source is unknown.
+      const what = source
+        ? translate(lang, 'undo.sourceOf', { source })
+        : translate(lang, 'undo.source', { jobId });
+      return plans.hold(plan, what, identity, {
         undo: { jobId, conflicts, force },
       });
     },

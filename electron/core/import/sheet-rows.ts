@@ -44,7 +44,7 @@ export async function readSheetRows(
   const { rows, index, firstRowOfNewMobile, mobiles } = out;
   const mobileCol = cols.fields.get('mobile');
   const stateCol = cols.fields.get('state_code');
-  const peopleCols = [...cols.fields].filter(([f]) => PEOPLE_FIELDS.has(f)).map(([, index]) => index);
+  const peopleCols = [...cols.fields].filter(([f]) => PEOPLE_FIELDS.has(f)).map(([, col]) => col);
   const store = new CellStore();
   for await (const batch of sheetBatches(source))
     for (const read of batch) {
@@ -72,8 +72,8 @@ export async function readSheetRows(
           ];
         else if (mk !== '') firstRowOfNewMobile.set(detached(mk), row);
       }
-      for (const index of peopleCols) {
-        const cell = cellAt(cells, index);
+      for (const col of peopleCols) {
+        const cell = cellAt(cells, col);
         if (cell === '') continue;
         out.namesPeople = true;
         // Mobiles are looked up (getbymobile) only when a cell names one: 11 digits, spaces and dashes aside.

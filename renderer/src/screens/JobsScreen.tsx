@@ -197,7 +197,11 @@ export function JobsScreen() {
       <Drawer
         open={open !== null}
         size={960}
-        title={open ? `${t('jobs.report')} · ${open.jobId}` : undefined}
+        title={
+          open
+            ? `${t('jobs.report')} · ${jobs?.find((j) => j.jobId === open.jobId)?.source || open.jobId}`
+            : undefined
+        }
         onClose={() => {
           setOpen(null);
           load();

@@ -24,6 +24,7 @@ export const undo = {
     'zh-CN': '任务 {jobId} 没有写入任何内容，无需撤销',
   },
   'undo.source': { en: 'undo {jobId}', 'zh-CN': '撤销 {jobId}' },
+  'undo.sourceOf': { en: 'undo of {source}', 'zh-CN': '撤销：{source}' },
   'undo.title': {
     en: 'Undo plan for job {jobId} ({kind}, {source})',
     'zh-CN': '任务 {jobId}（{kind}，{source}）的撤销计划',
