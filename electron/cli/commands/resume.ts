@@ -106,7 +106,8 @@ async function printOutcome(
   // The whole job's numbers, from the plan kept with it: the same as `dtload jobs` and the app show.
   const args = await jobReportArgs(dataDir, outcome.jobId);
   if (opts.report) await writeReport(opts.report, { ...args, lang });
-  const report = buildJsonReport(args);
+  // The printed rows in the admin's language (the --json output keeps the journal's English).
+  const report = buildJsonReport(opts.json ? args : { ...args, lang });
   const s = report.summary;
   const code = exitCodeOf(outcome, s);
   if (opts.json) {

@@ -98,9 +98,12 @@ export function reportRow(
     status,
     errcode,
     errmsg: decidedMessage(result, lang) ?? result.errmsg ?? null,
+    // The journal keeps the engine's English hint; a row with an errcode is explained in the report's language.
     hint:
       failed || status === 'conflict'
-        ? (result.hint ?? (errcode !== null ? hintFor(errcode, lang) : null))
+        ? errcode !== null
+          ? hintFor(errcode, lang)
+          : (result.hint ?? null)
         : (result.hint ?? warnings),
     attempts: result.attempts,
   };
