@@ -100,6 +100,10 @@ export const cliJobs = {
     en: '--report "{path}": the report file must end in .xlsx, .csv or .json',
     'zh-CN': '--report “{path}”：报告文件的扩展名必须是 .xlsx、.csv 或 .json',
   },
+  'cli.reportIsSource': {
+    en: '--report "{path}" is the file being read: the report would replace it; name another file',
+    'zh-CN': '--report "{path}" 就是正在读取的文件，报告会覆盖它；请换一个文件名',
+  },
   'cli.reportDir': {
     en: '--report "{path}": the folder {dir} does not exist',
     'zh-CN': '--report “{path}”：文件夹 {dir} 不存在',
