@@ -1,7 +1,7 @@
 // The duplicates as a file: one row per contact, grouped, the kept one first (xlsx, csv or json).
 import { writeFile } from 'node:fs/promises';
 import type { Contact } from '../../../shared/domain';
-import { translate, type Lang } from '../../../shared/i18n';
+import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
 import { createSheetWriter } from '../sheets';
 import type { DuplicateGroup } from './duplicates';
 
@@ -29,7 +29,7 @@ export async function writeDuplicatesReport(
       return [
         String(g.id),
         reason,
-        id === g.keep ? 'yes' : '',
+        id === g.keep ? translate(lang, 'dup.col.kept') : '',
         id,
         c?.name ?? '',
         c?.company_name ?? '',
@@ -43,7 +43,8 @@ export async function writeDuplicatesReport(
     await writeFile(path, JSON.stringify({ groups: json }, null, 2));
     return;
   }
-  const w = await createSheetWriter(path, { headers: DUPLICATE_COLUMNS, sheetName: 'Duplicates' });
+  const headers = DUPLICATE_COLUMNS.map((c) => translate(lang, `dup.col.${c}` as MessageKey));
+  const w = await createSheetWriter(path, { headers, sheetName: translate(lang, 'dup.col.sheet') });
   try {
     for (const r of rows) await w.addRow(r);
   } finally {
