@@ -9,7 +9,7 @@ import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox';
 import { runCli } from './run-cli';
 
 const EN_HINT = 'Check whether the user name is correct.';
-const ZH_HINT = '用户名称不合法. 请检查姓名是否正确。';
+const ZH_HINT = '用户名称不合法。请检查姓名是否正确。';
 let sandbox: SandboxHandle;
 beforeAll(async () => {
   sandbox = await startSandbox({
@@ -43,7 +43,7 @@ it('says why DingTalk refused a row in zh-CN, in the printed lines, the report a
   const jobs = JSON.parse((await runCli([...common, 'jobs', '--json'], env)).out) as { jobId: string }[];
   const resumed = await runCli([...common, 'resume', jobs[0]!.jobId], env);
   expect(resumed.code).toBe(1);
-  expect(resumed.out).toMatch(/第 2 行：60112 .*用户名称不合法. 请检查姓名是否正确。/);
+  expect(resumed.out).toMatch(/第 2 行：60112 .*用户名称不合法。请检查姓名是否正确。/);
   expect(resumed.out).not.toContain(EN_HINT);
 });
 
