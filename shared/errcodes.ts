@@ -381,5 +381,6 @@ export function retryClassOf(code: number | string): RetryClass {
 /** One line for a report or the UI: meaning, then the fix. */
 export function hintFor(code: number | string, lang: Lang = 'en'): string {
   const e = lookupErrcode(code);
-  return `${e.meaning[lang]}. ${e.solution[lang]}`;
+  // Chinese ends the meaning with a full stop of its own (。), not ". ".
+  return `${e.meaning[lang]}${lang === 'en' ? '. ' : '。'}${e.solution[lang]}`;
 }

@@ -99,7 +99,7 @@ function reportFailure(e: unknown, ctx: CliContext, argv: readonly string[]): nu
     return EXIT.usage;
   }
   if (e instanceof DamagedJobError) {
-    say(translate(lang, 'cli.seeJobs', { message: e.message }));
+    say(translate(lang, 'cli.seeJobs', { message: e.in(lang) }));
     return EXIT.usage;
   }
   if (e instanceof JobLockedError) {

@@ -26,6 +26,19 @@ it('keeps only the fields the row changes, with their planned values', () => {
   expect(intentOf(planned, cleared)).toEqual({ remark: 'old' });
 });
 
+it('records a list the row changes even when the contact holds a repeat of the same length', () => {
+  // DingTalk may hand back a label twice; the row replaces the other label: [1, 1, 2] → [1, 2, 3].
+  const repeated: Contact = { ...planned, label_ids: [1, 1, 2] };
+  const body = { ...bodyOf(repeated), label_ids: [1, 2, 3] };
+  const before = intentOf(repeated, body);
+  expect(before).toEqual({ label_ids: [1, 1, 2] });
+  // So the write re-merged just before it is sent still adds 3 (without the field in `before` the re-merge
+  // would leave the labels as they are and send nothing).
+  const again = remerge({ seq: 0, row: 2, kind: 'update', userId: 'u1', body, before }, repeated);
+  expect(again.kind).toBe('write');
+  expect(again.kind === 'write' && new Set(again.body.label_ids)).toEqual(new Set([1, 2, 3]));
+});
+
 it('re-merges onto the current state, keeping other edits', () => {
   const now: Contact = { ...planned, remark: 'set by another admin', label_ids: [1, 2, 9] };
   const r = remerge(op({ title: 'Chief', label_ids: [1, 3] }), now);

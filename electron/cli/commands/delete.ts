@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--report <file>', 'write a report: .xlsx, .csv or .json')
     .option('--json', 'print NDJSON progress events and a summary on stdout')
     .action(async (file: string, opts: DeleteCommandOptions, cmd: Command) => {
-      await checkReportPath(opts.report, ctx.lang(cmd));
+      await checkReportPath(opts.report, ctx.lang(cmd), file);
       const source = await openSheet(file, sheetOpenOptions(opts));
       const conn = await ctx.connect(cmd);
       try {

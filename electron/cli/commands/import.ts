@@ -87,7 +87,7 @@ async function runImport(
   ctx: CliContext,
 ): Promise<number> {
   // Every input check comes before the first call: bad input exits 2 with nothing sent.
-  await checkReportPath(opts.report, ctx.lang(cmd));
+  await checkReportPath(opts.report, ctx.lang(cmd), file);
   let mapping: MappingFile | undefined;
   if (opts.mapping) mapping = await asInputError(() => loadMapping(opts.mapping!, ctx.lang(cmd)));
   const source = await openSheet(file, sheetOpenOptions(opts));
@@ -116,7 +116,11 @@ async function runImport(
 }
 
 /** Checked before anything is sent: a report that cannot be written after an apply would lose its results. */
-export async function checkReportPath(path: string | undefined, lang: Lang = 'en'): Promise<void> {
+export async function checkReportPath(
+  path: string | undefined,
+  lang: Lang = 'en',
+  source?: string,
+): Promise<void> {
   if (path === undefined) return;
   if (!reportFormat(path)) throw new CliError(translate(lang, 'cli.reportExt', { path }));
   const dir = dirname(resolve(path));
@@ -125,6 +129,15 @@ export async function checkReportPath(path: string | undefined, lang: Lang = 'en
     () => false,
   );
   if (!isDir) throw new CliError(translate(lang, 'cli.reportDir', { path, dir }));
+  // The report must not replace the sheet it reports on (same path, or a link to the same file).
+  if (source !== undefined && (await sameFile(path, source)))
+    throw new CliError(translate(lang, 'cli.reportIsSource', { path }));
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /** Input problems found while planning (no key column, unknown label group) exit 2 like bad options. */
@@ -338,7 +351,9 @@ async function failedRowsPath(a: FinishArgs): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   if (a.opts.report) {
     const r = a.opts.report;
-    return join(dirname(r), `${basename(r, extname(r))}.failed-rows.xlsx`);
+    const beside = join(dirname(r), `${basename(r, extname(r))}.failed-rows.xlsx`);
+    // Importing last run's failed-rows file with the same --report: never write over the sheet just read.
+    if (!(await sameFile(beside, a.file))) return beside;
   }
   const dir = join(a.ctx.dataDir(a.cmd), 'reports');
   await mkdir(dir, { recursive: true });

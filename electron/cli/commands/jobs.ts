@@ -16,7 +16,8 @@ export function register(program: Command, ctx: CliContext): void {
       const dataDir = ctx.dataDir(cmd);
       const lang = ctx.lang(cmd);
       const t = translator(lang);
-      const jobs = await listJobViews(dataDir);
+      // --json keeps the English a script reads; the table and its notes are in the admin's language.
+      const jobs = await listJobViews(dataDir, opts.json ? 'en' : lang);
       if (opts.json) {
         ctx.stdout.write(JSON.stringify(jobs) + '\n');
         return;

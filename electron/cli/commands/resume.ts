@@ -66,7 +66,8 @@ export function register(program: Command, ctx: CliContext): void {
           if (e instanceof JobLockedError) throw new CliError(t('resume.locked', vars));
           if (e instanceof OtherOrgError)
             throw new CliError(t('resume.otherOrg', { ...vars, where: conn.label }));
-          if (e instanceof DamagedJobError) throw new CliError(t('resume.damaged', vars));
+          if (e instanceof DamagedJobError)
+            throw new CliError(t('resume.damaged', { ...vars, message: e.in(lang) }));
           throw e;
         }
         // Ctrl-C: rows in flight finish and are journalled; the job stays resumable.

@@ -228,7 +228,7 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
     },
 
     async list(): Promise<JobSummary[]> {
-      const all = await listJobViews(ctx.dataDir);
+      const all = await listJobViews(ctx.dataDir, await ctx.lang());
       const listed = new Set(all.map((s) => s.jobId));
       // A job started a moment ago may not have its journal on disk yet: it is listed all the same.
       const fresh = [...running.entries()]

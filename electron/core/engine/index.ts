@@ -27,6 +27,7 @@ export {
   JobLockedError,
   DamagedJobError,
 } from './journal';
+export { damageText, damageWhat, type DamageDetail, type DamageWhat } from './damage';
 export { DEFAULT_CONCURRENCY, DEFAULT_MAX_QPS } from './run-job';
 export { FRESH_WINDOW_MS } from './reread';
 export type * from './types';

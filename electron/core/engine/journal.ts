@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFLICT_ERRCODE, type JobState, type RowOp, type RowResult } from '../../../shared/domain';
+import { translate, type Lang } from '../../../shared/i18n';
 import { jobsDir } from '../paths';
+import { damageText, damageWhat, type DamageDetail, type DamageWhat } from './damage';
 import type { FatalInfo, JobMeta, JobRecord, JobSummary } from './types';
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -218,15 +220,39 @@ export interface JournalState {
   badLines: number;
 }
 
+const damageOf = (
+  what: DamageWhat,
+  detail: DamageDetail,
+  resumable: boolean,
+): NonNullable<JobSummary['damage']> => ({
+  what,
+  reason: damageText(detail),
+  detail,
+  resumable,
+});
+
 /** A journal or plan that cannot be read as a job: `dtload jobs` lists it as damaged, never hides it. */
 export class DamagedJobError extends Error {
+  /** Why, in English (journals, JSON); `detail` says it in another language (damageText). */
+  readonly reason: string;
   constructor(
     readonly jobId: string,
-    readonly what: 'journal' | 'plan',
-    readonly reason: string,
+    readonly what: DamageWhat,
+    readonly detail: DamageDetail,
   ) {
+    const reason = damageText(detail);
     super(`job ${jobId}: its ${what} is damaged (${reason})`);
+    this.reason = reason;
     this.name = 'DamagedJobError';
+  }
+
+  /** The message in `lang`. */
+  in(lang: Lang): string {
+    return translate(lang, 'damage.job', {
+      jobId: this.jobId,
+      what: damageWhat(this.what, lang),
+      reason: damageText(this.detail, lang),
+    });
   }
 }
 
@@ -296,7 +322,7 @@ export function parseJournal(text: string, jobId = '?'): JournalState {
         badLines++;
     }
   });
-  if (!header) throw new DamagedJobError(jobId, 'journal', 'no readable header line');
+  if (!header) throw new DamagedJobError(jobId, 'journal', { code: 'no-header' });
   // After damage, any unrecorded row may have been sent: a resume checks them all.
   const damaged = badLines > 0 || header.meta.options?.repaired === true;
   return { header, results, lastWindow: damaged ? Infinity : window, end, runs, badLines };
@@ -320,7 +346,7 @@ export async function readPlan(dataDir: string, jobId: string): Promise<RowOp[]>
     text = await readFile(join(jobDir(dataDir, jobId), PLAN_FILE), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new DamagedJobError(jobId, 'plan', 'plan.ndjson is missing');
+      throw new DamagedJobError(jobId, 'plan', { code: 'plan-missing' });
     throw e;
   }
   const ops: RowOp[] = [];
@@ -330,11 +356,11 @@ export async function readPlan(dataDir: string, jobId: string): Promise<RowOp[]>
     try {
       op = JSON.parse(l);
     } catch {
-      throw new DamagedJobError(jobId, 'plan', `line ${i + 1} of plan.ndjson is not JSON`);
+      throw new DamagedJobError(jobId, 'plan', { code: 'plan-not-json', line: i + 1 });
     }
     const o = op as RowOp | null;
     if (!o || typeof o !== 'object' || typeof o.seq !== 'number' || typeof o.kind !== 'string')
-      throw new DamagedJobError(jobId, 'plan', `line ${i + 1} of plan.ndjson is not a row`);
+      throw new DamagedJobError(jobId, 'plan', { code: 'plan-not-row', line: i + 1 });
     ops.push(o);
   }
   return ops;
@@ -477,15 +503,10 @@ export async function summarizeJob(dataDir: string, jobId: string): Promise<JobS
   let damage: JobSummary['damage'];
   try {
     await readPlan(dataDir, jobId);
-    if (j.badLines > 0)
-      damage = {
-        what: 'journal',
-        reason: `${j.badLines} unreadable line(s) in journal.ndjson`,
-        resumable: true,
-      };
+    if (j.badLines > 0) damage = damageOf('journal', { code: 'journal-bad-lines', count: j.badLines }, true);
   } catch (e) {
     if (!(e instanceof DamagedJobError)) throw e;
-    damage = { what: 'plan', reason: e.reason, resumable: false };
+    damage = damageOf('plan', e.detail, false);
   }
   return damage ? { ...base, state: 'damaged', damage } : base;
 }
@@ -515,14 +536,12 @@ export async function listJobs(dataDir: string): Promise<JobSummary[]> {
     try {
       out.push(await summarizeJob(dataDir, name));
     } catch (e) {
-      const reason =
+      const detail: DamageDetail =
         e instanceof DamagedJobError
-          ? e.reason
+          ? e.detail
           : e instanceof JobNotFoundError
-            ? 'journal.ndjson is missing'
-            : e instanceof Error
-              ? e.message
-              : String(e);
+            ? { code: 'journal-missing' }
+            : { code: 'other', text: e instanceof Error ? e.message : String(e) };
       const resumable = await readPlan(dataDir, name).then(
         () => true,
         () => false,
@@ -538,7 +557,7 @@ export async function listJobs(dataDir: string): Promise<JobSummary[]> {
         skipped: 0,
         conflicts: 0,
         createdAt: jobIdTime(name),
-        damage: { what: 'journal', reason, resumable },
+        damage: damageOf('journal', detail, resumable),
       });
     }
   }

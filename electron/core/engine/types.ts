@@ -1,5 +1,6 @@
 // Types of the batch engine: what callers pass in and get back. All of it is plain, JSON-able data
 // except the handles and callbacks.
+import type { DamageDetail, DamageWhat } from './damage';
 import type {
   Contact,
   ContactCreate,
@@ -144,7 +145,7 @@ export interface JobSummary {
   endedAt?: string;
   fatal?: FatalInfo;
   /** Why the job is 'damaged'; `resumable`: its plan is readable, so `resume` can finish it. */
-  damage?: { what: 'journal' | 'plan'; reason: string; resumable: boolean };
+  damage?: { what: DamageWhat; reason: string; detail: DamageDetail; resumable: boolean };
 }
 
 export interface JobRecord {

@@ -57,6 +57,14 @@ function reportColumnIndexes(headers: readonly string[]): Set<number> {
 }
 
 /**
+ * How many leading columns are the sheet's own: a report or failed-rows file imported again ends with the
+ * columns dtload appended, which a new report replaces rather than repeats.
+ */
+export function ownColumnCount(headers: readonly string[]): number {
+  return headers.length - reportColumnIndexes(headers).size;
+}
+
+/**
  * Maps headers by the contract's alias table and label-group names (trimmed, case-insensitive). A
  * mapping file, when given, decides for the headers it names. Two columns for one target: the first
  * wins, the later one is ignored with a warning.

@@ -8,6 +8,7 @@ import type { FieldValue, RowIntent } from './row-intent';
 import { MAX_IDS, applyLabelEdits, normMobile, normStateCode } from './row-intent';
 import { clip } from '../../../shared/clip';
 import { bodyOf } from './remerge';
+import { sameSet } from './same-set';
 import { isMobileFor } from '../../../shared/mobile';
 
 const UPDATABLE_STRINGS = ['name', 'title', 'company_name', 'address', 'remark', 'follower_user_id'] as const;
@@ -23,14 +24,6 @@ export interface MergeResult<B> {
   changes: FieldChange[];
   errors: string[];
   warnings: string[];
-}
-
-/** Same members, order ignored. Lists hold at most a few dozen ids: scanning beats building a Set. */
-export function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (const x of b) if (!a.includes(x)) return false;
-  for (const x of a) if (!b.includes(x)) return false;
-  return true;
 }
 
 function labelNames(ids: readonly number[], labels: LabelIndex): string[] {

@@ -2,6 +2,7 @@
 // row's intent is the fields its body changes, with their values when planned (`before`); `update`
 // replaces the whole contact, so every other field is sent as it is now (another admin's edits stay).
 import type { Contact, ContactUpdate, RowOp } from '../../../shared/domain';
+import { sameSet } from './same-set';
 
 export type UpdateOp = Extract<RowOp, { kind: 'update' }>;
 
@@ -28,12 +29,6 @@ export function bodyOf(c: Contact): ContactUpdate {
 }
 
 const list = (v: unknown): Id[] => (Array.isArray(v) ? (v as Id[]) : []);
-
-function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
-  if (a.length !== b.length) return false;
-  for (const x of a) if (!b.includes(x)) return false;
-  return true;
-}
 
 /** The planned values of the fields `body` changes on `current` (a blank string or list when absent). */
 export function intentOf(current: Contact, body: ContactUpdate): Partial<ContactUpdate> {

@@ -11,7 +11,7 @@ import type { LabelIndex } from './labels';
 import type { ColumnIndex } from './mapping';
 import type { PeopleCells } from './people';
 import { cellAt, MAX_NAME_LENGTH, NEVER_CLEARED } from './row-intent';
-import { sameSet } from './merge';
+import { sameSet } from './same-set';
 
 /** Whether a row asks for nothing its contact does not already hold (false: plan it the full way). */
 export type SameCheck = (cells: readonly string[], contact: Contact) => boolean;

@@ -15,6 +15,8 @@ import {
   type JobOutcome,
   type JobSummary as EngineJobSummary,
 } from '../engine';
+import { translate, type Lang } from '../../../shared/i18n';
+import { damageText, damageWhat } from '../engine/damage';
 import { readPlan, summarizeJob } from '../engine/journal';
 import type { ReportArgs } from '../reports';
 import { countJob, countsFrom, summaryOfOps } from './counts';
@@ -90,12 +92,28 @@ export function outcomeCounts(plan: ImportPlan, outcome: Pick<JobOutcome, 'resul
   return countJob(plan.summary, outcome.results);
 }
 
-const ADVICE_RESUME = (id: string): string =>
-  `resume it from its last good record: \`dtload resume ${id}\` (rows without a readable record are checked before anything is re-sent)`;
-const ADVICE_REPLAN = (source: string): string =>
-  `plan it again from ${source ? `the source file (${source})` : 'its source file'}: a dry run shows what is still to do (rows already written show as unchanged)`;
+/** Why a job is damaged and what to do, in `lang` (English for `dtload jobs --json`). */
+function damageView(
+  jobId: string,
+  source: string,
+  d: NonNullable<EngineJobSummary['damage']>,
+  lang: Lang,
+): NonNullable<JobView['damage']> {
+  return {
+    reason: translate(lang, 'damage.reason', {
+      what: damageWhat(d.what, lang),
+      detail: damageText(d.detail, lang),
+    }),
+    resumable: d.resumable,
+    advice: d.resumable
+      ? translate(lang, 'damage.adviceResume', { jobId })
+      : source
+        ? translate(lang, 'damage.adviceReplan', { source })
+        : translate(lang, 'damage.adviceReplanNoSource'),
+  };
+}
 
-async function viewOf(dataDir: string, s: EngineJobSummary): Promise<JobView> {
+async function viewOf(dataDir: string, s: EngineJobSummary, lang: Lang = 'en'): Promise<JobView> {
   let sheet = s.meta.sheet;
   let source = s.meta.source;
   if (!sheet || !source) {
@@ -119,28 +137,20 @@ async function viewOf(dataDir: string, s: EngineJobSummary): Promise<JobView> {
     total: sheet.create + sheet.update + sheet.delete,
     done: s.ok + s.failed,
     ...(s.fatal ? { fatal: s.fatal } : {}),
-    ...(s.damage
-      ? {
-          damage: {
-            reason: `${s.damage.what}: ${s.damage.reason}`,
-            resumable: s.damage.resumable,
-            advice: s.damage.resumable ? ADVICE_RESUME(s.jobId) : ADVICE_REPLAN(source),
-          },
-        }
-      : {}),
+    ...(s.damage ? { damage: damageView(s.jobId, source, s.damage, lang) } : {}),
     meta: s.meta,
   };
 }
 
 /** One job as listed. */
-export async function jobView(dataDir: string, jobId: string): Promise<JobView> {
-  return viewOf(dataDir, await summarizeJob(dataDir, jobId));
+export async function jobView(dataDir: string, jobId: string, lang: Lang = 'en'): Promise<JobView> {
+  return viewOf(dataDir, await summarizeJob(dataDir, jobId), lang);
 }
 
 /** Every job in the data dir, newest first; damaged ones too, with what can be done. */
-export async function listJobViews(dataDir: string): Promise<JobView[]> {
+export async function listJobViews(dataDir: string, lang: Lang = 'en'): Promise<JobView[]> {
   const out: JobView[] = [];
-  for (const s of await listJobs(dataDir)) out.push(await viewOf(dataDir, s));
+  for (const s of await listJobs(dataDir)) out.push(await viewOf(dataDir, s, lang));
   return out;
 }
 

@@ -2,12 +2,10 @@
 // back as it was (an update's full-replace intent, a create's body from the kept copy).
 import type { Contact, ContactCreate, ContactUpdate } from '../../../shared/domain';
 import type { RowIntent } from '../import/row-intent';
+import { sameSet } from '../import/same-set';
 
 const STRINGS = ['name', 'follower_user_id', 'title', 'company_name', 'address', 'remark'] as const;
 const LISTS = ['label_ids', 'share_user_ids', 'share_dept_ids'] as const;
-
-const sameSet = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 
 /**
  * The fields in which `live` differs from what the job left (`after`: the body it sent). An empty field

@@ -9,7 +9,14 @@ import type { ImportPlan, ImportPlanProgress, PlannedRow } from '../../../shared
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/import-types';
 import { fieldLabel, joinList, translator, type Lang, type Translate } from '../../../shared/i18n';
 import { contactsPlan } from '../contacts/edit-plan';
-import { DamagedJobError, JobNotFoundError, readJob, type JobRecord } from '../engine';
+import {
+  DamagedJobError,
+  damageText,
+  damageWhat,
+  JobNotFoundError,
+  readJob,
+  type JobRecord,
+} from '../engine';
 import { fetchByUserIds, readLabelGroups, type ImportClient } from '../import/current';
 import { LabelIndex } from '../import/labels';
 import { mergeUpdate, validateBody } from '../import/merge';
@@ -54,7 +61,7 @@ export interface UndoPlan extends ImportPlan {
 
 const options = (lang: Lang) => ({ ...DEFAULT_IMPORT_OPTIONS, language: lang });
 
-async function jobToUndo(a: PlanUndoArgs, say: Translate): Promise<JobRecord> {
+async function jobToUndo(a: PlanUndoArgs, say: Translate, lang: Lang): Promise<JobRecord> {
   let rec: JobRecord;
   try {
     rec = await readJob(a.dataDir, a.jobId);
@@ -62,7 +69,13 @@ async function jobToUndo(a: PlanUndoArgs, say: Translate): Promise<JobRecord> {
     if (e instanceof JobNotFoundError)
       throw new UndoInputError(say('undo.noJob', { jobId: a.jobId, dataDir: a.dataDir }));
     if (e instanceof DamagedJobError)
-      throw new UndoInputError(say('undo.damaged', { jobId: a.jobId, what: e.what, reason: e.reason }));
+      throw new UndoInputError(
+        say('undo.damaged', {
+          jobId: a.jobId,
+          what: damageWhat(e.what, lang),
+          reason: damageText(e.detail, lang),
+        }),
+      );
     throw e;
   }
   if (rec.state === 'running' || rec.state === 'paused')
@@ -119,7 +132,7 @@ const cellsOf = (c: Pick<Contact, 'userid' | 'name' | 'company_name' | 'mobile'>
 export async function planUndo(a: PlanUndoArgs): Promise<UndoPlan> {
   const lang = a.lang ?? 'en';
   const say = translator(lang);
-  const rec = await jobToUndo(a, say);
+  const rec = await jobToUndo(a, say, lang);
   const saved = await readJobPlan(a.dataDir, a.jobId);
   const kept: Record<string, Contact> = { ...(saved?.plan.before ?? {}) };
   const results = new Map<number, RowResult>(rec.results.map((r) => [r.seq, r]));

@@ -82,12 +82,25 @@ export function reportRow(
   }
   const status = writeStatus(result, mode === 'apply');
   if (!result || status === 'planned' || status === 'not-sent') {
+    // The engine's words for a row it did not send are English (the journal's); other languages say it
+    // from the catalogue.
+    const engineWords = lang === 'en' && result !== undefined;
     return {
       ...base,
       status,
       errcode: null,
-      errmsg: status === 'not-sent' ? (result?.errmsg ?? translate(lang, 'sheet.notRun')) : null,
-      hint: status === 'not-sent' ? (result?.hint ?? warnings) : warnings,
+      errmsg:
+        status !== 'not-sent'
+          ? null
+          : engineWords
+            ? (result.errmsg ?? translate(lang, 'sheet.notRun'))
+            : translate(lang, 'sheet.notRun'),
+      hint:
+        status !== 'not-sent' || !result
+          ? warnings
+          : engineWords
+            ? (result.hint ?? warnings)
+            : translate(lang, 'sheet.hint.resume'),
       attempts: result?.attempts ?? 0,
     };
   }

@@ -5,7 +5,7 @@ import type { RowResult } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
 import { translate, translator, type Lang, type MessageKey } from '../../../shared/i18n';
 import { encodingText } from './plan-text';
-import { errorColumn, reportColumns } from '../import/mapping';
+import { errorColumn, ownColumnCount, reportColumns } from '../import/mapping';
 import { createSheetWriter } from '../sheets';
 import type { ReportMode } from './report-rows';
 import { buildJsonReport, failureText, reportRows } from './report-rows';
@@ -30,6 +30,19 @@ export interface ReportArgs {
 const aligned = (cells: readonly string[], width: number): string[] =>
   Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? '');
 
+/** The sheet's own headers and a row's cells under them, without the columns an earlier report appended. */
+function ownColumns(headers: readonly string[]): {
+  headers: string[];
+  cells: (c: readonly string[]) => string[];
+} {
+  const width = ownColumnCount(headers);
+  const whole = width === headers.length;
+  return {
+    headers: headers.slice(0, width),
+    cells: (c) => (whole ? aligned(c, width) : aligned(c, width).slice(0, width)),
+  };
+}
+
 /** 'Source: sheet "contacts", header row 1, encoding Windows-1252 (detected)' above the table, when known. */
 function sourceLine(plan: ImportPlan, lang: Lang): string[] {
   const s = plan.source;
@@ -47,16 +60,16 @@ export async function writeReport(path: string, args: ReportArgs): Promise<void>
     return;
   }
   const lang = args.lang ?? 'en';
-  const width = args.plan.headers.length;
+  const own = ownColumns(args.plan.headers);
   const writer = await createSheetWriter(path, {
-    headers: [...args.plan.headers, ...reportColumns(lang)],
+    headers: [...own.headers, ...reportColumns(lang)],
     sheetName: translate(lang, 'sheet.report'),
     titleRows: sourceLine(args.plan, lang),
   });
   try {
     for (const { planned, report } of reportRows(args.plan, args.mode, args.results, lang)) {
       await writer.addRow([
-        ...aligned(planned.cells, width),
+        ...own.cells(planned.cells),
         translate(lang, `sheet.action.${report.action}` as MessageKey),
         translate(lang, `sheet.status.${report.status}` as MessageKey),
         report.errcode === null ? '' : String(report.errcode),
@@ -75,7 +88,7 @@ export async function writeReport(path: string, args: ReportArgs): Promise<void>
  */
 export async function writeFailedRows(path: string, args: ReportArgs): Promise<number> {
   const lang = args.lang ?? 'en';
-  const width = args.plan.headers.length;
+  const width = ownColumnCount(args.plan.headers);
   let writer: Awaited<ReturnType<typeof createSheetWriter>> | undefined;
   let n = 0;
   try {
@@ -83,7 +96,7 @@ export async function writeFailedRows(path: string, args: ReportArgs): Promise<n
       const text = failureText(report);
       if (text === undefined) continue;
       writer ??= await createSheetWriter(path, {
-        headers: [...args.plan.headers, errorColumn(lang)],
+        headers: [...args.plan.headers.slice(0, width), errorColumn(lang)],
         sheetName: translate(lang, 'sheet.failedRows'),
       });
       await writer.addRow([...aligned(planned.cells, width).slice(0, width), text]);

@@ -37,6 +37,42 @@ export const cliJobs = {
   'progress.pausedState': { en: ' (paused)', 'zh-CN': '（已暂停）' },
 
   'jobs.none': { en: 'No jobs in {dir}', 'zh-CN': '{dir} 中没有任务' },
+  // A damaged job: what cannot be read (the English is what journals and --json keep), and what to do.
+  'damage.reason': { en: '{what}: {detail}', 'zh-CN': '{what}：{detail}' },
+  'damage.what.journal': { en: 'journal', 'zh-CN': '任务日志' },
+  'damage.what.plan': { en: 'plan', 'zh-CN': '计划' },
+  'damage.noHeader': { en: 'no readable header line', 'zh-CN': '没有可读的首行' },
+  'damage.journalMissing': { en: 'journal.ndjson is missing', 'zh-CN': '缺少 journal.ndjson' },
+  'damage.planMissing': { en: 'plan.ndjson is missing', 'zh-CN': '缺少 plan.ndjson' },
+  'damage.planNotJson': {
+    en: 'line {line} of plan.ndjson is not JSON',
+    'zh-CN': 'plan.ndjson 第 {line} 行不是 JSON',
+  },
+  'damage.planNotRow': {
+    en: 'line {line} of plan.ndjson is not a row',
+    'zh-CN': 'plan.ndjson 第 {line} 行不是有效的行',
+  },
+  'damage.journalBadLines': {
+    en: '{count} unreadable line(s) in journal.ndjson',
+    'zh-CN': 'journal.ndjson 中有 {count} 行无法读取',
+  },
+  'damage.job': {
+    en: 'job {jobId}: its {what} is damaged ({reason})',
+    'zh-CN': '任务 {jobId}：其{what}已损坏（{reason}）',
+  },
+  'damage.adviceResume': {
+    en: 'resume it from its last good record: `dtload resume {jobId}` (rows without a readable record are checked before anything is re-sent)',
+    'zh-CN':
+      '从最后一条完好的记录继续：`dtload resume {jobId}`（没有可读记录的行会先核对，再决定是否重新发送）',
+  },
+  'damage.adviceReplan': {
+    en: 'plan it again from the source file ({source}): a dry run shows what is still to do (rows already written show as unchanged)',
+    'zh-CN': '请从源文件（{source}）重新生成计划：试运行会显示还需要做什么（已写入的行显示为无变化）',
+  },
+  'damage.adviceReplanNoSource': {
+    en: 'plan it again from its source file: a dry run shows what is still to do (rows already written show as unchanged)',
+    'zh-CN': '请从源文件重新生成计划：试运行会显示还需要做什么（已写入的行显示为无变化）',
+  },
   'jobs.isDamaged': {
     en: '{jobId} is damaged ({reason}): {advice}.',
     'zh-CN': '{jobId} 已损坏（{reason}）：{advice}。',
@@ -99,6 +135,10 @@ export const cliJobs = {
   'cli.reportExt': {
     en: '--report "{path}": the report file must end in .xlsx, .csv or .json',
     'zh-CN': '--report “{path}”：报告文件的扩展名必须是 .xlsx、.csv 或 .json',
+  },
+  'cli.reportIsSource': {
+    en: '--report "{path}" is the file being read: the report would replace it; name another file',
+    'zh-CN': '--report "{path}" 就是正在读取的文件，报告会覆盖它；请换一个文件名',
   },
   'cli.reportDir': {
     en: '--report "{path}": the folder {dir} does not exist',

@@ -149,6 +149,10 @@ export const written = {
     en: 'The contact was deleted in DingTalk after the plan was made; nothing was sent',
     'zh-CN': '制定计划后该联系人已在钉钉中被删除；未发送任何内容',
   },
+  'sheet.hint.resume': {
+    en: 'Finish the job with `dtload resume` (its id is in `dtload jobs`) to send this row.',
+    'zh-CN': '用 `dtload resume` 继续该任务（任务 ID 见 `dtload jobs`）即可发送该行。',
+  },
   'sheet.notRun': {
     en: 'not sent: the job ended before this row',
     'zh-CN': '未发送：任务在该行之前已结束',
