@@ -78,8 +78,9 @@ function Workspace() {
       title={t('ws.title')}
       intro={t('ws.intro')}
       extra={
-        <Space wrap>
-          <DirectoryAge version={version} />
+        // The screen's action on top; beneath it, right-aligned, what the table stands on: the local index
+        // and the staff directory, each with its age and its own refresh.
+        <Space orientation="vertical" align="end" size={2}>
           <Button
             icon={<SwapOutlined />}
             disabled={!index?.loaded}
@@ -88,17 +89,24 @@ function Workspace() {
           >
             {t('handover.open')}
           </Button>
-          <Typography.Text type="secondary" data-testid="ws-index-age">
-            {index ? `${t('ws.index.size', { count: index.size })} · ${ageText}` : ''}
-          </Typography.Text>
-          <Button
-            icon={<ReloadOutlined />}
-            loading={loading}
-            onClick={() => void refresh()}
-            data-testid="ws-refresh"
-          >
-            {t('common.refresh')}
-          </Button>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text type="secondary" data-testid="ws-index-age">
+              {index ? `${t('ws.index.size', { count: index.size })} · ${ageText}` : ''}
+            </Typography.Text>
+            <Typography.Text type="secondary"> · </Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              icon={<ReloadOutlined />}
+              loading={loading}
+              onClick={() => void refresh()}
+              data-testid="ws-refresh"
+            >
+              {t('common.refresh')}
+            </Button>
+          </span>
+          <DirectoryAge version={version} />
         </Space>
       }
     >

@@ -15,7 +15,7 @@ export function DirectoryAge({ version = 0 }: { version?: number }) {
   const text = info?.readAt ? t('people.dir.age', { age: agoText(t, info.readAt) }) : t('people.dir.notRead');
   const failed = !reading && !error ? info?.lastError : undefined;
   return (
-    <span data-testid="dir-age">
+    <span data-testid="dir-age" style={{ whiteSpace: 'nowrap' }}>
       <Tooltip
         title={info?.readAt ? t('people.dir.size', { staff: info.staff, departments: info.departments }) : ''}
       >
