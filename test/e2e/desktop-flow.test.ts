@@ -32,6 +32,8 @@ interface LangCase {
     reportFailed: (failed: number, total: number) => string;
     reportOk: (total: number) => string;
     deleteButton: (n: number) => string;
+    /** The delete report's way to start over (not "Back": the job is done). */
+    deleteAgain: string;
     customRegion: string;
     speedSaved: (n: number) => string;
     paused: string;
@@ -56,6 +58,7 @@ const CASES: LangCase[] = [
       reportFailed: (f, n) => `${f} of ${n} rows failed`,
       reportOk: (n) => `All ${n} rows were applied.`,
       deleteButton: (n) => `Delete ${n} contacts`,
+      deleteAgain: 'Delete from another sheet',
       customRegion: 'Custom URL',
       speedSaved: (n) => `Speed set to ${n} calls per second.`,
       paused: 'Paused',
@@ -76,6 +79,7 @@ const CASES: LangCase[] = [
       reportFailed: (f, n) => `${n} 行中有 ${f} 行失败`,
       reportOk: (n) => `全部 ${n} 行已成功执行。`,
       deleteButton: (n) => `删除 ${n} 个联系人`,
+      deleteAgain: '从另一个表格删除',
       customRegion: '自定义地址',
       speedSaved: (n) => `速度已设为每秒 ${n} 次。`,
       paused: '已暂停',
@@ -291,6 +295,7 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await testId('delete-backup').waitFor();
     await testId('job-report').waitFor({ timeout: 60_000 });
     await expect.poll(() => testId('report-title').innerText()).toBe(text.reportOk(3));
+    expect(await testId('delete-again').innerText()).toBe(text.deleteAgain);
     await shot('delete-report');
 
     await testId('nav-contacts').click();

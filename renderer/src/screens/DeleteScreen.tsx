@@ -134,7 +134,11 @@ function DeleteFlow() {
           key={job.jobId}
           jobId={job.jobId}
           canRetry={false}
-          extra={<Button onClick={reset}>{t('common.back')}</Button>}
+          extra={
+            <Button onClick={reset} data-testid="delete-again">
+              {t('delete.another')}
+            </Button>
+          }
         />
       )}
     </Screen>

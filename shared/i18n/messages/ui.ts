@@ -343,6 +343,7 @@ export const ui = {
   'report.status': { en: 'Status', 'zh-CN': '状态' },
   'report.message': { en: 'DingTalk message', 'zh-CN': '钉钉返回信息' },
   'delete.title': { en: 'Delete contacts listed in a sheet', 'zh-CN': '删除表格中列出的联系人' },
+  'delete.another': { en: 'Delete from another sheet', 'zh-CN': '从另一个表格删除' },
   'delete.intro': {
     en: 'Every contact whose Contact ID (user_id) is in the sheet is deleted. Before anything is deleted, dtload saves a backup of those contacts so they can be re-created.',
     'zh-CN':
