@@ -1,7 +1,7 @@
 // Files dtload writes never replace the sheet being read: `--report` naming the input is refused (exit 2,
 // nothing sent), and re-importing a failed-rows file with the --report that made it writes the new
 // failed rows elsewhere, leaving the admin's fixed file as it was.
-import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -52,4 +52,16 @@ it('keeps a re-imported failed-rows file when the same --report names it again',
   const written = /Failed and invalid rows \(fix them and import this file again\): (.+)$/m.exec(r.out)?.[1];
   expect(written).toBeDefined();
   expect(written).not.toBe(file);
+});
+
+it('refuses a --report that is a folder before an apply sends anything (exit 2 means nothing sent)', async () => {
+  const file = join(dir, 'folder-report.csv');
+  await writeFile(file, `user_id,title\n${sandbox.contacts()[1]!.userid},Not sent\n`);
+  const folder = join(dir, 'a-folder.xlsx');
+  await mkdir(folder);
+  const writes = sandbox.writeLog.length;
+  const r = await runCli([...common, 'import', file, '--apply', '--report', folder], env);
+  expect(r.code).toBe(2);
+  expect(r.err).toBe(`dtload: Cannot write ${folder}: it is a folder\n`);
+  expect(sandbox.writeLog.length).toBe(writes);
 });

@@ -82,6 +82,21 @@ describe('dtload reassign (sandbox)', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('an unknown --from says a leaver is named by userid, not "hand their contacts over first"', async () => {
+    const before = await state();
+    const en = await runCli([...sb, 'reassign', '--from', 'Nobody', '--to', '李娜']);
+    expect(en.code).toBe(2);
+    expect(en.err.trim().split('\n')).toHaveLength(1);
+    expect(en.err).toMatch(
+      /^dtload: --from: "Nobody" is not in the staff directory, and no contact carries that userid/,
+    );
+    expect(en.err).not.toMatch(/reassign|Hand over/);
+    const zh = await runCli([...sb, '--lang', 'zh-CN', 'reassign', '--from', 'Nobody', '--to', '李娜']);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain('已离职的人请用其 userid 指定');
+    expect(await state()).toEqual(before);
+  });
+
   it('0 matches says so and sends nothing', async () => {
     const before = await state();
     const idle = seedDirectory().staff.find(

@@ -21,7 +21,7 @@ import {
   writeReport,
   type ReportMode,
 } from '../../core/reports';
-import { openSheet, type SheetSource } from '../../core/sheets';
+import { checkWritable, openSheet, type SheetSource } from '../../core/sheets';
 import type { CliContext, Connection } from '../context';
 import { CliError, EXIT } from '../errors';
 import { addSheetOptions, sheetOpenOptions, type SheetCliOptions } from '../sheet-options';
@@ -129,6 +129,8 @@ export async function checkReportPath(
     () => false,
   );
   if (!isDir) throw new CliError(translate(lang, 'cli.reportDir', { path, dir }));
+  // A folder or write-protected file is found now, not after an apply has sent its rows.
+  await checkWritable(path);
   // The report must not replace the sheet it reports on (same path, or a link to the same file).
   if (source !== undefined && (await sameFile(path, source)))
     throw new CliError(translate(lang, 'cli.reportIsSource', { path }));

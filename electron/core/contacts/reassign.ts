@@ -2,9 +2,10 @@
 // shares. Only resolution and selection live here; the plan is the bulk edit's (planEdit with a
 // `reassign` action), applied by the same engine, journal and reports.
 import type { Contact } from '../../../shared/domain';
-import { translate, type Lang } from '../../../shared/i18n';
+import { joinList, translate, type Lang } from '../../../shared/i18n';
 import type { Directory } from '../directory';
 import { directoryPeople } from './directory-people';
+import { closestNames } from './query-compile';
 import { EditInputError, type EditAction } from './edit-plan';
 
 export interface ReassignRequest {
@@ -57,7 +58,9 @@ export function selectReassign(
     const carried = list.some(
       (c) => c.follower_user_id === fromText || (shares && (c.share_user_ids ?? []).includes(fromText)),
     );
-    if (!carried || dir.resolvePerson(fromText).kind === 'ambiguous') throw new EditInputError(fromWho.error);
+    if (dir.resolvePerson(fromText).kind === 'ambiguous') throw new EditInputError(fromWho.error);
+    // Not "hand their contacts over first" (that is what this does): a leaver is named by their userid.
+    if (!carried) throw new EditInputError(fromUnknown(dir, fromText, lang));
     from = fromText;
     fromLeft = true;
   }
@@ -105,3 +108,18 @@ export function selectReassign(
 
 /** The staff mobiles among a request's people, for DirectoryService.lookupMobiles before selecting. */
 export const reassignTexts = (req: ReassignRequest): string[] => [req.from, req.to];
+
+function fromUnknown(dir: Directory, text: string, lang: Lang): string {
+  const near = closestNames(
+    text,
+    [...dir.staff.values()].map((p) => p.name),
+  );
+  const names = joinList(
+    near.map((n) => `"${n}"`),
+    lang,
+  );
+  return (
+    translate(lang, 'reassign.fromUnknown', { text }) +
+    (near.length ? translate(lang, 'query.near', { names }) : '')
+  );
+}

@@ -1,6 +1,7 @@
 // Opens a file for writing and reports failures (missing folder, file open in Excel) as one clear line
 // before any row is produced, instead of as an unhandled stream error later.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, type WriteStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { sheetText } from './messages';
 import { SheetError } from './sheet-error';
 
@@ -23,5 +24,18 @@ export function openOutput(path: string): Promise<WriteStream> {
     const out = createWriteStream(path);
     out.once('error', (e) => reject(writeFailure(path, e)));
     out.once('open', () => resolve(out));
+  });
+}
+
+/**
+ * Fails as openOutput would, before any work is done (a report written after an apply must not be the
+ * first to find its path is a folder or write-protected). A file that does not exist yet passes.
+ */
+export async function checkWritable(path: string): Promise<void> {
+  const s = await stat(path).catch(() => undefined);
+  if (!s) return;
+  if (s.isDirectory()) throw writeFailure(path, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
+  await access(path, constants.W_OK).catch((e: unknown) => {
+    throw writeFailure(path, e);
   });
 }

@@ -7,6 +7,11 @@ export const people = {
     en: 'Say whose contacts go to whom: --from PERSON --to PERSON',
     'zh-CN': '请指定交接双方：--from 交出人 --to 接收人',
   },
+  'reassign.fromUnknown': {
+    en: '--from: "{text}" is not in the staff directory, and no contact carries that userid (someone who has left is named by their userid, as an export with ids shows it)',
+    'zh-CN':
+      '--from："{text}" 不在通讯录中，也没有联系人带有这个 userid（已离职的人请用其 userid 指定，按 ID 导出即可看到）',
+  },
   'reassign.same': {
     en: '--from and --to are the same person ({name}): nothing to hand over',
     'zh-CN': '--from 和 --to 是同一个人（{name}）：无需交接',
