@@ -63,7 +63,8 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
             'Exit codes: 0 ok · 1 some rows failed or invalid · 2 usage or input error · 3 stopped by DingTalk (credentials, permission, quota) · 4 DingTalk unreachable (check --base-url) · 70 internal error (a bug) · 130 interrupted (resumable).'
         : `\n${translate(lang, 'help.after')}`,
     )
-    .showHelpAfterError()
+    // A usage error is its line and where to look, not the whole help (which buries the line).
+    .showHelpAfterError(translate(lang, 'help.afterError', { command: 'dtload' }))
     .exitOverride();
   program.configureOutput({
     writeOut: (s) => ctx.stdout.write(s),
@@ -76,7 +77,10 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
     // Listed in `dtload --help` by name and summary; never run (argv names another command or none).
     else program.command(entry.name).description(entry.summary);
   }
-  for (const sub of program.commands) sub.exitOverride().showHelpAfterError();
+  for (const sub of program.commands)
+    sub
+      .exitOverride()
+      .showHelpAfterError(translate(lang, 'help.afterError', { command: `dtload ${sub.name()}` }));
   localiseHelp(program, lang);
   return program;
 }

@@ -31,6 +31,15 @@ it('an option without its value exits 2, said in the chosen language', async () 
   expect(en.err.split('\n')[0]).toBe("error: option '--lang <lang>' argument missing");
 });
 
+it('a usage error is its line and where the options are described, not the whole help', async () => {
+  const zh = await spawnCli(['--lang', 'zh-CN', '--sandbox', '--data-dir', dir, 'import', 'x.csv', '--nope']);
+  expect(zh.code).toBe(2);
+  expect(zh.err).toBe('错误：未知选项 --nope\n（运行 dtload import --help 查看可用选项）\n');
+  const en = await spawnCli(['--sandbox', '--data-dir', dir, 'frobnicate']);
+  expect(en.code).toBe(2);
+  expect(en.err).toBe("error: unknown command 'frobnicate'\n(run dtload --help to see its options)\n");
+});
+
 it('missing credentials are asked for in the chosen language', async () => {
   const zh = await spawnCli(['--data-dir', dir, '--lang', 'zh-CN', 'labels']);
   expect(zh.code).toBe(2);

@@ -16,7 +16,12 @@ export const help = {
   'help.note.default': { en: 'default: {value}', 'zh-CN': '默认：{value}' },
   'help.note.preset': { en: 'preset: {value}', 'zh-CN': '不带值时：{value}' },
   'help.note.env': { en: 'env: {name}', 'zh-CN': '环境变量：{name}' },
-  // Commander's usage errors (printed before the help), by what commander says in English.
+  // The line after a usage error: where the options are described.
+  'help.afterError': {
+    en: '(run {command} --help to see its options)',
+    'zh-CN': '（运行 {command} --help 查看可用选项）',
+  },
+  // Commander's usage errors (printed before that line), by what commander says in English.
   'help.error.missingArgument': {
     en: "error: missing required argument '{name}'",
     'zh-CN': '错误：缺少必需的参数 {name}',
