@@ -392,6 +392,8 @@ export interface JobSummary extends JobCounts {
   resumable: boolean;
   /** A job whose journal or plan cannot be read: why, and what can be done. */
   damage?: { reason: string; resumable: boolean; advice: string };
+  /** The undo job that put back everything this job wrote (finished without a failure), if any. */
+  undoneBy?: string;
 }
 
 export interface JobFinished {

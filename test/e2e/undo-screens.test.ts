@@ -20,6 +20,7 @@ const CASES = [
     force: 'Restore them anyway',
     apply: (n: number) => `Undo: send ${n} change`,
     finished: (n: number) => `All ${n} rows were applied.`,
+    undone: 'Undone',
   },
   {
     lang: 'zh-CN',
@@ -28,6 +29,7 @@ const CASES = [
     force: '仍然恢复',
     apply: (n: number) => `撤销：发送 ${n} 项修改`,
     finished: (n: number) => `全部 ${n} 行已成功执行。`,
+    undone: '已撤销',
   },
 ] as const;
 
@@ -77,7 +79,8 @@ describe.each(CASES)('undo on the jobs screen in $lang', (c) => {
         selection: { userIds: [ids[0]!] },
         action: { set: { remark: 'called back' } },
       });
-      await finished((await h.api.applyPlan({ planId: later.planId })).jobId);
+      const laterJob = (await h.api.applyPlan({ planId: later.planId })).jobId;
+      await finished(laterJob);
 
       const url = new URL(h.server.url);
       url.searchParams.set('lang', c.lang);
@@ -110,6 +113,14 @@ describe.each(CASES)('undo on the jobs screen in $lang', (c) => {
       await drawer.waitFor({ state: 'detached' });
       const jobs = await h.api.listJobs();
       expect(jobs[0]).toMatchObject({ kind: 'undo', state: 'finished', ok: 3 });
+      // The job it undid says so, and offers no second undo; the later edit, not undone, still does.
+      expect(jobs.find((j) => j.jobId === jobId)?.undoneBy).toBe(jobs[0]!.jobId);
+      const undone = page.getByTestId(`job-undone-${jobId}`);
+      await undone.waitFor({ timeout: 15_000 });
+      expect(await undone.textContent()).toBe(c.undone);
+      expect(await page.getByTestId(`job-undo-${jobId}`).count()).toBe(0);
+      expect(await page.getByTestId(`job-undo-${laterJob}`).count()).toBe(1);
+      await shot('jobs-undone');
       for (const id of ids) {
         const now = (await h.api.getContactDetail({ userid: id })).contact;
         const was = some.items.find((x) => x.userid === id)!;

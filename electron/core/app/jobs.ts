@@ -234,7 +234,26 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const fresh = [...running.entries()]
         .filter(([id]) => !listed.has(id))
         .map(([id, r]) => startingSummary(id, r));
-      return [...fresh, ...all.map((s) => toJobSummary(s, running.get(s.jobId)))];
+      // An undo that finished without a failure put back all its job wrote: that job is marked undone.
+      const undoneBy = new Map<string, string>();
+      for (const v of all) {
+        const of = v.meta.options?.undoOf;
+        if (
+          v.meta.mode === 'undo' &&
+          typeof of === 'string' &&
+          v.state === 'finished' &&
+          !running.has(v.jobId)
+        )
+          undoneBy.set(of, v.jobId);
+      }
+      return [
+        ...fresh,
+        ...all.map((s) => {
+          const summary = toJobSummary(s, running.get(s.jobId));
+          const by = undoneBy.get(s.jobId);
+          return by ? { ...summary, undoneBy: by } : summary;
+        }),
+      ];
     },
 
     async get(jobId: string): Promise<JobSummary> {

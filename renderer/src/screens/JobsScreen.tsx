@@ -21,6 +21,7 @@ import { Screen } from '../components/Screen';
 import { JobRun } from '../components/JobRun';
 import { JobStateTag } from '../components/JobStateTag';
 import { UndoDrawer } from '../components/UndoDrawer';
+import { useSession } from '../state/session';
 import { useI18n, type MessageKey } from '../i18n';
 
 const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
@@ -35,6 +36,7 @@ const KIND_LABEL: Record<JobSummary['kind'], MessageKey> = {
 
 export function JobsScreen() {
   const { t, lang } = useI18n();
+  const { backendLang } = useSession();
   const [jobs, setJobs] = useState<JobSummary[] | null>(null);
   const [live, setLive] = useState<Record<string, JobProgress>>({});
   const [error, setError] = useState<unknown>(null);
@@ -51,8 +53,9 @@ export function JobsScreen() {
     );
   }, []);
 
+  // Again when the language changes: the backend words the damaged jobs' explanations.
+  useEffect(load, [load, backendLang]);
   useEffect(() => {
-    load();
     const offP = api.on('job:progress', (p) => setLive((m) => ({ ...m, [p.jobId]: p })));
     const offF = api.on('job:finished', () => load());
     return () => {
@@ -76,7 +79,7 @@ export function JobsScreen() {
     {
       title: t('jobs.col.kind'),
       dataIndex: 'kind',
-      width: 130,
+      width: 110,
       render: (k: JobSummary['kind'], j) => (
         <span data-testid={`job-kind-${j.jobId}`}>{t(KIND_LABEL[k])}</span>
       ),
@@ -100,13 +103,20 @@ export function JobsScreen() {
             </span>
           </Tooltip>
         ) : (
-          <JobStateTag state={live[j.jobId]?.state ?? j.state} />
+          <Space size={4} wrap>
+            <JobStateTag state={live[j.jobId]?.state ?? j.state} />
+            {j.undoneBy && (
+              <Tooltip title={t('jobs.undoneBy', { jobId: j.undoneBy })}>
+                <Tag data-testid={`job-undone-${j.jobId}`}>{t('jobs.undone')}</Tag>
+              </Tooltip>
+            )}
+          </Space>
         ),
     },
     {
       title: t('jobs.col.result'),
       key: 'result',
-      width: 230,
+      width: 240,
       render: (_, j) => {
         const p = live[j.jobId];
         if (p && (p.state === 'running' || p.state === 'paused')) {
@@ -135,7 +145,7 @@ export function JobsScreen() {
       key: 'actions',
       // Always in sight: a narrow window scrolls the other columns, never Report and Undo away.
       fixed: 'right',
-      width: 210,
+      width: 190,
       render: (_, j) => (
         <Space>
           {j.resumable && j.state !== 'running' && (
@@ -190,8 +200,9 @@ export function JobsScreen() {
           dataSource={jobs ?? []}
           locale={{ emptyText: <Empty description={t('jobs.empty')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          // A narrow window scrolls the table sideways rather than squeezing the file name out.
-          scroll={{ x: 1040 }}
+          // Fits a 1280-wide window; a narrower one scrolls the table sideways (the actions stay pinned)
+          // rather than squeezing the file name out.
+          scroll={{ x: 970 }}
         />
       </Card>
       <Drawer
@@ -235,5 +246,6 @@ const UNDOABLE: ReadonlySet<JobSummary['state']> = new Set([
 ]);
 function canUndo(j: JobSummary, live: JobProgress | undefined): boolean {
   if (live && (live.state === 'running' || live.state === 'paused')) return false;
-  return !j.damage && UNDOABLE.has(j.state) && j.ok > 0;
+  // An undo that finished put everything back: undoing again would find nothing to do.
+  return !j.damage && !j.undoneBy && UNDOABLE.has(j.state) && j.ok > 0;
 }

@@ -19,6 +19,11 @@ interface SessionValue {
   /** Label groups and contact count of the connected organisation; null until loaded. */
   org: OrgSummary | null;
   orgError: unknown;
+  /**
+   * The UI language once the backend has been told it (null before): lists whose text the backend words
+   * (the jobs list's explanations) are fetched again when it changes.
+   */
+  backendLang: string | null;
   setSession: (info: ConnectionInfo | null) => void;
   /** A sheet the OS handed to the app (open with…, dock drop): the import wizard takes it. */
   openedFile: FileRef | null;
@@ -82,16 +87,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [setSession, refreshOrg]);
 
-  // The backend explains errors in the UI language: tell it whenever the language changes.
+  // The backend explains errors in the UI language: tell it whenever the language changes. The screens wait
+  // for the first time (a screen's effects run before this provider's, so its first fetch would otherwise
+  // reach the backend before the language does).
+  const [backendLang, setBackendLang] = useState<string | null>(null);
   useEffect(() => {
-    void api.updateSettings({ language: lang }).catch(() => undefined);
+    let current = true;
+    void api
+      .updateSettings({ language: lang })
+      .catch(() => undefined)
+      .then(() => current && setBackendLang(lang));
+    return () => {
+      current = false;
+    };
   }, [lang]);
 
   const value = useMemo(
-    () => ({ session, capabilities, org, orgError, setSession, refreshOrg, openedFile, takeOpenedFile }),
-    [session, capabilities, org, orgError, setSession, refreshOrg, openedFile, takeOpenedFile],
+    () => ({
+      session,
+      capabilities,
+      org,
+      orgError,
+      backendLang,
+      setSession,
+      refreshOrg,
+      openedFile,
+      takeOpenedFile,
+    }),
+    [session, capabilities, org, orgError, backendLang, setSession, refreshOrg, openedFile, takeOpenedFile],
   );
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={value}>{backendLang !== null ? children : null}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionValue {

@@ -381,6 +381,11 @@ export const ui = {
   'jobs.kind.retry': { en: 'Retry of failed rows', 'zh-CN': '重试失败的行' },
   'jobs.resume': { en: 'Resume', 'zh-CN': '继续' },
   'jobs.report': { en: 'Report', 'zh-CN': '报告' },
+  'jobs.undone': { en: 'Undone', 'zh-CN': '已撤销' },
+  'jobs.undoneBy': {
+    en: 'Undone by job {jobId}: every change it made was put back.',
+    'zh-CN': '已由任务 {jobId} 撤销：其全部修改均已还原。',
+  },
   'jobs.kind.import': { en: 'Import', 'zh-CN': '导入' },
   'jobs.kind.delete': { en: 'Delete', 'zh-CN': '删除' },
   'jobs.kind.undo': { en: 'Undo', 'zh-CN': '撤销' },
