@@ -373,10 +373,10 @@ export interface JobArgs {
   jobId: string;
 }
 
-/** A job with the counts every door shows (shared/domain.ts JobCounts: they add up). */
 /** A workspace plan's kind of action, kept with its job so the jobs list can say what the job did. */
 export type JobOrigin = 'edit' | 'handover' | 'merge';
 
+/** A job with the counts every door shows (shared/domain.ts JobCounts: they add up). */
 export interface JobSummary extends JobCounts {
   jobId: string;
   /** What started it: 'edit', 'handover' and 'merge' are the contacts workspace's applies. */
