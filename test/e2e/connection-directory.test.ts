@@ -6,15 +6,12 @@
 // that failed before the screen opened (the workspace's names) is shown the same way without a press, with
 // when it failed, and the workspace's toolbar says it failed.
 // Screenshots go to test-results/screenshots/<lang>/connection-*.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SandboxFaults } from '../../electron/core/sandbox';
 import { translator, type Lang } from '../../shared/i18n';
-import { launchChromium, newE2EContext } from './browser';
-import { startSandboxWeb, type RunningWeb } from './server';
+import { useWebPage, type WebPage } from './web-page';
 
 const ROOT = resolve(__dirname, '../..');
 const LANGS: Lang[] = ['en', 'zh-CN'];
@@ -22,25 +19,15 @@ const LANGS: Lang[] = ['en', 'zh-CN'];
 const STAFF = 320;
 const DEPARTMENTS = 15;
 
-function opened(lang: Lang, faults?: SandboxFaults) {
-  const s = {} as { web: RunningWeb; browser: Browser; page: Page; work: string };
+function opened(lang: Lang, faults?: SandboxFaults): WebPage {
+  const s = {} as WebPage;
+  useWebPage(lang, { name: 'conn-dir', ...(faults ? { faults } : {}) }, (o) => Object.assign(s, o));
   beforeAll(async () => {
-    s.work = mkdtempSync(join(tmpdir(), `dtload-conn-dir-${lang}-`));
-    s.web = await startSandboxWeb(join(s.work, 'data'), faults);
-    s.browser = await launchChromium(lang);
-    const context = await newE2EContext(s.browser, { viewport: { width: 1280, height: 800 }, locale: lang });
-    s.page = await context.newPage();
-    s.page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
     await s.page.goto(s.web.urlWith({ lang }, 'connect'));
     await s.page.getByTestId('connect-sandbox').click();
     await s.page.getByTestId('contacts-count').waitFor({ timeout: 30_000 });
     await s.page.evaluate('window.location.hash = "/connect"');
     await s.page.getByTestId('conn-dir').waitFor({ timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await s.browser?.close();
-    await s.web?.close();
-    if (s.work) rmSync(s.work, { recursive: true, force: true });
   });
   return s;
 }

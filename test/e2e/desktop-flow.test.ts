@@ -1,12 +1,11 @@
 // The whole admin journey in the browser (web mode, sandbox organisation), in English and in Chinese:
 // connect → export all → import a sheet → mapping → dry-run diff → apply → report → export failed rows.
 // Screenshots of every step go to test-results/screenshots/<lang>/NN-step.png.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newE2EContext } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWebPage } from './web-page';
 import {
   columnOf,
   makeBigCsv,
@@ -93,7 +92,6 @@ const CASES: LangCase[] = [
 
 describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
   let web: RunningWeb;
-  let browser: Browser;
   let page: Page;
   let work: string;
   const shots = join(ROOT, 'test-results', 'screenshots', lang);
@@ -109,27 +107,16 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
   const testId = (id: string) => page.getByTestId(id);
   let exportPath = '';
 
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), `dtload-e2e-${lang}-`));
+  beforeAll(() => {
     // Only this file's numbered shots: the folder is shared with other e2e files, which may be writing.
     mkdirSync(shots, { recursive: true });
     for (const f of readdirSync(shots)) if (/^\d\d-/.test(f)) rmSync(join(shots, f), { force: true });
-    web = await startSandboxWeb(join(work, 'data'), REJECTED_FAULTS);
-    browser = await launchChromium(lang);
-    const context = await newE2EContext(browser, {
-      viewport: { width: 1280, height: 800 },
-      locale: lang,
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  useWebPage(
+    lang,
+    { name: 'e2e', faults: REJECTED_FAULTS, acceptDownloads: true },
+    (o) => ({ web, page, work } = o),
+  );
 
   it('walks from connection to the failed-rows file', { timeout: 240_000 }, async () => {
     // Connect

@@ -2,14 +2,13 @@
 // English and in Chinese: the staff picker tells the two 张伟 apart by department, the dry-run diff names
 // people, the apply runs as a job, and the sandbox ends with nobody owning contacts for 张伟（华北销售）.
 // Screenshots go to test-results/screenshots/<lang>/handover-*.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSandboxState, sandboxStatePath } from '../../electron/core/sandbox';
-import { launchChromium, newE2EContext } from './browser';
-import { startSandboxWeb, type RunningWeb } from './server';
+import { useWebPage } from './web-page';
+import type { RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -21,7 +20,6 @@ const CASES = [
 describe.each(CASES)('hand over contacts in the browser ($lang)', ({ lang, open, apply, dirRead }) => {
   let work: string;
   let web: RunningWeb;
-  let browser: Browser;
   let page: Page;
   const shots = join(ROOT, 'test-results', 'screenshots', lang);
   const shot = async (name: string) => {
@@ -42,21 +40,8 @@ describe.each(CASES)('hand over contacts in the browser ($lang)', ({ lang, open,
     await option.first().click();
   };
 
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), `dtload-handover-${lang}-`));
-    mkdirSync(shots, { recursive: true });
-    web = await startSandboxWeb(join(work, 'data'));
-    browser = await launchChromium(lang);
-    const context = await newE2EContext(browser, { viewport: { width: 1280, height: 800 }, locale: lang });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  beforeAll(() => void mkdirSync(shots, { recursive: true }));
+  useWebPage(lang, { name: 'handover' }, (o) => ({ work, web, page } = o));
 
   it(
     'hands 张伟（华北销售）’s contacts to 李娜 through the dry run and a job',

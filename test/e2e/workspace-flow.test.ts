@@ -4,17 +4,16 @@
 // backup), export downloads the matches, one edit is applied and the sandbox checked, a contact's detail shows
 // the job that touched it, the label overview filters the table, and one duplicate group is merged.
 // Screenshots of every screen go to test-results/screenshots/workspace-<lang>/NN-step.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../shared/domain';
 import { translator, type Lang } from '../../shared/i18n';
 import { loadSandboxState, sandboxStatePath } from '../../electron/core/sandbox';
-import { launchChromium, newE2EContext } from './browser';
+import { useWebPage } from './web-page';
 import { readSheet } from './fixture';
-import { startSandboxWeb, type RunningWeb } from './server';
+import type { RunningWeb } from './server';
 
 const ROOT = resolve(__dirname, '../..');
 const L = { core: 1561077319, important: 1561077340 };
@@ -23,7 +22,6 @@ const LANGS: Lang[] = ['en', 'zh-CN'];
 describe.each(LANGS)('contacts workspace in %s', (lang) => {
   const t = translator(lang);
   let web: RunningWeb;
-  let browser: Browser;
   let page: Page;
   let work: string;
   let dataDir: string;
@@ -76,26 +74,13 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
   };
 
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), `dtload-ws-e2e-${lang}-`));
-    dataDir = join(work, 'data');
+  beforeAll(() => {
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
-    web = await startSandboxWeb(dataDir);
-    browser = await launchChromium(lang);
-    const context = await newE2EContext(browser, {
-      viewport: { width: 1440, height: 900 },
-      locale: lang,
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[${lang}] page error:`, e.message));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+  useWebPage(lang, { name: 'ws-e2e', viewport: { width: 1440, height: 900 }, acceptDownloads: true }, (o) => {
+    ({ web, page, work } = o);
+    dataDir = join(work, 'data');
   });
 
   it('finds, selects and edits contacts through the dry-run diff', { timeout: 300_000 }, async () => {
