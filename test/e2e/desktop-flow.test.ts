@@ -26,6 +26,7 @@ interface LangCase {
     connectTitle: string;
     sandboxButton: string;
     contactsTitle: string;
+    groupLabels: (n: number) => string;
     importTitle: string;
     diffApply: (n: number) => string;
     reportFailed: (failed: number, total: number) => string;
@@ -52,6 +53,7 @@ const CASES: LangCase[] = [
       connectTitle: 'Connect to your DingTalk organisation',
       sandboxButton: 'Try the sandbox organisation',
       contactsTitle: 'External contacts',
+      groupLabels: (n: number) => `${n} labels`,
       importTitle: 'Import from a spreadsheet',
       diffApply: (n) => `Apply ${n} changes`,
       reportFailed: (f, n) => `${f} of ${n} rows failed`,
@@ -73,6 +75,7 @@ const CASES: LangCase[] = [
       connectTitle: '连接你的钉钉组织',
       sandboxButton: '体验沙箱组织',
       contactsTitle: '外部联系人',
+      groupLabels: (n: number) => `${n} 个标签`,
       importTitle: '从表格导入',
       diffApply: (n) => `执行 ${n} 项变更`,
       reportFailed: (f, n) => `${n} 行中有 ${f} 行失败`,
@@ -143,6 +146,11 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
     await page.getByText(text.contactsTitle, { exact: true }).waitFor();
     await expect.poll(() => testId('contacts-count').innerText(), { timeout: 20_000 }).toContain('500');
     await testId('label-group').first().waitFor();
+    // Each group says how many labels it holds (no colour codes: the swatch shows the colour).
+    const counts = await testId('label-group-count').allInnerTexts();
+    expect(counts).toHaveLength(8);
+    expect(counts[0]).toBe(text.groupLabels(6));
+    expect(await testId('label-groups').innerText()).not.toMatch(/#[0-9A-F]{6}/i);
     await shot('contacts');
 
     // Export every contact (a download), open it with exceljs: 500 rows.

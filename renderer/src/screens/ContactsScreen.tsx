@@ -1,19 +1,6 @@
 // Contacts: how many, the label groups in their colours, export (with progress) and the import template.
 import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Progress,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, type ExportProgress, type OutputFormat } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
@@ -130,9 +117,9 @@ function Contacts() {
                         }}
                       />
                       <Typography.Text strong>{g.name}</Typography.Text>
-                      <Tag bordered={false} className="dt-mono">
-                        {g.colorHex}
-                      </Tag>
+                      <Typography.Text type="secondary" data-testid="label-group-count">
+                        {t('contacts.groupLabels', { count: g.labels.length })}
+                      </Typography.Text>
                     </Space>
                     <div>
                       {g.labels.map((l) => (

@@ -137,6 +137,8 @@ export const ui = {
     en: 'Colours are the ones DingTalk shows. Use a group name as a column header to fill its labels.',
     'zh-CN': '颜色与钉钉中显示的一致。把标签组名称用作列标题即可填写该组的标签。',
   },
+  // Beside a label group's name on the Contacts screen.
+  'contacts.groupLabels': { en: '{count} labels', 'zh-CN': '{count} 个标签' },
   'contacts.preview': { en: 'Preview', 'zh-CN': '预览' },
   'contacts.col.name': { en: 'Name', 'zh-CN': '姓名' },
   'contacts.col.company': { en: 'Company', 'zh-CN': '企业名称' },
