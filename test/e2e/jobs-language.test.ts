@@ -1,43 +1,38 @@
 // The jobs list in the admin's language from the first look: a fresh data dir (no language saved) opened in
 // Chinese explains a damaged job in Chinese, and switching to English words it again in English. The screens
 // wait until the backend knows the UI language (their first fetch used to reach it first).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createJobFiles } from '../../electron/core/engine/journal';
 import { startSandbox } from '../../electron/core/sandbox';
 import { translator } from '../../shared/i18n';
 import { buildPlan, testMeta } from '../engine/fixtures/plans';
-import { launchChromium, newE2EContext } from './browser';
-import { startSandboxWeb, type RunningWeb } from './server';
+import type { RunningWeb } from './server';
+import { useWebPage } from './web-page';
 
 const ROOT = resolve(__dirname, '../..');
 const JOB = '20260101-000000-0002';
-let work: string;
 let web: RunningWeb;
-let browser: Browser;
+let page: Page;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'dtload-jobs-lang-'));
-  const dataDir = join(work, 'data');
-  const org = await startSandbox({ listen: false, contacts: 5 });
-  await createJobFiles(dataDir, JOB, testMeta('d.xlsx'), buildPlan(org.contacts(), { updates: 2, tag: 'l' }));
-  await org.close();
-  writeFileSync(join(dataDir, 'jobs', JOB, 'plan.ndjson'), 'xx\n');
-  web = await startSandboxWeb(dataDir);
-  browser = await launchChromium('zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+useWebPage(
+  'zh-CN',
+  {
+    name: 'jobs-lang',
+    prepare: async (dataDir) => {
+      const org = await startSandbox({ listen: false, contacts: 5 });
+      const plan = buildPlan(org.contacts(), { updates: 2, tag: 'l' });
+      await createJobFiles(dataDir, JOB, testMeta('d.xlsx'), plan);
+      await org.close();
+      writeFileSync(join(dataDir, 'jobs', JOB, 'plan.ndjson'), 'xx\n');
+    },
+  },
+  (o) => ({ web, page } = o),
+);
 
 it('explains a damaged job in Chinese on the first look, and in English after the switch', async () => {
-  const context = await newE2EContext(browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
   await page.goto(web.urlWith({ lang: 'zh-CN' }, 'jobs'));
   const tag = page.getByTestId(`job-damaged-${JOB}`);
   await tag.waitFor({ timeout: 30_000 });

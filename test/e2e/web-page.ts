@@ -24,6 +24,8 @@ export interface WebPageOptions {
   faults?: SandboxFaults;
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /** Fills the data dir before the backend starts on it (jobs left by an earlier run, say). */
+  prepare?: (dataDir: string) => Promise<void>;
 }
 
 /** Registers the block's hooks; `opened` hands the page to the block once it is open. */
@@ -32,6 +34,7 @@ export function useWebPage(lang: Lang, opts: WebPageOptions, opened: (p: WebPage
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), `dtload-${opts.name}-${lang}-`));
     p = { work };
+    await opts.prepare?.(join(work, 'data'));
     p.web = await startSandboxWeb(join(work, 'data'), opts.faults);
     p.browser = await launchChromium(lang);
     const context = await newE2EContext(p.browser, {
