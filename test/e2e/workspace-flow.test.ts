@@ -54,6 +54,16 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     );
     await page.locator('.ant-modal').waitFor();
   };
+  /** Types into a staff picker, picks the option whose line has `pick`; answers every option's line. */
+  const pickStaff = async (picker: string, text: string, pick: string): Promise<string[]> => {
+    await testId(picker).click();
+    await page.keyboard.type(text);
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await offered.filter({ hasText: pick }).first().waitFor({ timeout: 20_000 });
+    const lines = await offered.allInnerTexts();
+    await offered.filter({ hasText: pick }).first().click();
+    return lines;
+  };
   /** Dry run from the open action dialog: the plan drawer with its counts. */
   const dryRun = async (name: string): Promise<number> => {
     await testId('ws-action-plan').click();
@@ -137,14 +147,21 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     expect(await dryRun('plan-remove-labels')).toBe(matches);
     await closePlan();
 
+    // The owner and shared staff are picked from the staff directory (the hand-over's picker): each
+    // option says the person's department, so the two 张伟 are told apart.
     await openAction('setOwner');
-    await testId('ws-action-person').fill('王芳');
+    const zhang = await pickStaff('ws-action-person', '张伟', '华北销售');
+    expect(zhang.join('\n')).toContain('销售部');
+    await shot('action-set-owner');
     expect(await dryRun('plan-set-owner')).toBe(matches);
-    expect(await testId('plan-rows').innerText()).toContain('王芳');
+    expect(await testId('plan-rows').innerText()).toContain('张伟（华北销售）');
     await closePlan();
 
     await openAction('share');
-    await testId('ws-action-users').fill('李娜');
+    await pickStaff('ws-action-users', '李娜', '李娜');
+    await pickStaff('ws-action-users', '王芳', '王芳');
+    await page.keyboard.press('Escape');
+    expect(await testId('ws-action-users').innerText()).toMatch(/李娜[\s\S]*王芳/);
     await testId('ws-action-depts').fill('销售部');
     expect(await dryRun('plan-share')).toBeGreaterThan(0);
     await closePlan();

@@ -41,12 +41,18 @@ export function register(program: Command, ctx: CliContext): void {
 export function formatJobs(jobs: JobView[], lang: Lang = 'en'): string {
   const t = translator(lang);
   const kind = (k: JobView['kind']): string => (lang === 'en' ? k : t(`jobs.kind.${k}`));
+  const state = (j: JobView): string =>
+    j.undoneBy
+      ? t('jobs.state.undoneBy', { jobId: j.undoneBy })
+      : lang === 'en'
+        ? j.state
+        : t(`apply.state.${j.state}`);
   const rows = [
     t('jobs.head').split('|'),
     ...jobs.map((j) => [
       j.jobId,
       kind(j.kind),
-      lang === 'en' ? j.state : t(`apply.state.${j.state}`),
+      state(j),
       j.createdAt.slice(0, 19).replace('T', ' '),
       String(j.rows),
       String(j.ok),

@@ -53,7 +53,8 @@ interface Running {
 /** States a job can be picked up from (the engine re-runs what is not done, never what is). */
 const RESUMABLE: ReadonlySet<JobState> = new Set(['interrupted', 'paused', 'cancelled', 'stopped']);
 
-export function toJobSummary(v: JobView, running?: Running): JobSummary {
+/** A job as the app lists it; `undoRunning`: its undo is still this process's, not finished in its eyes. */
+export function toJobSummary(v: JobView, running?: Running, undoRunning = false): JobSummary {
   const state: JobState = running ? (running.paused ? 'paused' : 'running') : v.state;
   return {
     jobId: v.jobId,
@@ -76,6 +77,7 @@ export function toJobSummary(v: JobView, running?: Running): JobSummary {
     total: v.total,
     resumable: RESUMABLE.has(state) || Boolean(!running && v.damage?.resumable),
     ...(v.damage ? { damage: v.damage } : {}),
+    ...(v.undoneBy && !undoRunning ? { undoneBy: v.undoneBy } : {}),
   };
 }
 
@@ -208,6 +210,9 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       throw notFound(`No job ${jobId} in the data folder.`);
     });
 
+  const summaryOf = (v: JobView): JobSummary =>
+    toJobSummary(v, running.get(v.jobId), v.undoneBy !== undefined && running.has(v.undoneBy));
+
   const api = {
     /** Starts a job for a plan (its ops); the plan is saved with the job before the first write. */
     async start(
@@ -234,32 +239,13 @@ export function createJobs(ctx: BackendContext, explain: (e: unknown) => Promise
       const fresh = [...running.entries()]
         .filter(([id]) => !listed.has(id))
         .map(([id, r]) => startingSummary(id, r));
-      // An undo that finished without a failure put back all its job wrote: that job is marked undone.
-      const undoneBy = new Map<string, string>();
-      for (const v of all) {
-        const of = v.meta.options?.undoOf;
-        if (
-          v.meta.mode === 'undo' &&
-          typeof of === 'string' &&
-          v.state === 'finished' &&
-          !running.has(v.jobId)
-        )
-          undoneBy.set(of, v.jobId);
-      }
-      return [
-        ...fresh,
-        ...all.map((s) => {
-          const summary = toJobSummary(s, running.get(s.jobId));
-          const by = undoneBy.get(s.jobId);
-          return by ? { ...summary, undoneBy: by } : summary;
-        }),
-      ];
+      return [...fresh, ...all.map(summaryOf)];
     },
 
     async get(jobId: string): Promise<JobSummary> {
       const r = running.get(jobId);
       try {
-        return toJobSummary(await jobView(ctx.dataDir, jobId), r);
+        return summaryOf(await jobView(ctx.dataDir, jobId));
       } catch {
         if (r) return startingSummary(jobId, r);
         const job = (await api.list()).find((j) => j.jobId === jobId);

@@ -518,21 +518,8 @@ const UNKNOWN_META: JobMeta = { kind: 'import', source: '', mode: 'apply', optio
  * whose journal or plan cannot be read is listed as 'damaged' (never hidden), with what can be done.
  */
 export async function listJobs(dataDir: string): Promise<JobSummary[]> {
-  let names: string[];
-  try {
-    names = await readdir(jobsDir(dataDir));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
   const out: JobSummary[] = [];
-  for (const name of names.sort().reverse()) {
-    if (!JOB_ID_RE.test(name)) continue;
-    const isDir = await stat(join(jobsDir(dataDir), name)).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (!isDir) continue;
+  for (const name of await listJobIds(dataDir)) {
     try {
       out.push(await summarizeJob(dataDir, name));
     } catch (e) {
@@ -562,6 +549,58 @@ export async function listJobs(dataDir: string): Promise<JobSummary[]> {
     }
   }
   return out;
+}
+
+/** The ids of the job directories in the data dir, newest first. */
+export async function listJobIds(dataDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(jobsDir(dataDir));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const out: string[] = [];
+  for (const name of names.sort().reverse()) {
+    if (!JOB_ID_RE.test(name)) continue;
+    const isDir = await stat(join(jobsDir(dataDir), name)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (isDir) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * A job's meta from the first line of its journal alone (a journal can hold a record per row: this does
+ * not read them); undefined when that line is not a header.
+ */
+export async function readJobMeta(dataDir: string, jobId: string): Promise<JobMeta | undefined> {
+  let fh: FileHandle;
+  try {
+    fh = await open(join(jobDir(dataDir, jobId), JOURNAL_FILE), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let pos = 0;
+    let more = true;
+    while (more) {
+      const { bytesRead, buffer } = await fh.read(Buffer.alloc(16384), 0, 16384, pos);
+      const nl = buffer.subarray(0, bytesRead).indexOf(0x0a);
+      chunks.push(buffer.subarray(0, nl < 0 ? bytesRead : nl));
+      pos += bytesRead;
+      more = bytesRead > 0 && nl < 0;
+    }
+    const rec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return isRecord(rec) && rec.t === 'header' && rec.meta ? rec.meta : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** The creation time a job id carries (20261121-174501-ab12), for a job whose header is unreadable. */

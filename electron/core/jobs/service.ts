@@ -17,7 +17,7 @@ import {
 } from '../engine';
 import { translate, type Lang } from '../../../shared/i18n';
 import { damageText, damageWhat } from '../engine/damage';
-import { readPlan, summarizeJob } from '../engine/journal';
+import { listJobIds, readJobMeta, readPlan, summarizeJob } from '../engine/journal';
 import type { ReportArgs } from '../reports';
 import { countJob, countsFrom, summaryOfOps } from './counts';
 import { readJobPlan, saveJobPlan } from './saved-plan';
@@ -40,6 +40,8 @@ export interface JobView extends JobCounts {
   fatal?: FatalInfo;
   /** Why the job is 'damaged' and what can be done about it. */
   damage?: { reason: string; resumable: boolean; advice: string };
+  /** The undo job that put back everything this job wrote (it finished without a failure), if any. */
+  undoneBy?: string;
   meta: JobMeta;
 }
 
@@ -142,15 +144,46 @@ async function viewOf(dataDir: string, s: EngineJobSummary, lang: Lang = 'en'): 
   };
 }
 
+/** The job an undo put back entirely: only an undo that finished without a failure undid all of it. */
+function undoneJobOf(s: Pick<EngineJobSummary, 'state' | 'meta'>): string | undefined {
+  const of = s.meta.options?.undoOf;
+  return s.meta.mode === 'undo' && typeof of === 'string' && s.state === 'finished' ? of : undefined;
+}
+
+/** The finished undo of a job, if any; the oldest when there are several. */
+async function findUndoneBy(dataDir: string, jobId: string): Promise<string | undefined> {
+  for (const id of (await listJobIds(dataDir)).reverse()) {
+    // The header says whether a job is an undo of this one; only such a job's journal is read in full.
+    const meta = id === jobId ? undefined : await readJobMeta(dataDir, id);
+    if (meta?.mode !== 'undo' || meta.options?.undoOf !== jobId) continue;
+    const s = await summarizeJob(dataDir, id).catch(() => undefined);
+    if (s && undoneJobOf(s) === jobId) return id;
+  }
+  return undefined;
+}
+
 /** One job as listed. */
 export async function jobView(dataDir: string, jobId: string, lang: Lang = 'en'): Promise<JobView> {
-  return viewOf(dataDir, await summarizeJob(dataDir, jobId), lang);
+  const view = await viewOf(dataDir, await summarizeJob(dataDir, jobId), lang);
+  const undoneBy = await findUndoneBy(dataDir, jobId);
+  return undoneBy ? { ...view, undoneBy } : view;
 }
 
 /** Every job in the data dir, newest first; damaged ones too, with what can be done. */
 export async function listJobViews(dataDir: string, lang: Lang = 'en'): Promise<JobView[]> {
+  const all = await listJobs(dataDir);
+  const undoneBy = new Map<string, string>();
+  // Newest first: an older undo of the same job overwrites a newer one.
+  for (const s of all) {
+    const of = undoneJobOf(s);
+    if (of) undoneBy.set(of, s.jobId);
+  }
   const out: JobView[] = [];
-  for (const s of await listJobs(dataDir)) out.push(await viewOf(dataDir, s, lang));
+  for (const s of all) {
+    const view = await viewOf(dataDir, s, lang);
+    const by = undoneBy.get(s.jobId);
+    out.push(by ? { ...view, undoneBy: by } : view);
+  }
   return out;
 }
 

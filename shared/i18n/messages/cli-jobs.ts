@@ -85,6 +85,7 @@ export const cliJobs = {
     en: 'JOB ID|KIND|STATE|CREATED|ROWS|OK|FAILED|UNCHANGED|INVALID|CONFLICTS|NOT SENT|FILE',
     'zh-CN': '任务ID|类型|状态|创建时间|行数|成功|失败|无变化|无效|冲突|未发送|文件',
   },
+  'jobs.state.undoneBy': { en: 'undone by {jobId}', 'zh-CN': '已由 {jobId} 撤销' },
   'jobs.stoppedBy': { en: '(stopped: {errcode} {errmsg})', 'zh-CN': '（已停止：{errcode} {errmsg}）' },
 
   'resume.notFound': {

@@ -125,11 +125,8 @@ export const contacts = {
   'ws.action.delete': { en: 'Delete', 'zh-CN': '删除' },
   'ws.action.plan': { en: 'Dry run', 'zh-CN': '预演' },
   'ws.form.labels': { en: 'Labels', 'zh-CN': '标签' },
-  'ws.form.person': {
-    en: 'Person (name, name（department）, mobile or userid)',
-    'zh-CN': '员工（姓名、姓名（部门）、手机号或 userid）',
-  },
-  'ws.form.users': { en: 'Staff members (comma-separated)', 'zh-CN': '员工（逗号分隔）' },
+  'ws.form.person': { en: 'New owner', 'zh-CN': '新负责人' },
+  'ws.form.users': { en: 'Staff members', 'zh-CN': '员工' },
   'ws.form.depts': {
     en: 'Departments (name, path or id; comma-separated)',
     'zh-CN': '部门（名称、路径或 ID；逗号分隔）',

@@ -1,17 +1,26 @@
-// A staff member picked by searching (name, department, mobile or userid): each option shows the
-// person's departments and how many contacts they own, so two 张伟 can be told apart. Leavers (found only
-// on contacts) are offered when `includeLeft`.
+// A staff member (or, `multiple`, several) picked by searching (name, department, mobile or userid): each
+// option shows the person's departments and how many contacts they own, so two 张伟 can be told apart.
+// Leavers (found only on contacts) are offered when `includeLeft`. Works as a Form.Item's control too.
 import { Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type StaffOption } from '../../api';
 import { useI18n } from '../../i18n';
 
-interface Props {
-  value: StaffOption | null;
-  onChange: (v: StaffOption | null) => void;
+interface Common {
   includeLeft?: boolean;
   testId: string;
 }
+interface One extends Common {
+  multiple?: false;
+  value?: StaffOption | null;
+  onChange?: (v: StaffOption | null) => void;
+}
+interface Many extends Common {
+  multiple: true;
+  value?: StaffOption[];
+  onChange?: (v: StaffOption[]) => void;
+}
+type Props = One | Many;
 
 /**
  * Searches as the admin types, the last answer wins. Only the answer for the text now in the box is
@@ -52,12 +61,19 @@ export function StaffLine({ o }: { o: StaffOption }) {
   );
 }
 
-export function StaffPicker({ value, onChange, includeLeft = false, testId }: Props) {
+export function StaffPicker(props: Props) {
+  const { includeLeft = false, testId } = props;
   const { t } = useI18n();
   const [text, setText] = useState('');
   const { options, loading } = useStaffSearch(text, includeLeft);
+  const picked = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   const byId = new Map(options.map((o) => [o.userid, o]));
-  if (value) byId.set(value.userid, value);
+  for (const o of picked) byId.set(o.userid, o);
+  const pick = (ids: string | string[] | undefined) => {
+    const chosen = [ids ?? []].flat().flatMap((id) => byId.get(id) ?? []);
+    if (props.multiple) props.onChange?.(chosen);
+    else props.onChange?.(chosen[0] ?? null);
+  };
   return (
     <Select
       data-testid={testId}
@@ -66,11 +82,18 @@ export function StaffPicker({ value, onChange, includeLeft = false, testId }: Pr
       allowClear
       loading={loading}
       notFoundContent={loading ? <Spin size="small" /> : undefined}
-      value={value?.userid ?? null}
+      {...(props.multiple
+        ? { mode: 'multiple' as const, value: picked.map((o) => o.userid) }
+        : { value: props.value?.userid ?? null })}
       showSearch={{ filterOption: false, onSearch: setText }}
-      onChange={(id: string | undefined) => onChange(id ? (byId.get(id) ?? null) : null)}
+      onChange={pick}
       options={options.map((o) => ({ value: o.userid, label: <StaffLine o={o} />, title: o.label }))}
-      labelRender={() => (value ? <StaffLine o={value} /> : null)}
+      // A chosen person: the whole line alone in the box, the name that tells them apart as a tag.
+      labelRender={(item) => {
+        const o = byId.get(String(item.value));
+        if (!o) return null;
+        return props.multiple ? o.label : <StaffLine o={o} />;
+      }}
       optionRender={(opt) => {
         const o = byId.get(String(opt.value));
         return o ? <StaffLine o={o} /> : opt.label;

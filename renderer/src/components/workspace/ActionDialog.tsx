@@ -1,6 +1,7 @@
 // One bulk action's form (labels to add or remove, an owner, people or departments to share with, a text
-// field's new value, or a delete) → the backend's dry run. Names are sent as typed: the backend resolves
-// them and answers an unknown one with the closest names.
+// field's new value, or a delete) → the backend's dry run. People are picked from the staff directory
+// (the hand-over's picker) and sent by the name that tells them apart; departments are sent as typed: the
+// backend resolves them and answers an unknown one with the closest names.
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import {
@@ -9,11 +10,13 @@ import {
   type ContactSelection,
   type EditTextFieldKey,
   type PlanSummary,
+  type StaffOption,
 } from '../../api';
 import { fieldLabel, useI18n, type MessageKey } from '../../i18n';
 import { useAction } from '../../lib/useAction';
 import { useSession } from '../../state/session';
 import { ErrorExplain } from '../ErrorExplain';
+import { StaffPicker } from '../people/StaffPicker';
 
 export type ActionKind =
   'addLabels' | 'removeLabels' | 'setOwner' | 'share' | 'unshare' | 'setField' | 'delete';
@@ -34,6 +37,7 @@ const split = (s: string | undefined): string[] =>
     .split(/[,，;；、|\n]/)
     .map((x) => x.trim())
     .filter(Boolean);
+const labels = (people: StaffOption[] | undefined): string[] => (people ?? []).map((p) => p.label);
 
 interface Props {
   kind: ActionKind | null;
@@ -44,8 +48,8 @@ interface Props {
 
 interface Values {
   labels?: string[];
-  person?: string;
-  users?: string;
+  person?: StaffOption | null;
+  users?: StaffOption[];
   depts?: string;
   field?: EditTextFieldKey;
   value?: string;
@@ -70,11 +74,11 @@ export function ActionDialog({ kind, selection, onClose, onPlanned }: Props) {
       case 'removeLabels':
         return { removeLabels: v.labels ?? [] };
       case 'setOwner':
-        return { setOwner: (v.person ?? '').trim() };
+        return { setOwner: v.person?.label ?? '' };
       case 'share':
-        return { shareWithUsers: split(v.users), shareWithDepts: split(v.depts) };
+        return { shareWithUsers: labels(v.users), shareWithDepts: split(v.depts) };
       case 'unshare':
-        return { unshareUsers: split(v.users), unshareDepts: split(v.depts) };
+        return { unshareUsers: labels(v.users), unshareDepts: split(v.depts) };
       case 'setField':
         return { set: { [field]: v.value ?? '' } };
       default:
@@ -116,13 +120,13 @@ export function ActionDialog({ kind, selection, onClose, onPlanned }: Props) {
         )}
         {kind === 'setOwner' && (
           <Form.Item name="person" label={t('ws.form.person')} rules={[{ required: true }]}>
-            <Input data-testid="ws-action-person" />
+            <StaffPicker testId="ws-action-person" />
           </Form.Item>
         )}
         {(kind === 'share' || kind === 'unshare') && (
           <>
             <Form.Item name="users" label={t('ws.form.users')}>
-              <Input data-testid="ws-action-users" />
+              <StaffPicker multiple testId="ws-action-users" />
             </Form.Item>
             <Form.Item name="depts" label={t('ws.form.depts')}>
               <Input data-testid="ws-action-depts" />
