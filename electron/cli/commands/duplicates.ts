@@ -4,6 +4,8 @@
 import type { Command } from 'commander';
 import { translate } from '../../../shared/i18n';
 import { findDuplicates, planMerge, writeDuplicatesReport } from '../../core/contacts';
+import { DirectoryService } from '../../core/directory';
+import { readPeopleLabels } from '../../core/export';
 import { backupBeforeDelete } from '../../core/import';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -44,7 +46,14 @@ export function register(program: Command, ctx: CliContext): void {
         const groups = findDuplicates(index.all().map((c) => c.c));
         const contacts = groups.reduce((n, g) => n + g.userIds.length, 0);
         if (!opts.merge) {
-          if (opts.report) await writeDuplicatesReport(opts.report, groups, (id) => index.get(id), lang);
+          if (opts.report) {
+            // Owners by name as the export writes them (a .json report keeps the contacts as they are).
+            const { people, warning } = /\.json$/i.test(opts.report)
+              ? {}
+              : await readPeopleLabels(new DirectoryService(conn.client, { language: lang }), lang);
+            if (warning) ctx.stderr.write(`dtload: ${warning}\n`);
+            await writeDuplicatesReport(opts.report, groups, (id) => index.get(id), lang, people);
+          }
           if (opts.json) {
             ctx.stdout.write(
               JSON.stringify({

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Contact } from '../../../shared/domain';
 import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
+import type { PeopleLabels } from '../export';
 import { createSheetWriter } from '../sheets';
 import type { DuplicateGroup } from './duplicates';
 
@@ -21,7 +22,11 @@ export async function writeDuplicatesReport(
   groups: readonly DuplicateGroup[],
   get: (userid: string) => Contact | undefined,
   lang: Lang = 'en',
+  /** Owners by name (the staff directory, as an export writes them); without it, their userids. */
+  people?: Pick<PeopleLabels, 'person'>,
 ): Promise<void> {
+  const owner = (userid: string | undefined): string =>
+    userid ? (people ? people.person(userid) : userid) : '';
   const rows = groups.flatMap((g) => {
     const reason = g.reasons.map((r) => translate(lang, `dup.reason.${r}`)).join('; ');
     return g.userIds.map((id) => {
@@ -34,7 +39,7 @@ export async function writeDuplicatesReport(
         c?.name ?? '',
         c?.company_name ?? '',
         c?.mobile ?? '',
-        c?.follower_user_id ?? '',
+        owner(c?.follower_user_id),
       ];
     });
   });

@@ -62,21 +62,12 @@ export async function exportContacts(opts: {
   onProgress?: (done: number) => void;
 }): Promise<ExportResult> {
   const groups = await readLabelGroups(opts.client);
-  let people: PeopleLabels | undefined;
-  let warning: string | undefined;
-  if (!opts.ids) {
-    const service = opts.directory ?? new DirectoryService(opts.client, { language: opts.language });
-    try {
-      people = labelsOf(await service.get());
-    } catch (e) {
-      // Without 通讯录只读权限 the export still works, with ids, and says why.
-      if (!isDirectoryError(e)) throw e;
-      warning = translate(opts.language ?? 'en', 'directory.exportIds', {
-        call: e.endpoint,
-        errcode: e.errcode,
-      });
-    }
-  }
+  const { people, warning } = opts.ids
+    ? {}
+    : await readPeopleLabels(
+        opts.directory ?? new DirectoryService(opts.client, { language: opts.language }),
+        opts.language,
+      );
   const contacts = await writeContactsFile({
     path: opts.path,
     groups,
@@ -98,4 +89,20 @@ export async function exportContacts(opts: {
 /** Labels that resolve back to the same person or department alone (directory.personLabel). */
 export function labelsOf(dir: Directory): PeopleLabels {
   return { person: (u) => dir.personLabel(u), department: (d) => dir.departmentLabel(d) };
+}
+
+/**
+ * Names for people and departments from the staff directory, for a file an admin reads. Without
+ * 通讯录只读权限 the file still gets written, with ids: `warning` says why, in `lang`.
+ */
+export async function readPeopleLabels(
+  service: DirectoryService,
+  lang: Lang = 'en',
+): Promise<{ people?: PeopleLabels; warning?: string }> {
+  try {
+    return { people: labelsOf(await service.get()) };
+  } catch (e) {
+    if (!isDirectoryError(e)) throw e;
+    return { warning: translate(lang, 'directory.exportIds', { call: e.endpoint, errcode: e.errcode }) };
+  }
 }

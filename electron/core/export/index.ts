@@ -5,6 +5,12 @@ export {
   type ColumnLayout,
   type PeopleLabels,
 } from './contact-columns';
-export { exportContacts, labelsOf, writeContactsFile, type ExportResult } from './export-contacts';
+export {
+  exportContacts,
+  labelsOf,
+  readPeopleLabels,
+  writeContactsFile,
+  type ExportResult,
+} from './export-contacts';
 export { writeImportTemplate } from './template';
 export { staffLabels, templateStaff } from './template-staff';

@@ -5,8 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Contact, LabelGroup } from '../../../shared/domain';
 import type { ImportPlan } from '../../../shared/import-types';
-import { labelsOf, writeContactsFile, type PeopleLabels } from '../export';
-import { DirectoryService, isDirectoryError, type DirectoryClient } from '../directory';
+import { readPeopleLabels, writeContactsFile, type PeopleLabels } from '../export';
+import { DirectoryService, type DirectoryClient } from '../directory';
 import { backupsDir } from '../paths';
 import type { ImportClient } from './current';
 import { fetchByUserIds, readLabelGroups } from './current';
@@ -56,12 +56,10 @@ async function peopleLabels(
 ): Promise<{ people?: PeopleLabels }> {
   const { listSubDepartments, listStaffPage, staffIdByMobile, departmentName } = client;
   if (!directory && !(listSubDepartments && listStaffPage && staffIdByMobile && departmentName)) return {};
-  const service = directory ?? new DirectoryService(client as DirectoryClient, { language: lang });
-  try {
-    return { people: labelsOf(await service.get()) };
-  } catch (e) {
-    // Without the directory permission the backup still holds everything, with ids.
-    if (isDirectoryError(e)) return {};
-    throw e;
-  }
+  // Without the directory permission the backup still holds everything, with ids.
+  const { people } = await readPeopleLabels(
+    directory ?? new DirectoryService(client as DirectoryClient, { language: lang }),
+    lang,
+  );
+  return people ? { people } : {};
 }
