@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../shared/i18n';
 import { useWebPage } from './web-page';
 import {
   columnOf,
@@ -216,6 +217,20 @@ describe.each(CASES)('desktop flow in $lang', ({ lang, text }) => {
       text.diffApply(fixture.updates).replace(/\s+/g, ' '),
     );
     expect(await testId('plan-rows').innerText()).toContain(text.titleField);
+    // A sheet's rows keep their numbers in the sheet (the report and the failed-rows file use them).
+    expect(await testId('plan-rows').locator('.ant-table-thead th').first().innerText()).toBe(
+      translator(lang)('common.row'),
+    );
+    expect(
+      Number(
+        await testId('plan-rows')
+          .locator('.ant-table-row')
+          .first()
+          .locator('.ant-table-cell')
+          .first()
+          .innerText(),
+      ),
+    ).toBeGreaterThanOrEqual(2);
     await shot('import-diff');
 
     // Apply

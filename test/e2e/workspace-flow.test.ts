@@ -155,6 +155,12 @@ describe.each(LANGS)('contacts workspace in %s', (lang) => {
     await shot('action-set-owner');
     expect(await dryRun('plan-set-owner')).toBe(matches);
     expect(await testId('plan-rows').innerText()).toContain('张伟（华北销售）');
+    // No sheet behind a bulk edit: its rows are counted down the list, not numbered like a sheet's rows.
+    const planned = testId('plan-rows');
+    expect(await planned.locator('.ant-table-thead th').first().innerText()).toBe(t('common.index'));
+    expect(
+      await planned.locator('.ant-table-row').first().locator('.ant-table-cell').first().innerText(),
+    ).toBe('1');
     await closePlan();
 
     await openAction('share');

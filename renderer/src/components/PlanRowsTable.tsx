@@ -45,9 +45,22 @@ interface Props {
   initialFilter: PlanFilter;
   view: PlanView;
   height?: number;
+  /**
+   * 'sheet': each row's number in its spreadsheet (what the report and the failed-rows file say);
+   * 'list': a plan made from a query has no sheet, so its contacts are counted down the list instead.
+   */
+  numbering?: 'sheet' | 'list';
 }
 
-export function PlanRowsTable({ planId, counts, filters, initialFilter, view, height = 420 }: Props) {
+export function PlanRowsTable({
+  planId,
+  counts,
+  filters,
+  initialFilter,
+  view,
+  height = 420,
+  numbering = 'sheet',
+}: Props) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<PlanFilter>(initialFilter);
   const [page, setPage] = useState({ current: 1, size: 100 });
@@ -57,10 +70,22 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
   );
   const rows = data?.items ?? [];
   const total = data?.total ?? 0;
+  const position = useMemo(
+    () => new Map((data?.items ?? []).map((r, i) => [r.row, (data?.offset ?? 0) + i + 1])),
+    [data],
+  );
 
   const columns = useMemo<TableColumnsType<PlanRowView>>(() => {
     const base: TableColumnsType<PlanRowView> = [
-      { title: t('common.row'), dataIndex: 'row', width: 70, fixed: 'left' },
+      numbering === 'sheet'
+        ? { title: t('common.row'), dataIndex: 'row', width: 70, fixed: 'left' }
+        : {
+            title: t('common.index'),
+            key: 'index',
+            width: 70,
+            fixed: 'left',
+            render: (_, r) => position.get(r.row),
+          },
       {
         title: t('import.diff.action'),
         dataIndex: 'action',
@@ -93,7 +118,7 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
       });
     }
     return base;
-  }, [t, view, counts.invalid]);
+  }, [t, view, counts.invalid, numbering, position]);
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -135,7 +160,8 @@ export function PlanRowsTable({ planId, counts, filters, initialFilter, view, he
           // 100,000 rows are 200+ pages: jumping beats clicking.
           showQuickJumper: total > 1000,
           pageSizeOptions: [100, 200, 500],
-          showTotal: (n) => t('common.rows', { count: n.toLocaleString() }),
+          showTotal: (n) =>
+            t(numbering === 'sheet' ? 'common.rows' : 'common.contacts', { count: n.toLocaleString() }),
           onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
         }}
       />

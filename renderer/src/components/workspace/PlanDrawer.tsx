@@ -65,6 +65,7 @@ export function PlanDrawer({ plan, onClose, onFinished }: Props) {
             initialFilter={isDelete ? 'delete' : 'changed'}
             view={isDelete ? 'delete' : 'diff'}
             height={460}
+            numbering={plan.file ? 'sheet' : 'list'}
           />
           <Space>
             <Button
