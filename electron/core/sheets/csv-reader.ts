@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import { decodeFile, decodedSample } from './csv-encoding';
 import { detectEncoding, givenEncoding, type EncodingChoice } from './encoding-detect';
-import { restoreNeutralised } from './formula-guard';
+import { restoreNeutralised, textFormulaValue } from './formula-guard';
 import { cellName } from './cell-ref';
 import { RecordScanner, RecordTooLarge, type ScanLimits } from './csv-scan';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './limits';
@@ -100,7 +100,9 @@ export async function* csvRowBatches(
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]!;
         if (c.length > limits.cellChars) throw tooLarge('cell', i + 1, row);
-        if (c.charCodeAt(0) === 39 /* ' */) cells[i] = restoreNeutralised(c);
+        const first = c.charCodeAt(0);
+        if (first === 39 /* ' */) cells[i] = restoreNeutralised(c);
+        else if (first === 61 /* = */) cells[i] = textFormulaValue(c);
       }
       // The parser's own array (it has spare capacity: plans pack their rows' cells, see packed-row.ts).
       out.push({ row, cells });

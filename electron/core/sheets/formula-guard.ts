@@ -30,3 +30,12 @@ export function neutraliseFormula(s: string): string {
 export function restoreNeutralised(s: string): string {
   return looksNeutralised(s) ? s.slice(1) : s;
 }
+
+/** `="0123"`: the one-string formula that system exports write so Excel keeps an id's leading zeros. */
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
+
+/** A CSV field as Excel shows it: `="0123"` is the text 0123 (Excel evaluates it); anything else as it is. */
+export function textFormulaValue(s: string): string {
+  const m = TEXT_FORMULA.exec(s);
+  return m ? m[1]!.replace(/""/g, '"') : s;
+}

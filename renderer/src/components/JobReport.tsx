@@ -8,6 +8,7 @@ import { api, type ErrorInfo, type JobSummary, type ReportRowView } from '../api
 import { useI18n } from '../i18n';
 import { ConflictRows, rowAndContactColumns } from './ConflictRows';
 import { ErrorExplain } from './ErrorExplain';
+import { SavedFileNote } from './SavedFileNote';
 import { useSaveFile } from './useSaveFile';
 
 interface Props {
@@ -146,7 +147,11 @@ export function JobReport({ summary, error, onRetry, onResume, extra }: Props) {
                   icon={<DownloadOutlined />}
                   loading={busy === 'failed'}
                   onClick={() =>
-                    void act('failed', () => saveFile(() => api.exportFailedRows({ jobId, format: 'xlsx' })))
+                    void act('failed', () =>
+                      saveFile(() => api.exportFailedRows({ jobId, format: 'xlsx' }), {
+                        scope: `report-${jobId}`,
+                      }),
+                    )
                   }
                   data-testid="export-failed"
                 >
@@ -168,7 +173,9 @@ export function JobReport({ summary, error, onRetry, onResume, extra }: Props) {
               <Button
                 loading={busy === 'report'}
                 onClick={() =>
-                  void act('report', () => saveFile(() => api.exportReport({ jobId, format: 'xlsx' })))
+                  void act('report', () =>
+                    saveFile(() => api.exportReport({ jobId, format: 'xlsx' }), { scope: `report-${jobId}` }),
+                  )
                 }
                 data-testid="export-report"
               >
@@ -181,6 +188,7 @@ export function JobReport({ summary, error, onRetry, onResume, extra }: Props) {
         <ErrorExplain error={error} />
         <ErrorExplain error={rowsError} />
         <ErrorExplain error={actionError} onClose={clearError} />
+        <SavedFileNote scope={`report-${jobId}`} testId="report-saved" />
       </Card>
       {summary.failed > 0 && (
         <Card title={t('report.failedRows')}>

@@ -1,9 +1,10 @@
 // Contacts: how many, the label groups in their colours, export (with progress) and the import template.
 import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, type ExportProgress, type OutputFormat } from '../api';
 import { ErrorExplain } from '../components/ErrorExplain';
+import { SavedFileNote } from '../components/SavedFileNote';
 import { Screen } from '../components/Screen';
 import { useAction } from '../lib/useAction';
 import { LabelChip } from '../components/LabelChips';
@@ -28,7 +29,6 @@ export function ContactsScreen() {
 function Contacts() {
   const { t } = useI18n();
   const { org, orgError, refreshOrg } = useSession();
-  const { message } = App.useApp();
   const saveFile = useSaveFile();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const { busy, error, clearError, run } = useAction<OutputFormat | 'template'>();
@@ -40,8 +40,10 @@ function Contacts() {
   const exportAll = (format: OutputFormat) => {
     setProgress(null);
     return run(format, async () => {
-      const saved = await saveFile(() => api.exportContacts({ format }));
-      if (saved) void message.success(t('contacts.export.done', { count: org?.contactCount ?? 0 }));
+      await saveFile(() => api.exportContacts({ format }), {
+        scope: 'contacts-export',
+        what: () => t('contacts.export.done', { count: org?.contactCount ?? 0 }),
+      });
     });
   };
 
@@ -156,6 +158,11 @@ function Contacts() {
                   <Typography.Text type="secondary">
                     {t('contacts.export.running', { done: progress?.done ?? 0, total: total ?? '…' })}
                   </Typography.Text>
+                </div>
+              )}
+              {!exporting && (
+                <div style={{ marginTop: 16 }}>
+                  <SavedFileNote scope="contacts-export" testId="export-saved" />
                 </div>
               )}
             </Card>

@@ -38,6 +38,8 @@ export const ui = {
   'common.goConnect': { en: 'Go to connection', 'zh-CN': '前往连接' },
   'common.saved': { en: 'Saved to {path}', 'zh-CN': '已保存到 {path}' },
   'common.downloaded': { en: 'Download started: {name}', 'zh-CN': '已开始下载：{name}' },
+  'common.savedAt': { en: 'Saved at {time} to:', 'zh-CN': '{time} 已保存到：' },
+  'common.downloadedAt': { en: 'Downloaded at {time}:', 'zh-CN': '{time} 已下载：' },
   'field.user_id': { en: 'Contact ID', 'zh-CN': '联系人ID' },
   'field.name': { en: 'Name', 'zh-CN': '姓名' },
   'field.mobile': { en: 'Mobile', 'zh-CN': '手机号' },

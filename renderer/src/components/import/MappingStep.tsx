@@ -192,7 +192,7 @@ export function MappingStep({ preview, auto, mapping, onMapping, options, onOpti
               data-testid="mapping-save"
               onClick={() =>
                 void run('save', async () => {
-                  if (await saveFile(() => api.saveMapping({ mapping })))
+                  if ((await saveFile(() => api.saveMapping({ mapping }))) !== null)
                     void message.success(t('import.mapping.saved'));
                 })
               }

@@ -15,6 +15,7 @@ import {
 import { useI18n } from '../../i18n';
 import { textOn } from '../../lib/color';
 import { useSession } from '../../state/session';
+import { SavedFileNote } from '../SavedFileNote';
 import { useSaveFile } from '../useSaveFile';
 import { ErrorExplain } from '../ErrorExplain';
 import { LabelChip } from '../LabelChips';
@@ -50,6 +51,7 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
   const [actionKind, setActionKind] = useState<ActionKind | null>(null);
   const [plan, setPlan] = useState<PlanSummary | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   // A new query, sort or index: the search box shows the query, the selection is cleared (while rendering,
@@ -138,10 +140,17 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
   }, [allMatching, picked]);
 
   const exportSelection = async () => {
+    const count = selectedCount;
+    setExporting(true);
     try {
-      await saveFile(() => api.exportSelection({ selection, format: 'xlsx' }));
+      await saveFile(() => api.exportSelection({ selection, format: 'xlsx' }), {
+        scope: 'workspace-export',
+        what: () => t('contacts.export.done', { count }),
+      });
     } catch (e) {
       setError(e);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -287,7 +296,12 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
             {t('ws.action.plan')}… <DownOutlined />
           </Button>
         </Dropdown>
-        <Button disabled={selectedCount === 0} onClick={() => void exportSelection()} data-testid="ws-export">
+        <Button
+          disabled={selectedCount === 0}
+          loading={exporting}
+          onClick={() => void exportSelection()}
+          data-testid="ws-export"
+        >
           {t('ws.action.export')}
         </Button>
         <Button
@@ -300,6 +314,8 @@ export function ContactsTable({ query, onQuery, version, onChanged }: Props) {
           {t('ws.action.delete')}
         </Button>
       </div>
+
+      <SavedFileNote scope="workspace-export" testId="ws-export-saved" />
 
       <div
         className="dt-ws-table"
