@@ -4,13 +4,7 @@ import { defaultLang, parseLang, translate, type Lang } from '../../shared/i18n'
 import { createDingTalkClient, type DingTalkClient } from '../core/dingtalk';
 import { createScheduler } from '../core/engine';
 import { defaultDataDir } from '../core/paths';
-import {
-  createStateSaver,
-  loadSandboxState,
-  sandboxStatePath,
-  startSandbox,
-  type Sandbox,
-} from '../core/sandbox';
+import { sandboxStatePath, startSavedSandbox, type Sandbox } from '../core/sandbox';
 import { CliError } from './errors';
 
 export const DEFAULT_BASE_URL = 'https://oapi.dingtalk.io';
@@ -97,28 +91,18 @@ export function createContext(
         // The sandbox organisation lives on between runs in the data dir, like a real one.
         const statePath = sandboxStatePath(dataDir(cmd));
         // Saved after each write, before its answer: a kill -9 mid-apply loses no write the journal holds.
-        let save = (): Promise<void> => Promise.resolve();
-        const sandbox = await startSandbox({
-          port: 0,
-          state: await loadSandboxState(statePath),
-          onWrite: () => save(),
-        });
-        save = createStateSaver(statePath, () => sandbox.state());
+        const sandbox = await startSavedSandbox(statePath, { port: 0 });
         const client = createDingTalkClient({
           baseUrl: sandbox.baseUrl,
           appKey: sandbox.appKey,
           appSecret: sandbox.appSecret,
         }).withScheduler(scheduler);
-        const close = async (): Promise<void> => {
-          await save();
-          await sandbox.close();
-        };
         return {
           client,
           sandbox,
           label: translate(lng, 'cli.sandboxOrg'),
           identity: 'sandbox',
-          close,
+          close: sandbox.close,
         };
       }
       const baseUrl = normaliseBaseUrl(g.baseUrl ?? DEFAULT_BASE_URL, lng);

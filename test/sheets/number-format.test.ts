@@ -66,4 +66,15 @@ describe('other formats', () => {
     expect(formatNumber(0.12345, { id: 10, code: '0.00%' })).toBe('12.35%');
     expect(formatNumber(1234, { code: '000000' })).toBe('001234');
   });
+
+  it('keeps literal text around the zeros, and never rounds a number to pad it', () => {
+    expect(formatNumber(1234, { code: '"ID"000000' })).toBe('ID001234');
+    expect(formatNumber(-56, { code: '\\A0000"号"' })).toBe('-A0056号');
+    expect(formatNumber(1234.5, { code: '0' })).toBe('1234.5');
+  });
+
+  it('reads General under a colour or 中文数字 (DBNum) prefix as a number, not a date', () => {
+    for (const code of ['[DBNum1][$-804]General', '[DBNum2][$-804]General', '[Red]General;[Red]-General'])
+      expect(formatNumber(1234.5, { code })).toBe('1234.5');
+  });
 });

@@ -1,13 +1,7 @@
 // `dtload sandbox [--port N] [--reset]`: serve the sandbox organisation on 127.0.0.1 until interrupted.
 import type { Command } from 'commander';
 import { translate } from '../../../shared/i18n';
-import {
-  loadSandboxState,
-  resetSandboxState,
-  sandboxStatePath,
-  saveSandboxState,
-  startSandbox,
-} from '../../core/sandbox';
+import { resetSandboxState, sandboxStatePath, startSavedSandbox } from '../../core/sandbox';
 import { untilStopSignal } from '../../web/stop-signal';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -31,7 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
         throw new CliError(translate(ctx.lang(cmd), 'cli.badContacts', { value: opts.contacts }));
       const statePath = sandboxStatePath(ctx.dataDir(cmd));
       if (opts.reset) await resetSandboxState(statePath);
-      const sandbox = await startSandbox({ port, contacts, state: await loadSandboxState(statePath) });
+      // Saved after each write, before its answer, as with --sandbox: a kill -9 loses no answered write.
+      const sandbox = await startSavedSandbox(statePath, { port, contacts });
       const lang = ctx.lang(cmd);
       ctx.stdout.write(
         translate(lang, 'cli.sandboxListening', { count: sandbox.contacts().length, url: sandbox.baseUrl }) +
@@ -40,7 +35,6 @@ export function register(program: Command, ctx: CliContext): void {
           `${translate(lang, 'cli.sandboxStop')}\n`,
       );
       await untilStopSignal();
-      await saveSandboxState(statePath, sandbox.state());
       await sandbox.close();
     });
 }

@@ -1,5 +1,6 @@
 // The sandbox organisation: a faithful local DingTalk extcontact API for demos, tests and benchmarks.
 export { startSandbox, type SandboxHandle } from './server';
+export { startSavedSandbox } from './saved-sandbox';
 export {
   createStateSaver,
   loadSandboxState,

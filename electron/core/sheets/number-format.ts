@@ -17,12 +17,32 @@ export interface NumberFormat {
 
 /** Format code with quoted literals, [colour]/[$-804] sections and escapes removed. */
 function bare(code: string): string {
-  return code
-    .split(';')[0]!
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*]/g, '')
-    .replace(/\\./g, '')
-    .replace(/_.|\*./g, '');
+  return (
+    code
+      .split(';')[0]!
+      .replace(/"[^"]*"/g, '')
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/\\./g, '')
+      .replace(/_.|\*./g, '')
+      // `[Red]General`, `[DBNum1][$-804]General` (中文小写数字): no date, though "General" holds an e.
+      .replace(/general/gi, '')
+  );
+}
+
+/** `"ID"000000` → "ID", 6, "": the first section's literal text around its run of zeros. */
+function paddedParts(code: string): { before: string; width: number; after: string } {
+  let before = '';
+  let after = '';
+  let width = 0;
+  for (const m of code.split(';')[0]!.matchAll(/"([^"]*)"|\\(.)|\[[^\]]*]|[_*].|(0+)|(.)/g)) {
+    if (m[3]) width = m[3].length;
+    else {
+      const literal = m[1] ?? m[2] ?? m[4] ?? '';
+      if (width === 0) before += literal;
+      else after += literal;
+    }
+  }
+  return { before, width, after };
 }
 
 export type FormatKind = 'date' | 'time' | 'percent' | 'padded' | 'general';
@@ -55,10 +75,13 @@ export function formatNumber(n: number, fmt: NumberFormat, date1904 = false): st
       return `${numberText(Number((n * 100).toFixed(decimals)))}%`;
     }
     case 'padded': {
-      // "000000" keeps the leading zeros of postcodes and employee numbers typed as numbers.
-      const width = bare(fmt.code ?? '').trim().length;
-      const text = numberText(Math.round(Math.abs(n)));
-      return (n < 0 ? '-' : '') + text.padStart(width, '0');
+      // "000000" keeps the leading zeros of postcodes and employee numbers typed as numbers; `"ID"000000`
+      // its prefix too, as Excel shows it. Only whole numbers: rounding 1234.5 to "1235" (what Excel shows
+      // under "0", and what SheetJS reports for LibreOffice's general number styles) would change the data.
+      if (!Number.isInteger(n)) return numberText(n);
+      const { before, width, after } = paddedParts(fmt.code ?? '');
+      const text = numberText(Math.abs(n));
+      return (n < 0 ? '-' : '') + before + text.padStart(width, '0') + after;
     }
     default:
       return numberText(n);

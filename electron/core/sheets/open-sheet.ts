@@ -46,12 +46,18 @@ async function collect(batches: RawBatches, enough: (got: RawRow[]) => boolean):
 const align = (cells: string[], width: number): string[] =>
   cells.length === width ? cells : Array.from({ length: width }, (_, i) => cells[i] ?? '');
 
-/** Merged ranges that cover the header row (refused) and those below it that readers fill down. */
+/**
+ * Merged ranges that cover the header row (refused) and those below it that readers fill down. A two-row
+ * header's column name merged down onto the header row (姓名 over A2:A3, beside 联系方式 over 手机 | 邮箱) is
+ * that column's header: readers fill it down, and it is not refused.
+ */
 function mergedAround(merges: CellRange[], headerRow: number): { header: string[]; filled: string[] } {
   const header: string[] = [];
   const filled: string[] = [];
   for (const m of merges) {
-    if (m.r1 <= headerRow && m.r2 >= headerRow && (m.r2 > m.r1 || m.c2 > m.c1)) header.push(rangeName(m));
+    const namesColumn = m.c1 === m.c2 && m.r2 === headerRow;
+    if (m.r1 <= headerRow && m.r2 >= headerRow && (m.r2 > m.r1 || m.c2 > m.c1) && !namesColumn)
+      header.push(rangeName(m));
     else if (m.r1 > headerRow && m.r2 > m.r1) filled.push(rangeName(m));
   }
   return { header, filled };

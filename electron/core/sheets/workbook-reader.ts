@@ -163,22 +163,31 @@ export async function* workbookRowBatches(
       r2: m.e.r + 1,
       c2: m.e.c + 1,
     }));
-    const fillFrom = new Map<string, string>();
+    // Each merged range's value fills its first column down, by row: a covered cell SheetJS leaves out at the
+    // end of a row is filled too, as the xlsx reader does.
+    const fills = new Map<number, Map<number, string>>();
     for (const m of merges) {
       if (m.r2 === m.r1) continue;
       const top = cellText(data[m.r1 - 1]?.[m.c1 - 1], date1904);
-      if (top !== '') for (let r = m.r1 + 1; r <= m.r2; r++) fillFrom.set(`${r}:${m.c1}`, top);
+      if (top === '') continue;
+      for (let r = m.r1 + 1; r <= m.r2; r++) {
+        const row = fills.get(r) ?? new Map<number, string>();
+        fills.set(r, row.set(m.c1, top));
+      }
     }
     let found = want !== undefined;
     let batch: RawRow[] = [];
     for (let r = 0; r < data.length; r++) {
       const rowCells = data[r];
       if (!rowCells) continue;
+      const fill = fills.get(r + 1);
+      let length = rowCells.length;
+      if (fill) for (const c of fill.keys()) length = Math.max(length, c);
       const cells: string[] = [];
       let outside: { col: number; text: string }[] | undefined;
-      for (let c = 0; c < rowCells.length; c++) {
+      for (let c = 0; c < length; c++) {
         let text = cellText(rowCells[c], date1904);
-        if (fillFrom.size > 0) text = fillFrom.get(`${r + 1}:${c + 1}`) ?? text;
+        if (fill) text = fill.get(c + 1) ?? text;
         if (text.length > MAX_CELL_CHARS) {
           throw new SheetError(
             'too-large',

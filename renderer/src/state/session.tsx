@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { api, type Capabilities, type ConnectionInfo, type FileRef, type OrgSummary } from '../api';
-import { useI18n } from '../i18n';
+import { useI18n, type Lang } from '../i18n';
 
 interface SessionValue {
   /** null while disconnected. */
@@ -23,7 +23,7 @@ interface SessionValue {
    * The UI language once the backend has been told it (null before): lists whose text the backend words
    * (the jobs list's explanations) are fetched again when it changes.
    */
-  backendLang: string | null;
+  backendLang: Lang | null;
   setSession: (info: ConnectionInfo | null) => void;
   /** A sheet the OS handed to the app (open with…, dock drop): the import wizard takes it. */
   openedFile: FileRef | null;
@@ -90,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // The backend explains errors in the UI language: tell it whenever the language changes. The screens wait
   // for the first time (a screen's effects run before this provider's, so its first fetch would otherwise
   // reach the backend before the language does).
-  const [backendLang, setBackendLang] = useState<string | null>(null);
+  const [backendLang, setBackendLang] = useState<Lang | null>(null);
   useEffect(() => {
     let current = true;
     void api
