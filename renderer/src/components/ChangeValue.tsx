@@ -1,5 +1,6 @@
 // One side of a field change, shown as the admin thinks of it: label chips, id lists, or plain text.
 import { Typography } from 'antd';
+import { joinList, useI18n } from '../i18n';
 import { LabelChip, LabelChips, useLabelColours } from './LabelChips';
 
 /** Fields whose values are label names (the plan shows labels by name). */
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function ChangeValue({ field, value, side, other }: Props) {
+  const { lang } = useI18n();
   const empty =
     value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
   if (empty) return <Typography.Text type="secondary">∅</Typography.Text>;
@@ -25,7 +27,7 @@ export function ChangeValue({ field, value, side, other }: Props) {
     const marked = new Set(names.filter((n) => !otherNames.has(n)));
     return <LabelChips names={names} marked={marked} mark={side === 'before' ? 'removed' : 'added'} />;
   }
-  const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  const text = Array.isArray(value) ? joinList(value.map(String), lang) : String(value);
   return <span className={side === 'before' ? 'dt-before' : 'dt-after'}>{text}</span>;
 }
 

@@ -113,7 +113,7 @@ export function PlanRowsTable({
       base.push({
         title: view === 'validate' ? t('import.validate.reason') : t('import.diff.changes'),
         key: 'detail',
-        width: 520,
+        width: 460,
         render: (_, r) => <RowDetail row={r} />,
       });
     }
@@ -151,7 +151,8 @@ export function PlanRowsTable({
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 920, y: height }}
+        // Fits the workspace's plan drawer (920 px) without a sideways scrollbar.
+        scroll={{ x: 860, y: height }}
         pagination={{
           current: page.current,
           pageSize: page.size,

@@ -5,7 +5,7 @@ import { translator, type Lang, type MessageKey, type Translate } from '../../..
 import { detectLang, rememberLang } from './detect';
 
 export type { Lang, MessageKey, Translate };
-export { fieldLabel, format, type Vars } from '../../../shared/i18n';
+export { fieldLabel, format, joinList, type Vars } from '../../../shared/i18n';
 
 interface I18nValue {
   lang: Lang;

@@ -127,7 +127,11 @@ const ContactRow = memo(function ContactRow({ start, row, on, locked, labels, on
             {n === 0 ? '…' : ''}
           </div>
         ) : c.key === 'labels' ? (
-          <div key={c.key} className="dt-ws-cell">
+          <div
+            key={c.key}
+            className="dt-ws-cell dt-ws-labels"
+            title={row.labels.map((id) => labels.get(id)?.name ?? `#${id}`).join(' · ')}
+          >
             {row.labels.map((id, k) => {
               const l = labels.get(id);
               return (

@@ -7,22 +7,24 @@ export const ROW_HEIGHT = 40;
 export interface Column {
   key: ContactSortKey | 'labels';
   title: MessageKey;
-  width: number | string;
+  /** Narrowest width (px) and share of the rest: the columns fill the table and fit it at 1024 px. */
+  min: number;
+  grow: number;
   value: (c: ContactRowView) => string;
 }
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'name', title: 'contacts.col.name', width: 150, value: (c) => c.name },
-  { key: 'mobile', title: 'ws.col.mobile', width: 130, value: (c) => c.mobile ?? '' },
-  { key: 'company', title: 'contacts.col.company', width: 160, value: (c) => c.company ?? '' },
-  { key: 'title', title: 'contacts.col.title', width: 130, value: (c) => c.title ?? '' },
-  { key: 'owner', title: 'contacts.col.follower', width: 120, value: (c) => c.ownerName ?? c.owner },
-  { key: 'labels', title: 'contacts.col.labels', width: '1fr', value: () => '' },
-  { key: 'remark', title: 'ws.col.remark', width: 130, value: (c) => c.remark ?? '' },
+  { key: 'name', title: 'contacts.col.name', min: 88, grow: 1.2, value: (c) => c.name },
+  { key: 'mobile', title: 'ws.col.mobile', min: 116, grow: 1, value: (c) => c.mobile ?? '' },
+  { key: 'company', title: 'contacts.col.company', min: 88, grow: 1.3, value: (c) => c.company ?? '' },
+  { key: 'title', title: 'contacts.col.title', min: 80, grow: 1, value: (c) => c.title ?? '' },
+  { key: 'owner', title: 'contacts.col.follower', min: 80, grow: 1, value: (c) => c.ownerName ?? c.owner },
+  { key: 'labels', title: 'contacts.col.labels', min: 150, grow: 2, value: () => '' },
+  { key: 'remark', title: 'ws.col.remark', min: 70, grow: 1, value: (c) => c.remark ?? '' },
 ];
 
 /** The grid template of the header and every row (a CSS variable on the table, read by .dt-ws-grid). */
-export const GRID = `36px ${COLUMNS.map((c) => (typeof c.width === 'number' ? `${c.width}px` : 'minmax(200px, 1fr)')).join(' ')}`;
+export const GRID = `36px ${COLUMNS.map((c) => `minmax(${c.min}px, ${c.grow}fr)`).join(' ')}`;
 
 /** A label as the table draws it: its name and its group's colours. */
 export interface LabelLook {
