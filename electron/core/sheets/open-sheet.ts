@@ -13,6 +13,7 @@ import {
   type MessageKey,
   type Vars,
 } from '../../../shared/i18n';
+import { CellNotes } from './cell-notes';
 import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
 import { SheetError, type SheetErrorCode } from './sheet-error';
@@ -266,6 +267,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   for (let i = 0; i < width; i++) if ((headerRow.cells[i] ?? '').trim() === '') unnamed.push(i);
 
   async function* batches(): AsyncGenerator<SheetRow[]> {
+    const flagged = new CellNotes();
     const firstValue = new Map<number, number>();
     const seen = (col: number, row: number): void => {
       if (!firstValue.has(col) && firstValue.size < 50) firstValue.set(col, row);
@@ -278,11 +280,14 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
         for (let i = width; i < r.cells.length; i++) if (r.cells[i]!.trim() !== '') seen(i, r.row);
         const cells = align(r.cells, width);
         if (isBlank(cells)) continue;
-        out.push(r.cells === cells ? r : { row: r.row, cells });
+        const flags = r.hidden || r.noResult || r.scientific;
+        if (flags) flagged.see(r, width);
+        out.push(r.cells === cells && !flags ? r : { row: r.row, cells });
       }
       if (out.length > 0) yield out;
     }
     noteUnnamed(fullInfo, firstValue);
+    flagged.apply(fullInfo);
   }
 
   return {

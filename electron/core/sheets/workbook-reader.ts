@@ -175,6 +175,8 @@ export async function* workbookRowBatches(
         fills.set(r, row.set(m.c1, top));
       }
     }
+    // Hidden rows (.xls, .xlsb; SheetJS does not report them for .ods).
+    const rowProps = ws?.['!rows'];
     let found = want !== undefined;
     let batch: RawRow[] = [];
     for (let r = 0; r < data.length; r++) {
@@ -206,7 +208,9 @@ export async function* workbookRowBatches(
         meta.sheet = name;
         meta.merges = merges;
       }
-      batch.push(outside ? { row: r + 1, cells, outside } : { row: r + 1, cells });
+      const row: RawRow = outside ? { row: r + 1, cells, outside } : { row: r + 1, cells };
+      if (rowProps?.[r]?.hidden) row.hidden = true;
+      batch.push(row);
       if (batch.length >= 500) {
         yield batch;
         batch = [];

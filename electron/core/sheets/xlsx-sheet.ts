@@ -88,6 +88,9 @@ export async function* sheetRowBatches(
   let inPhonetic = false;
   let inRow = false;
   let ended = false;
+  let formula = false;
+  let rowHidden = false;
+  let noResult: number[] | undefined;
 
   const tooLong = (s: string): void => {
     if (s.length > MAX_CELL_CHARS) throw new SheetLimitError('cell', cellName(rowNo, col));
@@ -106,7 +109,10 @@ export async function* sheetRowBatches(
       if (c <= width) cells[c - 1] = standalone(texts[i]!);
       else (outside ??= []).push({ col: c, text: standalone(texts[i]!) });
     }
-    batch.push(outside ? { row: rowNo, cells, outside } : { row: rowNo, cells });
+    const row: RawRow = outside ? { row: rowNo, cells, outside } : { row: rowNo, cells };
+    if (rowHidden) row.hidden = true;
+    if (noResult) row.noResult = noResult;
+    batch.push(row);
   };
 
   const fillMerged = (): void => {
@@ -138,6 +144,8 @@ export async function* sheetRowBatches(
           texts = [];
           col = 0;
           inRow = true;
+          rowHidden = a.hidden === '1' || a.hidden === 'true';
+          noResult = undefined;
           break;
         }
         case 'c': {
@@ -149,8 +157,12 @@ export async function* sheetRowBatches(
           style = a.s ? Number(a.s) : 0;
           v = '';
           inline = undefined;
+          formula = false;
           break;
         }
+        case 'f':
+          formula = true;
+          break;
         case 'v':
           inV = true;
           break;
@@ -179,6 +191,12 @@ export async function* sheetRowBatches(
           break;
         case 'c': {
           if (!inRow) break;
+          // A formula with no saved result (empty, or a placeholder where the writer did not calculate)
+          // reads as empty, and the row says which cell, for the admin's note.
+          if (formula && (wb.uncalculated || (v === '' && type !== 'str'))) {
+            (noResult ??= []).push(col);
+            break;
+          }
           const text = cellValue(type, v, inline, style, wb);
           if (text !== '') {
             tooLong(text);
