@@ -85,20 +85,23 @@ function noteUnnamed(info: SheetInfo, firstValue: Map<number, number>): void {
 
 /**
  * The sheet to import. Without a `sheet`, the first visible sheet with data, except that a first sheet whose
- * header row holds no known header (an instructions sheet such as 填写说明 before the data) gives way to the
- * next visible sheet whose header does.
+ * header row holds fewer than two known headers (an instructions sheet such as 填写说明 before the data, whose
+ * "字段 | 说明" or "姓名 | 必填…" rows name a field or two) gives way to the next visible sheet whose header
+ * holds more.
  */
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
   const first = await openOneSheet(path, opts);
   const known = opts.isKnownHeader;
   if (opts.sheet !== undefined || !known || first.info.format === 'csv') return first;
-  if (first.info.headers.some((h) => known(h))) return first;
+  const knownIn = (s: SheetSource): number => s.info.headers.filter((h) => known(h)).length;
+  const most = knownIn(first);
+  if (most >= 2) return first;
   const hidden = new Set(first.info.hiddenSheets ?? []);
   for (const name of first.info.sheets) {
     if (name === first.info.sheet || hidden.has(name)) continue;
     try {
       const other = await openOneSheet(path, { ...opts, sheet: name });
-      if (other.info.headers.some((h) => known(h))) return other;
+      if (knownIn(other) > most) return other;
     } catch {
       // That sheet is empty or has only a header: not the data either.
     }
