@@ -2,7 +2,9 @@
 // cells with no saved result (a program that writes xlsx without calculating: they read as empty), numbers
 // Excel saved to a csv in scientific notation (1.38E+10: the last digits are gone) and hidden rows (they are
 // imported like any other). Counted over a full pass; each kind becomes one note naming the first cells.
-import { cellName } from './cell-ref';
+import { listSome } from '../../../shared/clip';
+import { LANGS, type Localised } from '../../../shared/i18n';
+import { cellName, columnLetters } from './cell-ref';
 import { sheetText, type SheetMessage } from './messages';
 import type { RawRow } from './raw-row';
 import type { SheetInfo, SheetNote } from './types';
@@ -63,4 +65,18 @@ export function isScientific(text: string): boolean {
   // Cheap checks first: every csv cell passes through here.
   if (n < 5 || n > 24 || text.charCodeAt(n - 3) !== 43 /* + */) return false;
   return /^-?\d(?:\.\d+)?E\+\d\d$/i.test(text);
+}
+
+/** The note for hidden columns that have a header (imported like any other), or none. */
+export function hiddenColumnsNote(
+  hidden: readonly number[],
+  headers: readonly string[],
+): SheetNote | undefined {
+  const named = hidden.filter((c) => c <= headers.length && !/^Column \d+$/.test(headers[c - 1]!));
+  if (named.length === 0) return undefined;
+  const each = named.map((c) => `${columnLetters(c)} "${headers[c - 1]!}"`);
+  const text = Object.fromEntries(
+    LANGS.map((lang) => [lang, sheetText('hiddenColumns', { columns: listSome(each, lang, 5) })[lang]]),
+  ) as Localised;
+  return { code: 'hidden-columns', text };
 }

@@ -13,7 +13,7 @@ import {
   type MessageKey,
   type Vars,
 } from '../../../shared/i18n';
-import { CellNotes } from './cell-notes';
+import { CellNotes, hiddenColumnsNote } from './cell-notes';
 import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
 import { SheetError, type SheetErrorCode } from './sheet-error';
@@ -120,6 +120,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   /** Workbooks: the other sheets that hold data, for messages about the sheet read. */
   let sheetsOthers: ((except: string) => Promise<SheetWithData[]>) | undefined;
   let head: RawRow[];
+  let hiddenColumns: number[] = [];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
   const enough = (got: RawRow[]): boolean =>
@@ -168,6 +169,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
       throw new SheetError('no-sheet', withOtherSheets(text, await others(''), 1));
     });
     sheetsOthers = others;
+    hiddenColumns = meta.hiddenColumns ?? [];
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
     merges = meta.merges ?? [];
     const book = meta.book;
@@ -263,6 +265,8 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
       },
     });
   }
+  const hiddenNote = hiddenColumnsNote(hiddenColumns, headers);
+  if (hiddenNote) fullInfo.notes.push(hiddenNote);
   const width = headers.length;
   cut.width = width;
   // Columns whose header cell is empty: their values are not imported, and the admin is told so.
@@ -281,11 +285,14 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
         if (r.row <= headerRow.row) continue;
         for (const i of unnamed) if ((r.cells[i] ?? '').trim() !== '') seen(i, r.row);
         for (let i = width; i < r.cells.length; i++) if (r.cells[i]!.trim() !== '') seen(i, r.row);
+        // Cells right of the header that the reader kept apart (xlsx, workbooks: rows cut to the header's width).
+        if (r.outside) for (const o of r.outside) if (o.text.trim() !== '') seen(o.col - 1, r.row);
         const cells = align(r.cells, width);
         if (isBlank(cells)) continue;
         const flags = r.hidden || r.noResult || r.scientific;
         if (flags) flagged.see(r, width);
-        out.push(r.cells === cells && !flags ? r : { row: r.row, cells });
+        // A row hands on its row number and cells only (not the reader's flags or cells kept apart).
+        out.push(r.cells === cells && !flags && !r.outside ? r : { row: r.row, cells });
       }
       if (out.length > 0) yield out;
     }

@@ -175,8 +175,12 @@ export async function* workbookRowBatches(
         fills.set(r, row.set(m.c1, top));
       }
     }
-    // Hidden rows (.xls, .xlsb; SheetJS does not report them for .ods).
+    // Hidden rows (.xls, .xlsb; not reported for .ods) and columns where SheetJS reports them without cellStyles.
     const rowProps = ws?.['!rows'];
+    const hiddenColumns: number[] = [];
+    (ws?.['!cols'] ?? []).forEach((col, i) => {
+      if (col?.hidden) hiddenColumns.push(i + 1);
+    });
     let found = want !== undefined;
     let batch: RawRow[] = [];
     for (let r = 0; r < data.length; r++) {
@@ -207,6 +211,7 @@ export async function* workbookRowBatches(
       if (found && meta.sheet === undefined) {
         meta.sheet = name;
         meta.merges = merges;
+        meta.hiddenColumns = hiddenColumns;
       }
       const row: RawRow = outside ? { row: r + 1, cells, outside } : { row: r + 1, cells };
       if (rowProps?.[r]?.hidden) row.hidden = true;
@@ -220,6 +225,7 @@ export async function* workbookRowBatches(
     if (found) {
       meta.sheet = name;
       meta.merges = merges;
+      meta.hiddenColumns = hiddenColumns;
       return;
     }
   }

@@ -27,6 +27,8 @@ export interface SheetReadOptions {
   width?: number;
   /** Merged ranges: each covered row takes the top-left value in the range's first column. */
   merges?: CellRange[];
+  /** Filled with the hidden columns (1-based) as the sheet's <cols> arrive, before its rows. */
+  hiddenColumns?: number[];
 }
 
 function cellValue(type: string, v: string, inline: string | undefined, style: number, wb: Workbook): string {
@@ -174,6 +176,12 @@ export async function* sheetRowBatches(
           break;
         case 'rPh':
           inPhonetic = true;
+          break;
+        case 'col':
+          if (opts.hiddenColumns && (a.hidden === '1' || a.hidden === 'true')) {
+            const max = Math.min(Number(a.max), MAX_COLUMNS);
+            for (let c = Number(a.min); c <= max; c++) opts.hiddenColumns.push(c);
+          }
           break;
       }
     },

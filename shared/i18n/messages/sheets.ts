@@ -148,6 +148,10 @@ export const sheets = {
     'zh-CN':
       '科学计数法的数字：{count} 个单元格（{first}：“{sample}”）。Excel 按过窄的列显示的样子保存了它们，后几位数字已丢失：请在原工作簿中把该列设为文本格式后重新保存 CSV',
   },
+  'sheet.hiddenColumns': {
+    en: 'Hidden columns are imported too: {columns}. Unhide them to check them, or delete the columns not to import',
+    'zh-CN': '隐藏的列同样会被导入：{columns}。请取消隐藏后检查，或删除不需要导入的列',
+  },
   'sheet.hiddenRows': {
     en: 'Hidden rows are imported too: {count} rows (row {first}). Unhide them to check them, or delete the rows not to import',
     'zh-CN': '隐藏的行同样会被导入：{count} 行（第 {first} 行）。请取消隐藏后检查，或删除不需要导入的行',
