@@ -10,6 +10,7 @@ import { cellName, type CellRange } from './cell-ref';
 import { isBlank } from './headers';
 import { MAX_CELL_CHARS, MAX_WHOLE_FILE_BYTES } from './limits';
 import { notSpreadsheetText, sheetText } from './messages';
+import { markupText } from './markup-text';
 import { formatNumber } from './number-format';
 import { odsHiddenSheets } from './ods-hidden';
 import { dateText } from './number-text';
@@ -67,10 +68,21 @@ async function loadBook(path: string): Promise<XLSX.WorkBook> {
   }
   const data = await readFile(path);
   const lib = await loadSheetJs();
+  // A markup "xls" (an HTML table, SpreadsheetML 2003) goes in as decoded text, each cell read as written:
+  // SheetJS otherwise guesses numbers and dates in an HTML table (013800138000 lost its zero, an 18-digit id its
+  // last digits, 000123 read 123). raw changes only how text formats are parsed.
+  const text = await markupText(path, data);
   let wb: XLSX.WorkBook;
   try {
     wb = quietly(() =>
-      lib.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false }),
+      lib.read(text ?? data, {
+        type: text === undefined ? 'buffer' : 'string',
+        dense: true,
+        cellNF: true,
+        cellDates: false,
+        cellHTML: false,
+        raw: text !== undefined,
+      }),
     );
   } catch (e) {
     const why = String((e as Error)?.message ?? e);
