@@ -21,6 +21,8 @@ const EXPECTED = JSON.parse(readFileSync(join(HERE, 'expected.json'), 'utf8')) a
     headerRow: number;
     headers: string[];
     rows: { row: number; cells: string[] }[];
+    /** The codes of the notes the admin is shown, where the file should raise any. */
+    notes?: string[];
   }
 >;
 
@@ -45,6 +47,7 @@ describe('corpus', () => {
         headers: want.headers,
       });
       expect(rows).toEqual(want.rows);
+      expect(info.notes.map((n) => n.code).filter((c) => c !== 'merged-cells')).toEqual(want.notes ?? []);
     });
   }
 

@@ -71,6 +71,9 @@ describe('other formats', () => {
     expect(formatNumber(1234, { code: '"ID"000000' })).toBe('ID001234');
     expect(formatNumber(-56, { code: '\\A0000"号"' })).toBe('-A0056号');
     expect(formatNumber(1234.5, { code: '0' })).toBe('1234.5');
+    expect(formatNumber(17, { code: '0" "' })).toBe('17');
+    expect(formatNumber(13800138000, { code: '000"-"0000"-"0000' })).toBe('13800138000');
+    expect(formatNumber(13800138000, { code: '000\\-0000\\-0000' })).toBe('13800138000');
   });
 
   it('reads General under a colour or 中文数字 (DBNum) prefix as a number, not a date', () => {

@@ -5,6 +5,7 @@ import { decodeFile, decodedSample } from './csv-encoding';
 import { detectEncoding, givenEncoding, type EncodingChoice } from './encoding-detect';
 import { restoreNeutralised, textFormulaValue } from './formula-guard';
 import { cellName } from './cell-ref';
+import { isScientific } from './cell-notes';
 import { RecordScanner, RecordTooLarge, type ScanLimits } from './csv-scan';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './limits';
 import { sheetText } from './messages';
@@ -97,15 +98,17 @@ export async function* csvRowBatches(
       }
       if (++row > limits.rows) throw new SheetError('too-large', sheetText('tooManyRows', { path, sheet }));
       if (cells.length > limits.columns) throw tooLarge('columns', limits.columns + 1, row);
+      let scientific: number[] | undefined;
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]!;
         if (c.length > limits.cellChars) throw tooLarge('cell', i + 1, row);
         const first = c.charCodeAt(0);
         if (first === 39 /* ' */) cells[i] = restoreNeutralised(c);
         else if (first === 61 /* = */) cells[i] = textFormulaValue(c);
+        else if (isScientific(c)) (scientific ??= []).push(i + 1);
       }
       // The parser's own array (it has spare capacity: plans pack their rows' cells, see packed-row.ts).
-      out.push({ row, cells });
+      out.push(scientific ? { row, cells, scientific } : { row, cells });
     }
     return out;
   };

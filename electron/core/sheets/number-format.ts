@@ -29,20 +29,23 @@ function bare(code: string): string {
   );
 }
 
-/** `"ID"000000` → "ID", 6, "": the first section's literal text around its run of zeros. */
+/**
+ * `"ID"000000` → "ID", 6, "": the first section's literal text around its run of zeros (spaces dropped). Zeros
+ * split by literals (`000"-"0000"-"0000`, a phone layout) read as one run: the digits are the data.
+ */
 function paddedParts(code: string): { before: string; width: number; after: string } {
   let before = '';
   let after = '';
   let width = 0;
+  let runs = 0;
   for (const m of code.split(';')[0]!.matchAll(/"([^"]*)"|\\(.)|\[[^\]]*]|[_*].|(0+)|(.)/g)) {
-    if (m[3]) width = m[3].length;
-    else {
-      const literal = m[1] ?? m[2] ?? m[4] ?? '';
-      if (width === 0) before += literal;
-      else after += literal;
-    }
+    if (m[3]) {
+      width += m[3].length;
+      runs++;
+    } else if (runs === 0) before += m[1] ?? m[2] ?? m[4] ?? '';
+    else after += m[1] ?? m[2] ?? m[4] ?? '';
   }
-  return { before, width, after };
+  return runs > 1 ? { before: '', width, after: '' } : { before: before.trim(), width, after: after.trim() };
 }
 
 export type FormatKind = 'date' | 'time' | 'percent' | 'padded' | 'general';

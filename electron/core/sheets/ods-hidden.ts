@@ -1,5 +1,6 @@
-// Which sheets of an OpenDocument spreadsheet are hidden. SheetJS does not report it for .ods, so a hidden
-// sheet would be read as if the admin saw it. A sheet is hidden when its table style says table:display="false".
+// Which sheets and rows of an OpenDocument spreadsheet are hidden. SheetJS does not report either for .ods, so a
+// hidden sheet would be read as if the admin saw it, and hidden rows imported without a word. A sheet is hidden
+// when its table style says table:display="false"; a row when it says table:visibility="collapse" or "filter".
 import { ZipArchive } from './zip-archive';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -13,16 +14,38 @@ const unescape = (s: string): string =>
 const attr = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-/** The hidden sheets' names, in workbook order; none when the file cannot be read this way. */
-export async function odsHiddenSheets(path: string): Promise<string[]> {
+export interface OdsHidden {
+  /** The hidden sheets' names, in workbook order. */
+  sheets: string[];
+  /** Each sheet's hidden rows (1-based), where it has any. */
+  rows: Map<string, Set<number>>;
+}
+
+/** Rows hidden by collapse or a filter; the last repeated row (the sheet's empty rest) is passed over. */
+function hiddenRows(table: string): Set<number> {
+  const rows = new Set<number>();
+  let row = 0;
+  for (const m of table.matchAll(/<table:table-row\b[^>]*>/g)) {
+    const repeated = Math.max(1, Number(attr(m[0], 'table:number-rows-repeated') ?? 1) || 1);
+    const visibility = attr(m[0], 'table:visibility');
+    if (visibility === 'collapse' || visibility === 'filter')
+      for (let r = row + 1; r <= row + Math.min(repeated, 10_000); r++) rows.add(r);
+    row += repeated;
+  }
+  return rows;
+}
+
+/** What is hidden; nothing when the file cannot be read this way. */
+export async function odsHidden(path: string): Promise<OdsHidden> {
+  const none: OdsHidden = { sheets: [], rows: new Map() };
   let zip: ZipArchive;
   try {
     zip = await ZipArchive.open(path);
   } catch {
-    return [];
+    return none;
   }
   try {
-    if (!zip.has('content.xml')) return [];
+    if (!zip.has('content.xml')) return none;
     let xml = '';
     for await (const text of zip.text('content.xml')) xml += text;
     // Table styles that hide their table: <style:style style:name="ta2" style:family="table"> holding
@@ -35,16 +58,19 @@ export async function odsHiddenSheets(path: string): Promise<string[]> {
       if (/<style:table-properties\s[^>]*table:display="false"/.test(body))
         hiding.add(attr(m[0], 'style:name') ?? '');
     }
-    if (hiding.size === 0) return [];
-    const hidden: string[] = [];
+    const out: OdsHidden = { sheets: [], rows: new Map() };
     for (const m of xml.matchAll(/<table:table\s[^>]*>/g)) {
       const style = attr(m[0], 'table:style-name');
       const name = attr(m[0], 'table:name');
-      if (style !== undefined && name !== undefined && hiding.has(style)) hidden.push(unescape(name));
+      if (name === undefined) continue;
+      if (style !== undefined && hiding.has(style)) out.sheets.push(unescape(name));
+      const end = xml.indexOf('</table:table>', m.index);
+      const rows = hiddenRows(xml.slice(m.index, end < 0 ? undefined : end));
+      if (rows.size > 0) out.rows.set(unescape(name), rows);
     }
-    return hidden;
+    return out;
   } catch {
-    return [];
+    return none;
   } finally {
     zip.close();
   }

@@ -13,6 +13,7 @@ import {
   type MessageKey,
   type Vars,
 } from '../../../shared/i18n';
+import { CellNotes, hiddenColumnsNote } from './cell-notes';
 import { sheetText } from './messages';
 import type { RawRow } from './raw-row';
 import { SheetError, type SheetErrorCode } from './sheet-error';
@@ -84,20 +85,23 @@ function noteUnnamed(info: SheetInfo, firstValue: Map<number, number>): void {
 
 /**
  * The sheet to import. Without a `sheet`, the first visible sheet with data, except that a first sheet whose
- * header row holds no known header (an instructions sheet such as 填写说明 before the data) gives way to the
- * next visible sheet whose header does.
+ * header row holds fewer than two known headers (an instructions sheet such as 填写说明 before the data, whose
+ * "字段 | 说明" or "姓名 | 必填…" rows name a field or two) gives way to the next visible sheet whose header
+ * holds more.
  */
 export async function openSheet(path: string, opts: OpenOptions = {}): Promise<SheetSource> {
   const first = await openOneSheet(path, opts);
   const known = opts.isKnownHeader;
   if (opts.sheet !== undefined || !known || first.info.format === 'csv') return first;
-  if (first.info.headers.some((h) => known(h))) return first;
+  const knownIn = (s: SheetSource): number => s.info.headers.filter((h) => known(h)).length;
+  const most = knownIn(first);
+  if (most >= 2) return first;
   const hidden = new Set(first.info.hiddenSheets ?? []);
   for (const name of first.info.sheets) {
     if (name === first.info.sheet || hidden.has(name)) continue;
     try {
       const other = await openOneSheet(path, { ...opts, sheet: name });
-      if (other.info.headers.some((h) => known(h))) return other;
+      if (knownIn(other) > most) return other;
     } catch {
       // That sheet is empty or has only a header: not the data either.
     }
@@ -116,6 +120,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   /** Workbooks: the other sheets that hold data, for messages about the sheet read. */
   let sheetsOthers: ((except: string) => Promise<SheetWithData[]>) | undefined;
   let head: RawRow[];
+  let hiddenColumns: number[] = [];
   const wanted = Number.isInteger(opts.headerRow) && opts.headerRow! >= 1 ? opts.headerRow : undefined;
   // Enough rows to detect (or find) the header plus one row after it, which proves there is data.
   const enough = (got: RawRow[]): boolean =>
@@ -164,6 +169,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
       throw new SheetError('no-sheet', withOtherSheets(text, await others(''), 1));
     });
     sheetsOthers = others;
+    hiddenColumns = meta.hiddenColumns ?? [];
     const sheet = meta.sheet ?? opts.sheet ?? meta.sheets[0] ?? '';
     merges = meta.merges ?? [];
     const book = meta.book;
@@ -259,6 +265,8 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
       },
     });
   }
+  const hiddenNote = hiddenColumnsNote(hiddenColumns, headers);
+  if (hiddenNote) fullInfo.notes.push(hiddenNote);
   const width = headers.length;
   cut.width = width;
   // Columns whose header cell is empty: their values are not imported, and the admin is told so.
@@ -266,6 +274,7 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
   for (let i = 0; i < width; i++) if ((headerRow.cells[i] ?? '').trim() === '') unnamed.push(i);
 
   async function* batches(): AsyncGenerator<SheetRow[]> {
+    const flagged = new CellNotes();
     const firstValue = new Map<number, number>();
     const seen = (col: number, row: number): void => {
       if (!firstValue.has(col) && firstValue.size < 50) firstValue.set(col, row);
@@ -276,13 +285,19 @@ async function openOneSheet(path: string, opts: OpenOptions): Promise<SheetSourc
         if (r.row <= headerRow.row) continue;
         for (const i of unnamed) if ((r.cells[i] ?? '').trim() !== '') seen(i, r.row);
         for (let i = width; i < r.cells.length; i++) if (r.cells[i]!.trim() !== '') seen(i, r.row);
+        // Cells right of the header that the reader kept apart (xlsx, workbooks: rows cut to the header's width).
+        if (r.outside) for (const o of r.outside) if (o.text.trim() !== '') seen(o.col - 1, r.row);
         const cells = align(r.cells, width);
         if (isBlank(cells)) continue;
-        out.push(r.cells === cells ? r : { row: r.row, cells });
+        const flags = r.hidden || r.noResult || r.scientific;
+        if (flags) flagged.see(r, width);
+        // A row hands on its row number and cells only (not the reader's flags or cells kept apart).
+        out.push(r.cells === cells && !flags && !r.outside ? r : { row: r.row, cells });
       }
       if (out.length > 0) yield out;
     }
     noteUnnamed(fullInfo, firstValue);
+    flagged.apply(fullInfo);
   }
 
   return {

@@ -7,4 +7,10 @@ export interface RawRow {
    * column XFD costs that cell, not 16,384 slots.
    */
   outside?: { col: number; text: string }[];
+  /** The row is hidden in the sheet (it is imported all the same; the admin is told). */
+  hidden?: true;
+  /** 1-based columns of formula cells with no saved result (read as empty). */
+  noResult?: number[];
+  /** 1-based columns of numbers a csv holds in scientific notation (1.38E+10: digits lost). */
+  scientific?: number[];
 }

@@ -91,7 +91,9 @@ export async function sniffFile(path: string): Promise<FileKind> {
   if (startsWith(head, OLE)) return 'workbook';
   const known = SIGNATURES.find((s) => startsWith(head, s.bytes));
   if (known) throw notASpreadsheet(path, known.what);
-  if (MARKUP.test(new TextDecoder('utf-8').decode(head).replace(/\0/g, ''))) {
+  // UTF-16 markup (a BOM, then "<\0h\0…"): past the BOM, its ASCII tags read once the NULs are dropped.
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (MARKUP.test(new TextDecoder('utf-8').decode(utf16 ? head.subarray(2) : head).replace(/\0/g, ''))) {
     if (MARKUP_WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) return 'workbook';
     throw notASpreadsheet(path, 'markup');
   }

@@ -10,8 +10,9 @@ import { cellName, type CellRange } from './cell-ref';
 import { isBlank } from './headers';
 import { MAX_CELL_CHARS, MAX_WHOLE_FILE_BYTES } from './limits';
 import { notSpreadsheetText, sheetText } from './messages';
+import { markupText } from './markup-text';
 import { formatNumber } from './number-format';
-import { odsHiddenSheets } from './ods-hidden';
+import { odsHidden, type OdsHidden } from './ods-hidden';
 import { dateText } from './number-text';
 import type { RawRow } from './raw-row';
 import { SheetError } from './sheet-error';
@@ -67,10 +68,21 @@ async function loadBook(path: string): Promise<XLSX.WorkBook> {
   }
   const data = await readFile(path);
   const lib = await loadSheetJs();
+  // A markup "xls" (an HTML table, SpreadsheetML 2003) goes in as decoded text, each cell read as written:
+  // SheetJS otherwise guesses numbers and dates in an HTML table (013800138000 lost its zero, an 18-digit id its
+  // last digits, 000123 read 123). raw changes only how text formats are parsed.
+  const text = await markupText(path, data);
   let wb: XLSX.WorkBook;
   try {
     wb = quietly(() =>
-      lib.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false }),
+      lib.read(text ?? data, {
+        type: text === undefined ? 'buffer' : 'string',
+        dense: true,
+        cellNF: true,
+        cellDates: false,
+        cellHTML: false,
+        raw: text !== undefined,
+      }),
     );
   } catch (e) {
     const why = String((e as Error)?.message ?? e);
@@ -124,11 +136,11 @@ export async function workbookFormatOf(path: string): Promise<WorkbookFormat> {
 
 const isHidden = (hidden: number | undefined): boolean => hidden === 1 || hidden === 2;
 
-/** .ods hidden sheets, read once per kept workbook (SheetJS does not report them for this format). */
-const odsHiddenOf = new WeakMap<XLSX.WorkBook, Promise<string[]>>();
-function odsHidden(path: string, wb: XLSX.WorkBook): Promise<string[]> {
+/** .ods hidden sheets and rows, read once per kept workbook (SheetJS does not report them for this format). */
+const odsHiddenOf = new WeakMap<XLSX.WorkBook, Promise<OdsHidden>>();
+function odsHiddenIn(path: string, wb: XLSX.WorkBook): Promise<OdsHidden> {
   let hidden = odsHiddenOf.get(wb);
-  if (!hidden) odsHiddenOf.set(wb, (hidden = odsHiddenSheets(path)));
+  if (!hidden) odsHiddenOf.set(wb, (hidden = odsHidden(path)));
   return hidden;
 }
 
@@ -144,7 +156,8 @@ export async function* workbookRowBatches(
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   meta.sheets = [...wb.SheetNames];
   meta.hidden = wb.SheetNames.filter((_, i) => isHidden(props[i]?.Hidden));
-  if (wb.bookType === 'ods') meta.hidden = await odsHidden(path, wb);
+  const ods = wb.bookType === 'ods' ? await odsHiddenIn(path, wb) : undefined;
+  if (ods) meta.hidden = ods.sheets;
   if (want !== undefined && !meta.sheets.includes(want)) {
     throw new SheetError(
       'no-sheet',
@@ -175,6 +188,13 @@ export async function* workbookRowBatches(
         fills.set(r, row.set(m.c1, top));
       }
     }
+    // Hidden rows (.xls, .xlsb; .ods from its content) and columns where SheetJS reports them without cellStyles.
+    const rowProps = ws?.['!rows'];
+    const odsRows = ods?.rows.get(name);
+    const hiddenColumns: number[] = [];
+    (ws?.['!cols'] ?? []).forEach((col, i) => {
+      if (col?.hidden) hiddenColumns.push(i + 1);
+    });
     let found = want !== undefined;
     let batch: RawRow[] = [];
     for (let r = 0; r < data.length; r++) {
@@ -205,8 +225,11 @@ export async function* workbookRowBatches(
       if (found && meta.sheet === undefined) {
         meta.sheet = name;
         meta.merges = merges;
+        meta.hiddenColumns = hiddenColumns;
       }
-      batch.push(outside ? { row: r + 1, cells, outside } : { row: r + 1, cells });
+      const row: RawRow = outside ? { row: r + 1, cells, outside } : { row: r + 1, cells };
+      if (rowProps?.[r]?.hidden || odsRows?.has(r + 1)) row.hidden = true;
+      batch.push(row);
       if (batch.length >= 500) {
         yield batch;
         batch = [];
@@ -216,6 +239,7 @@ export async function* workbookRowBatches(
     if (found) {
       meta.sheet = name;
       meta.merges = merges;
+      meta.hiddenColumns = hiddenColumns;
       return;
     }
   }

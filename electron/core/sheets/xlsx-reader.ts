@@ -22,6 +22,8 @@ export interface XlsxMeta {
   sheet?: string;
   /** Merged ranges of that sheet (pass them back in XlsxReadOptions to read it again without a search). */
   merges?: CellRange[];
+  /** Hidden columns of that sheet (1-based). */
+  hiddenColumns?: number[];
   /** The parsed workbook parts (pass back in XlsxReadOptions: the next pass skips shared strings and styles). */
   book?: KeptBook;
 }
@@ -152,17 +154,21 @@ export async function* xlsxRowBatches(
       let found = want !== undefined;
       try {
         const merges = want !== undefined && opts.merges ? opts.merges : await readMerges(zip, sheet.part);
+        const hiddenColumns: number[] = [];
         if (found) {
           meta.sheet = sheet.name;
           meta.merges = merges;
+          meta.hiddenColumns = hiddenColumns;
         }
-        for await (const batch of sheetRowBatches(zip, wb, sheet.part, { width: opts.width, merges })) {
+        const read = { width: opts.width, merges, hiddenColumns };
+        for await (const batch of sheetRowBatches(zip, wb, sheet.part, read)) {
           if (!found) {
             const first = batch.findIndex((r) => !isBlank(r.cells));
             if (first < 0) continue;
             found = true;
             meta.sheet = sheet.name;
             meta.merges = merges;
+            meta.hiddenColumns = hiddenColumns;
             yield first === 0 ? batch : batch.slice(first);
           } else yield batch;
         }

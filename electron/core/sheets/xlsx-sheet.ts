@@ -27,6 +27,8 @@ export interface SheetReadOptions {
   width?: number;
   /** Merged ranges: each covered row takes the top-left value in the range's first column. */
   merges?: CellRange[];
+  /** Filled with the hidden columns (1-based) as the sheet's <cols> arrive, before its rows. */
+  hiddenColumns?: number[];
 }
 
 function cellValue(type: string, v: string, inline: string | undefined, style: number, wb: Workbook): string {
@@ -88,6 +90,9 @@ export async function* sheetRowBatches(
   let inPhonetic = false;
   let inRow = false;
   let ended = false;
+  let formula = false;
+  let rowHidden = false;
+  let noResult: number[] | undefined;
 
   const tooLong = (s: string): void => {
     if (s.length > MAX_CELL_CHARS) throw new SheetLimitError('cell', cellName(rowNo, col));
@@ -106,7 +111,10 @@ export async function* sheetRowBatches(
       if (c <= width) cells[c - 1] = standalone(texts[i]!);
       else (outside ??= []).push({ col: c, text: standalone(texts[i]!) });
     }
-    batch.push(outside ? { row: rowNo, cells, outside } : { row: rowNo, cells });
+    const row: RawRow = outside ? { row: rowNo, cells, outside } : { row: rowNo, cells };
+    if (rowHidden) row.hidden = true;
+    if (noResult) row.noResult = noResult;
+    batch.push(row);
   };
 
   const fillMerged = (): void => {
@@ -138,6 +146,8 @@ export async function* sheetRowBatches(
           texts = [];
           col = 0;
           inRow = true;
+          rowHidden = a.hidden === '1' || a.hidden === 'true';
+          noResult = undefined;
           break;
         }
         case 'c': {
@@ -149,8 +159,12 @@ export async function* sheetRowBatches(
           style = a.s ? Number(a.s) : 0;
           v = '';
           inline = undefined;
+          formula = false;
           break;
         }
+        case 'f':
+          formula = true;
+          break;
         case 'v':
           inV = true;
           break;
@@ -162,6 +176,12 @@ export async function* sheetRowBatches(
           break;
         case 'rPh':
           inPhonetic = true;
+          break;
+        case 'col':
+          if (opts.hiddenColumns && (a.hidden === '1' || a.hidden === 'true')) {
+            const max = Math.min(Number(a.max), MAX_COLUMNS);
+            for (let c = Number(a.min); c <= max; c++) opts.hiddenColumns.push(c);
+          }
           break;
       }
     },
@@ -179,6 +199,12 @@ export async function* sheetRowBatches(
           break;
         case 'c': {
           if (!inRow) break;
+          // A formula with no saved result (empty, or a placeholder where the writer did not calculate)
+          // reads as empty, and the row says which cell, for the admin's note.
+          if (formula && (wb.uncalculated || (v === '' && type !== 'str'))) {
+            (noResult ??= []).push(col);
+            break;
+          }
           const text = cellValue(type, v, inline, style, wb);
           if (text !== '') {
             tooLong(text);

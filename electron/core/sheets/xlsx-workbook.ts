@@ -24,6 +24,11 @@ export interface Workbook {
   /** Cell style index (`s`) → number format. */
   styles: NumberFormat[];
   date1904: boolean;
+  /**
+   * calcPr fullCalcOnLoad: the writer (openpyxl, XlsxWriter) did not calculate, so a formula's saved value is
+   * empty or a placeholder 0, not its result.
+   */
+  uncalculated: boolean;
 }
 
 interface Rel {
@@ -126,12 +131,13 @@ export async function readWorkbook(zip: ZipArchive, part: string): Promise<Workb
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
   let date1904 = false;
+  let uncalculated = false;
+  const on = (v: string | undefined): boolean => v === '1' || v === 'true' || v === 'on';
   await parseXml(zip.text(part), {
     open(name, a) {
-      if (name === 'workbookPr') {
-        const v = a.date1904;
-        date1904 = v === '1' || v === 'true' || v === 'on';
-      } else if (name === 'sheet') {
+      if (name === 'workbookPr') date1904 = on(a.date1904);
+      else if (name === 'calcPr') uncalculated = on(a.fullCalcOnLoad);
+      else if (name === 'sheet') {
         const rel = byId.get(attr(a, 'id') ?? '');
         // Chartsheets and dialog sheets have no cells: only worksheets are listed.
         if (rel && typeIs(rel, 'worksheet') && zip.has(rel.target)) {
@@ -146,5 +152,5 @@ export async function readWorkbook(zip: ZipArchive, part: string): Promise<Workb
   };
   const styles = await readStyles(zip, partOf('styles'));
   const shared = await readSharedStrings(zip, partOf('sharedStrings'));
-  return { sheets, shared, styles, date1904 };
+  return { sheets, shared, styles, date1904, uncalculated };
 }

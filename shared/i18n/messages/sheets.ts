@@ -138,6 +138,24 @@ export const sheets = {
     en: 'Values in columns without a header are not imported: {columns}. Give such a column a header to import it',
     'zh-CN': '没有表头的列中的值不会导入：{columns}。如需导入，请为该列填写表头',
   },
+  'sheet.formulasWithoutResult': {
+    en: 'Formulas without a saved result read as empty: {count} cells ({first}). The program that wrote the file does not calculate: open it in Excel or WPS, save it and import it again',
+    'zh-CN':
+      '没有保存计算结果的公式按空值读取：{count} 个单元格（{first}）。生成该文件的程序不计算公式：请在 Excel 或 WPS 中打开并保存后再导入',
+  },
+  'sheet.scientificNumbers': {
+    en: 'Numbers in scientific notation: {count} cells ({first}: "{sample}"). Excel saved them as a too-narrow column showed them, and their last digits are lost: format the column as text in the workbook and save the CSV again',
+    'zh-CN':
+      '科学计数法的数字：{count} 个单元格（{first}：“{sample}”）。Excel 按过窄的列显示的样子保存了它们，后几位数字已丢失：请在原工作簿中把该列设为文本格式后重新保存 CSV',
+  },
+  'sheet.hiddenColumns': {
+    en: 'Hidden columns are imported too: {columns}. Unhide them to check them, or delete the columns not to import',
+    'zh-CN': '隐藏的列同样会被导入：{columns}。请取消隐藏后检查，或删除不需要导入的列',
+  },
+  'sheet.hiddenRows': {
+    en: 'Hidden rows are imported too: {count} rows (row {first}). Unhide them to check them, or delete the rows not to import',
+    'zh-CN': '隐藏的行同样会被导入：{count} 行（第 {first} 行）。请取消隐藏后检查，或删除不需要导入的行',
+  },
   'sheet.valuesWithoutHeaderAt': {
     en: 'column {column} (first in {cell})',
     'zh-CN': '第 {column} 列（首个在 {cell}）',
